@@ -1,0 +1,68 @@
+"""The ``runner-legs`` command line (SPEC §7). No Qt here: the desktop app is one subcommand
+away, started by ``desktop.launch``.
+
+Each subcommand lives in a small module with ``register(subparsers)``; this module builds the
+parser, runs the command and turns errors into exit codes: 0 ok, 2 invalid input, 1 other
+failure — always one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from core.cli.common import CliError, InvalidInput, Parser, global_options
+
+COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", "restore")
+
+
+def build_parser() -> Parser:
+    from core.cli import data_cmd, export_cmd, plan_cmd
+
+    parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
+                    description="Runner Legs: training plan, meal targets and recovery.")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the desktop app, show every page once and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    plan_cmd.register(sub)
+    data_cmd.register(sub)
+    export_cmd.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        if not getattr(args, "command", None):
+            raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
+        result: int = args.run(args)
+        return result
+    except InvalidInput as exc:
+        _fail(str(exc))
+        return 2
+    except ValueError as exc:  # ProfileError and range errors from core
+        _fail(str(exc))
+        return 2
+    except CliError as exc:
+        _fail(str(exc))
+        return 1
+    except BrokenPipeError:
+        return 1
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 1
+    except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
+        _fail(f"unexpected error: {type(exc).__name__}: {exc}")
+        return 1
+
+
+def _fail(message: str) -> None:
+    line = " ".join(message.split())
+    print(f"runner-legs: {line}", file=sys.stderr)
+
+
+def is_command(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names a subcommand (so the GUI need not be imported)."""
+    return any(a in COMMANDS for a in argv if not a.startswith("-"))

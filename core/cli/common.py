@@ -1,0 +1,156 @@
+"""Shared pieces of the command line: the one-line error parser, global options, dates,
+and turning ``--profile F`` / ``--demo`` / the saved data into a profile and a plan."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from core import clock, paths
+from core.plan import Plan, monday_of, monday_on_or_after
+from core.profile import Profile, check_age, demo_profile, profile_from_dict
+
+WEEKS_RANGE = (4, 24)
+
+
+class CliError(Exception):
+    """A failure that is not the user's input (exit 1)."""
+
+
+class InvalidInput(Exception):
+    """The user's input is wrong (exit 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit code 2, never usage dumps on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InvalidInput(message)
+
+
+def global_options(*, top: bool = False) -> argparse.ArgumentParser:
+    """``--data-dir`` is accepted before and after the subcommand."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--data-dir", metavar="DIR",
+                   default=None if top else argparse.SUPPRESS,
+                   help="where the database lives (default: RUNNER_LEGS_HOME or the "
+                        "platform's user data folder)")
+    return p
+
+
+def iso_date(option: str) -> Any:
+    def parse(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{option} must be a real ISO date (YYYY-MM-DD), got {text}") from None
+    return parse
+
+
+def ranged_int(option: str, lo: int, hi: int, unit: str = "") -> Any:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not lo <= value <= hi:
+            suffix = f" {unit}" if unit else ""
+            raise argparse.ArgumentTypeError(f"{option} must be {lo}–{hi}{suffix}, got {text}")
+        return value
+    return parse
+
+
+def ranged_float(option: str, lo: float, hi: float, unit: str = "") -> Any:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = None
+        if value is None or value != value or not lo <= value <= hi:
+            suffix = f" {unit}" if unit else ""
+            raise argparse.ArgumentTypeError(
+                f"{option} must be {lo:g}–{hi:g}{suffix}, got {text}")
+        return value
+    return parse
+
+
+def add_source_options(p: argparse.ArgumentParser, *, weeks: bool = True) -> None:
+    src = p.add_mutually_exclusive_group()
+    src.add_argument("--profile", metavar="FILE", help="read the profile from a JSON file")
+    src.add_argument("--demo", action="store_true", help="use the built-in sample profile")
+    p.add_argument("--start", type=iso_date("--start"), metavar="DATE",
+                   help="plan start (snapped to the Monday on or after it)")
+    if weeks:
+        p.add_argument("--weeks", type=ranged_int("--weeks", *WEEKS_RANGE), metavar="N",
+                       help="plan length in weeks, 4–24 (default 12)")
+
+
+def read_profile_file(path: str, *, on: date | None = None) -> Profile:
+    """Read and validate a profile JSON file (InvalidInput names what is wrong)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InvalidInput(f"profile file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read profile file {path}: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"profile file {path} is not valid JSON: {exc}") from None
+    return profile_from_dict(data, on=on)
+
+
+@dataclass
+class Source:
+    """The profile and plan a command works on, and whether they came from the store."""
+
+    profile: Profile
+    plan: Plan
+    stored: bool
+
+
+def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Source:
+    """Profile and plan from ``--profile`` / ``--demo`` (never touching stored data) or from
+    the store, with the start rules of SPEC §7."""
+    from core.planner import build_plan
+
+    weeks = getattr(args, "weeks", None)
+    start_opt: date | None = getattr(args, "start", None)
+    if args.profile or args.demo:
+        start = _start(start_opt, None, week_hint)
+        profile = demo_profile() if args.demo else read_profile_file(args.profile)
+        check_age(profile, start)
+        return Source(profile, build_plan(profile, start, weeks or 12), stored=False)
+
+    from core.store import open_repository
+
+    repo = open_repository(paths.data_dir(args.data_dir))
+    try:
+        profile = repo.profile()
+        stored_plan = repo.plan()
+    finally:
+        repo.close()
+    if profile is None:
+        raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE', "
+                           "or use --profile FILE or --demo")
+    if stored_plan is not None and start_opt is None and weeks in (None, len(stored_plan.weeks)):
+        return Source(profile, stored_plan, stored=True)
+    start = _start(start_opt, stored_plan.start if stored_plan else None, week_hint)
+    check_age(profile, start)
+    length = weeks or (len(stored_plan.weeks) if stored_plan else 12)
+    return Source(profile, build_plan(profile, start, length), stored=False)
+
+
+def _start(option: date | None, stored: date | None, week_hint: date | None) -> date:
+    if option is not None:
+        return monday_on_or_after(option)
+    if stored is not None:
+        return stored
+    if week_hint is not None:
+        return monday_of(week_hint)
+    return monday_on_or_after(clock.today())

@@ -1,0 +1,127 @@
+"""``runner-legs export pdf | plan-pdf | ics`` (SPEC §6, §7).
+
+reportlab and icalendar are imported only when an export runs, so the other commands start
+fast. A failed export leaves nothing on disk (the writers are atomic).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from core import clock
+from core.cli.common import (
+    CliError,
+    InvalidInput,
+    Parser,
+    add_source_options,
+    global_options,
+    iso_date,
+    resolve,
+)
+
+PAPERS = ("a4", "letter")
+
+
+def _paper(text: str) -> str:
+    value = text.strip().lower()
+    if value not in PAPERS:
+        raise argparse.ArgumentTypeError(f"--paper must be a4 or letter, got {text}")
+    return value
+
+
+def _out(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", metavar="FILE", required=True, help="the file to write")
+
+
+def register(sub: Any) -> None:
+    exp = sub.add_parser("export", parents=[global_options()],
+                         help="write the fridge-door PDF, the plan PDF or a calendar file",
+                         description="Write a PDF or a calendar file of the plan.")
+    kinds = exp.add_subparsers(dest="export_kind", metavar="KIND", parser_class=Parser)
+    kinds.required = True
+
+    pdf = kinds.add_parser("pdf", parents=[global_options()],
+                           help="one week on one landscape page, for the fridge door",
+                           description="Write one week of the plan as a one-page PDF.")
+    add_source_options(pdf, weeks=False)
+    pdf.add_argument("--week", type=iso_date("--week"), metavar="DATE",
+                     help="any day of the week to print (default: the plan's current week)")
+    pdf.add_argument("--paper", type=_paper, default="a4", metavar="a4|letter",
+                     help="paper size, landscape (default: a4)")
+    _out(pdf)
+    pdf.set_defaults(run=_run_pdf)
+
+    plan_pdf = kinds.add_parser("plan-pdf", parents=[global_options()],
+                                help="the whole plan, a week per page",
+                                description="Write the whole plan as a PDF.")
+    add_source_options(plan_pdf)
+    _out(plan_pdf)
+    plan_pdf.set_defaults(run=_run_plan_pdf)
+
+    ics = kinds.add_parser("ics", parents=[global_options()],
+                           help="a calendar file with one all-day event per session",
+                           description="Write the plan as an iCalendar (.ics) file.")
+    add_source_options(ics)
+    _out(ics)
+    ics.set_defaults(run=_run_ics)
+
+
+def _target(args: argparse.Namespace) -> Path:
+    """The output path, refused early (exit 1) when its folder is missing."""
+    out = Path(args.out).expanduser()
+    if not args.out.strip():
+        raise InvalidInput("--out must name a file")
+    folder = out.parent
+    if not folder.is_dir():
+        raise CliError(f"cannot write {out}: the folder {folder} does not exist")
+    if out.is_dir():
+        raise CliError(f"cannot write {out}: it is a folder")
+    return out
+
+
+def _write(action: Any) -> int:
+    from core.export.atomic import ExportError
+
+    try:
+        action()
+    except ExportError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write the file: {exc.strerror or exc}") from None
+    return 0
+
+
+def _run_pdf(args: argparse.Namespace) -> int:
+    source = resolve(args, week_hint=args.week)
+    plan = source.plan
+    if args.week is None:
+        week = plan.current_week(clock.today())
+    else:
+        found = plan.week_of(args.week)
+        if found is None:
+            raise InvalidInput(
+                f"--week {args.week.isoformat()} is outside the plan, which runs from "
+                f"{plan.start.isoformat()} to {plan.end.isoformat()}")
+        week = found
+    out = _target(args)
+    from core.export.fridge_pdf import write_fridge_pdf
+
+    return _write(lambda: write_fridge_pdf(out, source.profile, week, paper=args.paper))
+
+
+def _run_plan_pdf(args: argparse.Namespace) -> int:
+    source = resolve(args)
+    out = _target(args)
+    from core.export.plan_pdf import write_plan_pdf
+
+    return _write(lambda: write_plan_pdf(out, source.profile, source.plan))
+
+
+def _run_ics(args: argparse.Namespace) -> int:
+    source = resolve(args)
+    out = _target(args)
+    from core.export.ics import write_ics
+
+    return _write(lambda: write_ics(out, source.profile, source.plan))

@@ -1,0 +1,62 @@
+"""``runner-legs plan`` and ``runner-legs targets`` (SPEC §7)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from typing import Any
+
+from core import clock
+from core.cli.common import InvalidInput, add_source_options, global_options, iso_date, resolve
+from core.cli.text_format import format_plan, format_targets
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("plan", parents=[global_options()],
+                       help="print the training plan",
+                       description="Print the plan as JSON or as a readable week table.")
+    add_source_options(p)
+    p.add_argument("--format", choices=("json", "text"), default="json")
+    p.set_defaults(run=_run_plan)
+
+    t = sub.add_parser("targets", parents=[global_options()],
+                       help="print one day's meal targets",
+                       description="Print the day's calories, macros, water and fuel notes.")
+    add_source_options(t, weeks=False)
+    t.add_argument("--date", type=iso_date("--date"), metavar="DATE",
+                   help="the day (default: today)")
+    t.add_argument("--format", choices=("json", "text"), default="json")
+    t.set_defaults(run=_run_targets)
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    source = resolve(args)
+    if args.format == "json":
+        json.dump(source.plan.to_json(full=False), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_plan(source.profile, source.plan))
+    return 0
+
+
+def _run_targets(args: argparse.Namespace) -> int:
+    from core.nutrition import day_targets
+
+    day: date = args.date or clock.today()
+    source = resolve(args)
+    if not source.plan.start <= day <= source.plan.end:
+        # A day outside the plan has no planned session: it is a rest day for the targets.
+        session = None
+    else:
+        session = source.plan.session_on(day)
+    if day < source.profile.birth_date:
+        raise InvalidInput(f"--date must be after the birth date, got {day.isoformat()}")
+    targets = day_targets(source.profile, day, session)
+    if args.format == "json":
+        json.dump(targets.to_json(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_targets(targets))
+    return 0

@@ -1,0 +1,225 @@
+"""The whole plan as a PDF (SPEC §6): a cover, then one page per week with each session's
+structure, exercises and why. Every page holds exactly its content (shrunk if needed), so a
+plan of N weeks always prints on N + 1 pages, numbered "Page 3 of 14"."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from core.export import wording
+from core.export.atomic import atomic_write_bytes
+from core.export.boxes import draw_text
+from core.export.pdf_style import (
+    GREY_DARK,
+    GREY_LIGHT,
+    INK,
+    TINT,
+    color,
+    fonts,
+    paper_size,
+    styles,
+)
+from core.export.text import markup
+from core.plan import Plan, Session, Week
+from core.profile import Profile
+
+MARGIN = 42.0
+
+GUIDE: tuple[tuple[str, str], ...] = (
+    ("Fat loss is body-wide.",
+     "It comes from a steady, modest calorie deficit; no exercise slims one spot. Your daily "
+     "targets build that deficit in, and never go below what your body needs at rest."),
+    ("Running makes lean legs, not bulky ones.",
+     "Easy running trains slow-twitch fibres that stay lean; sprints and hills work the "
+     "fast-twitch fibres for power and definition — for nearly everyone, without bulk."),
+    ("Strength work shapes what running cannot.",
+     "Running is a string of single-leg bounds: squats, lunges, single-leg deadlifts and calf "
+     "raises strengthen the back of the legs, the hips and the tendons, and guard against "
+     "injury."),
+    ("Your frame is your own.",
+     "Bone length and where muscles attach are set by your genes; the aim is the strongest, "
+     "leanest version of you."),
+    ("Build slowly, rest on purpose.",
+     "Running time grows by at most 10 % a week and every fourth week is lighter. Hard days "
+     "never come back to back; sleep 7–9 hours."),
+    ("Give it months.",
+     "Listen to your body, take the rest days, and keep going: consistency beats intensity."),
+)
+
+
+def write_plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4") -> Path:
+    """Write the plan PDF to ``out`` atomically and return ``out``."""
+    return atomic_write_bytes(Path(out), plan_pdf_bytes(profile, plan, paper=paper))
+
+
+def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
+    """The PDF bytes: cover + one page per week, portrait."""
+    from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate
+
+    size = paper_size(paper)
+    total = len(plan.weeks) + 1
+    buf = BytesIO()
+    doc = BaseDocTemplate(buf, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+                          topMargin=MARGIN, bottomMargin=MARGIN + 14,
+                          title=f"Runner Legs plan — {wording.date_range(plan.start)}",
+                          creator="Runner Legs", subject="Training plan")
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(color(GREY_LIGHT))
+        canvas.setLineWidth(0.6)
+        y = MARGIN - 2
+        canvas.line(MARGIN, y + 12, size[0] - MARGIN, y + 12)
+        label = f"Runner Legs · {profile.name}"
+        if len(label) > 70:
+            label = label[:69] + "…"
+        draw_text(canvas, label, MARGIN, y, 8.5, colour=color(GREY_DARK))
+        draw_text(canvas, f"Page {document.page} of {total}", size[0] - MARGIN, y, 8.5,
+                  align="right", colour=color(GREY_DARK))
+        canvas.restoreState()
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
+    story: list[Any] = []
+    pages = [_cover(profile, plan, doc.width)] + [_week(w, doc.width) for w in plan.weeks]
+    for k, content in enumerate(pages):
+        story.append(KeepInFrame(doc.width, doc.height - 2, content, mode="shrink"))
+        if k < len(pages) - 1:
+            story.append(PageBreak())
+    doc.build(story)
+    return buf.getvalue()
+
+
+def _p(text: str, style: str) -> Any:
+    """A paragraph of escaped user or fixed text in a named style."""
+    from reportlab.platypus import Paragraph
+
+    st = styles()[style]
+    return Paragraph(markup(text, bold=st.fontName == fonts().bold), st)
+
+
+def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True) -> Any:
+    from reportlab.platypus import Table, TableStyle
+
+    t = Table(rows, colWidths=widths, hAlign="LEFT")
+    cmds: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, color(GREY_LIGHT)),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        cmds += [("BACKGROUND", (0, 0), (-1, 0), color(TINT)),
+                 ("LINEBELOW", (0, 0), (-1, 0), 1.0, color(INK))]
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+def _long_date(d: date) -> str:
+    return f"{wording.DAY_NAMES[d.weekday()]} {wording.day_label(d)} {d.year}"
+
+
+def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
+    age = profile.age_on(plan.start)
+    height = f"{profile.height_cm:g} cm"
+    weight = f"{profile.weight_kg:g} kg"
+    if profile.units == "imperial":
+        inches = profile.height_cm / 2.54
+        height += f" ({int(inches // 12)} ft {round(inches % 12)} in)"
+        weight += f" ({round(profile.weight_kg * 2.20462)} lb)"
+    days = ", ".join(d.capitalize() for d in profile.available_days)
+    items = [
+        ("Age at start", f"{age}"), ("Height", height), ("Weight", weight),
+        ("Level", profile.level), ("Running now", f"{profile.weekly_run_minutes} min a week"),
+        ("Training days", days), ("Long run on", profile.long_run_day.capitalize()),
+        ("Strength", f"{profile.strength_sessions} sessions a week, {profile.equipment}"),
+        ("Daily life", profile.daily_activity),
+        ("Calorie deficit", f"{profile.deficit_kcal} kcal a day"),
+        ("Protein", f"{profile.protein_g_per_kg:g} g per kg"),
+        ("Hot climate", "yes" if profile.hot_climate else "no"),
+    ]
+    return [[_p(k, "cell_bold"), _p(v, "cell")] for k, v in items]
+
+
+def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
+    from reportlab.platypus import Spacer
+
+    from core.nutrition import week_targets, whole
+
+    story: list[Any] = [
+        _p("RUNNER LEGS · TRAINING PLAN", "kicker"),
+        _p(profile.name, "h1"),
+        _p(f"{len(plan.weeks)} weeks, from {_long_date(plan.start)} to "
+           f"{_long_date(plan.end)}", "body"),
+        _p("Your profile", "h2"),
+        _table(_profile_rows(profile, plan), [width * 0.3, width * 0.7], header=False),
+        _p("What to eat in week 1", "h2"),
+    ]
+    head = ["Day", "Session", "kcal", "Protein", "Carbs", "Fat", "Water"]
+    rows: list[list[Any]] = [[_p(h, "cell_bold" if k < 2 else "cell_bold_right")
+                              for k, h in enumerate(head)]]
+    week = plan.weeks[0]
+    for i, t in enumerate(week_targets(profile, week)):
+        s = week.session_on(t.date)
+        water = f"{t.water_ml / 1000:.1f} L" + (" + salts" if t.electrolytes else "")
+        rows.append([_p(f"{wording.DAY_NAMES[i]} {wording.day_label(t.date)}", "cell"),
+                     _p(s.title if s else "Rest", "cell"),
+                     _p(f"{whole(t.kcal):,}", "cell_right"),
+                     _p(f"{whole(t.protein_g)} g", "cell_right"),
+                     _p(f"{whole(t.carbs_g)} g", "cell_right"),
+                     _p(f"{whole(t.fat_g)} g", "cell_right"),
+                     _p(water, "cell_right")])
+    story.append(_table(rows, [width * f for f in (.17, .25, .1, .11, .1, .09, .18)]))
+    story.append(_p("Carbs rise on training days; protein stays the same every day. "
+                    "Have a carb-rich snack 1–4 h before a run and carbs with protein within "
+                    "30–60 min after.", "small"))
+    story.append(Spacer(1, 4))
+    story.append(_p("How the plan works", "h2"))
+    for head_text, body in GUIDE:
+        from reportlab.platypus import Paragraph
+
+        story.append(Paragraph(f"<b>{markup(head_text, bold=True)}</b> {markup(body)}",
+                               styles()["body"]))
+    return story
+
+
+def _session(s: Session) -> list[Any]:
+    label = f"{wording.DAY_NAMES[s.date.weekday()]} {wording.day_label(s.date)} — {s.title}"
+    extra = [wording.minutes_text(s), "hard" if s.hard else ""]
+    extra_text = " · ".join(e for e in extra if e)
+    head = f"{label} · {extra_text}" if extra_text else label
+    out: list[Any] = [_p(head, "h3")]
+    for line in wording.main_lines(s):
+        from reportlab.platypus import Paragraph
+
+        out.append(Paragraph(markup(line), styles()["bullet"], bulletText="•"))
+    if s.foam_roll and not any("foam roll" in line.lower() for line in s.structure):
+        from reportlab.platypus import Paragraph
+
+        out.append(Paragraph(markup("Foam roll quads, glutes, hamstrings and calves after."),
+                             styles()["bullet"], bulletText="•"))
+    if s.why:
+        out.append(_p(f"Why: {s.why}", "why"))
+    return out
+
+
+def _week(week: Week, width: float) -> list[Any]:
+    del width
+    bits = [wording.date_range(week.start), f"{week.run_minutes} min of running"]
+    if week.lighter:
+        bits.append("lighter week")
+    story: list[Any] = [_p(f"Week {week.index}", "h1"), _p(" · ".join(bits), "body")]
+    days = [week.start + timedelta(days=i) for i in range(7)]
+    for d in days:
+        s = week.session_on(d)
+        if s is not None:
+            story += _session(s)
+    return story
+
+
+__all__ = ["write_plan_pdf", "plan_pdf_bytes", "GUIDE"]

@@ -1,0 +1,122 @@
+"""User text on its way into a PDF: cleaned, escaped, and set in a font that has its glyphs.
+
+Raw reportlab markup drops ``Tom & <Jerry>`` and follows ``<img src=...>``; every user string
+goes through :func:`markup` (for a Paragraph) or :func:`runs` (for the canvas). Each character
+is drawn in DejaVu Sans when it has it, else in the CJK font, else as a visible U+FFFD — never
+as a silent black box.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from xml.sax.saxutils import escape as _xml_escape
+
+from core.export.pdf_style import Fonts, fonts
+
+
+def escape(text: str) -> str:
+    """Escape ``&``, ``<`` and ``>`` so Paragraph markup prints them as written."""
+    return _xml_escape(text)
+
+
+def clean(text: str) -> str:
+    """NFC-normalise; line breaks and tabs become spaces; invisible format and control
+    characters are dropped; broken surrogates become U+FFFD."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", str(text)):
+        cat = unicodedata.category(ch)
+        if ch in "\t\n\r\v\f\x85\u2028\u2029":
+            out.append(" ")
+        elif cat == "Cc" or (cat == "Cf" and ch != "\u00ad"):
+            continue
+        elif cat == "Cs":
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _pick(ch: str, base: str, base_chars: frozenset[int], f: Fonts) -> tuple[str, str]:
+    code = ord(ch)
+    if code in base_chars or ch == " ":
+        return base, ch
+    if code in f.regular_chars:
+        return f.regular, ch
+    cjk = f.cjk()
+    if cjk is not None and code in cjk[1]:
+        return cjk[0], ch
+    repl = f.replacement
+    return (base if ord(repl) in base_chars else f.regular), repl
+
+
+def runs(text: str, *, bold: bool = False) -> list[tuple[str, str]]:
+    """Split cleaned ``text`` into (font name, text) runs, each font having every glyph."""
+    return list(_runs(text, bold))
+
+
+@lru_cache(maxsize=4096)
+def _runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
+    f = fonts()
+    base = f.bold if bold else f.regular
+    base_chars = f.bold_chars if bold else f.regular_chars
+    result: list[tuple[str, str]] = []
+    for ch in clean(text):
+        font, shown = _pick(ch, base, base_chars, f)
+        if result and result[-1][0] == font:
+            result[-1] = (font, result[-1][1] + shown)
+        else:
+            result.append((font, shown))
+    return tuple(result)
+
+
+def printable(text: str, *, bold: bool = False) -> str:
+    """The text as it will print: cleaned, with characters no font has replaced."""
+    return "".join(part for _, part in runs(text, bold=bold))
+
+
+def font_for(text: str, *, bold: bool = False) -> str:
+    """The one font that has every glyph of ``text`` (DejaVu, else the CJK font); the base
+    font when no single font covers it all (then :func:`runs` mixes fonts)."""
+    f = fonts()
+    used = {font for font, _ in runs(text, bold=bold)}
+    if len(used) == 1:
+        return used.pop()
+    return f.bold if bold else f.regular
+
+
+def markup(text: str, *, bold: bool = False) -> str:
+    """Paragraph markup for a user string: escaped, with ``<font>`` tags only where a
+    character needs another font than the style's own."""
+    f = fonts()
+    base = f.bold if bold else f.regular
+    parts: list[str] = []
+    for font, part in _runs(text, bold):
+        if font == base:
+            parts.append(escape(part))
+        else:
+            parts.append(f'<font face="{font}">{escape(part)}</font>')
+    return "".join(parts)
+
+
+def width(text: str, size: float, *, bold: bool = False) -> float:
+    """The printed width of ``text`` at ``size`` points, across its font runs."""
+    return _width(text, size, bold)
+
+
+@lru_cache(maxsize=8192)
+def _width(text: str, size: float, bold: bool) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(sum(stringWidth(part, font, size) for font, part in _runs(text, bold)))
+
+
+def ellipsize(text: str, max_chars: int) -> str:
+    """Shorten to ``max_chars`` characters with a trailing ellipsis."""
+    text = clean(text)
+    if len(text) <= max_chars:
+        return text
+    return text[: max(1, max_chars - 1)].rstrip() + "…"
+
+
+__all__ = ["escape", "clean", "runs", "printable", "font_for", "markup", "width", "ellipsize"]

@@ -1,0 +1,164 @@
+"""Short printed wording shared by the PDFs and the calendar file: dose lines, exercise lines
+and the fridge-door reminders. Plain strings; escaping happens where they meet a PDF."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from core.catalog import KIND_LABELS
+from core.plan import RUN_KINDS, Session
+from core.profile import Profile
+
+SLEEP_AGE_65 = 65
+
+_PLAIN_DOSE = {
+    "long_run": "Conversational pace",
+    "easy_run": "Easy pace",
+    "tempo": "Comfortably hard",
+    "cross_training": "Cycling or swimming",
+    "active_recovery": "Walk, yoga, stretch",
+    "rest": "Day off",
+}
+
+
+def kind_label(kind: str) -> str:
+    """The catalogue's label for a session kind ("Long run")."""
+    return KIND_LABELS.get(kind) or kind.replace("_", " ").capitalize()
+
+
+def _reps(value: Any) -> str:
+    return str(value).replace("-", "–")
+
+
+def dose(session: Session) -> str:
+    """The main set in a few words: "8 × 60 s hard", "8 hill repeats", "3 × 12–15"."""
+    d: dict[str, Any] = session.details or {}
+    intervals = d.get("intervals")
+    if session.kind == "hiit" and isinstance(intervals, dict):
+        return f"{intervals.get('rounds', '?')} × {intervals.get('work_s', '?')} s hard"
+    if session.kind == "hills" and d.get("repeats"):
+        return f"{d['repeats']} hill repeats"
+    exercises = d.get("exercises")
+    if session.kind == "strength" and exercises:
+        first = exercises[0]
+        return f"{first.get('sets', '?')} × {_reps(first.get('reps', '?'))}"
+    activity = d.get("activity")
+    if session.kind == "cross_training" and isinstance(activity, str) and activity:
+        return f"{activity.capitalize()}, easy and steady"
+    return _PLAIN_DOSE.get(session.kind, "")
+
+
+def exercise_names(session: Session) -> str:
+    """Strength exercises in short form for a small line: "Goblet squat · Step-up"."""
+    names = []
+    for ex in (session.details or {}).get("exercises") or []:
+        name = str(ex.get("name", "")).split(" (")[0].split(" with ")[0].strip()
+        if name:
+            names.append(name)
+    return " · ".join(names)
+
+
+def dose_hint(session: Session) -> str:
+    """A second, smaller line under the dose: recovery between efforts, the exercise count."""
+    d: dict[str, Any] = session.details or {}
+    intervals = d.get("intervals")
+    if session.kind == "hiit" and isinstance(intervals, dict):
+        return f"{intervals.get('recovery_s', '?')} s walk/jog between"
+    if session.kind == "hills" and d.get("repeats"):
+        return "jog down to recover"
+    exercises = d.get("exercises")
+    if session.kind == "strength" and exercises:
+        workout = d.get("workout")
+        return f"Workout {workout}" if workout else f"{len(exercises)} exercises"
+    return ""
+
+
+def minutes_text(session: Session) -> str:
+    """"40 min", or an empty string for a rest day."""
+    return f"{session.minutes} min" if session.minutes > 0 and session.kind != "rest" else ""
+
+
+def exercise_lines(session: Session) -> list[str]:
+    """One line per strength exercise: "Goblet squat — 3 × 12–15"."""
+    out = []
+    for ex in (session.details or {}).get("exercises") or []:
+        sets, reps = ex.get("sets", "?"), _reps(ex.get("reps", "?"))
+        out.append(f"{ex.get('name', '')} — {sets} × {reps}")
+    return out
+
+
+def main_lines(session: Session) -> list[str]:
+    """Structure lines (warm-up, main set, cool-down) plus exercises for strength."""
+    lines = list(session.structure)
+    d: dict[str, Any] = session.details or {}
+    if not session.structure:
+        lines += exercise_lines(session)
+        intervals = d.get("intervals")
+        if isinstance(intervals, dict):
+            lines.append(f"{intervals.get('rounds')} rounds: {intervals.get('work_s')} s hard, "
+                         f"{intervals.get('recovery_s')} s walk or jog")
+        if d.get("repeats"):
+            lines.append(f"{d['repeats']} hard uphill repeats, jog down to recover")
+    return lines
+
+
+def summary(session: Session) -> str:
+    """Title and minutes for a calendar entry: "Long run · 45 min"."""
+    minutes = minutes_text(session)
+    return f"{session.title} · {minutes}" if minutes else session.title
+
+
+def sleep_target(profile: Profile, day: date) -> str:
+    """"7–9 h", or "7–8 h" from age 65 (SPEC §5)."""
+    return "7–8 h" if profile.age_on(day) >= SLEEP_AGE_65 else "7–9 h"
+
+
+def warm_up_day(session: Session) -> bool:
+    """True when the day carries a dynamic warm-up (runs and strength)."""
+    return session.kind in RUN_KINDS or session.kind == "strength"
+
+
+def reminders(profile: Profile, week_start: date) -> list[tuple[str, str]]:
+    """The fridge-door footer: (short head, one line) pairs."""
+    return [
+        ("Warm up before", "leg swings and high knees before every run."),
+        ("Stretch after", "static stretches while the muscles are still warm."),
+        (f"Sleep {sleep_target(profile, week_start)}",
+         "legs rebuild while you sleep; protect your bedtime."),
+        ("Carbs around runs", "a carb snack 1–4 h before; carbs + protein within 30–60 min "
+                              "after."),
+        ("Foam roll", "quads, glutes, hamstrings, calves — after hard days."),
+        ("Hard runs", "never two days in a row; easy runs stay at a pace you can talk at."),
+    ]
+
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_label(d: date) -> str:
+    """"20 Jan" (English month names whatever the locale, like the rest of the page)."""
+    return f"{d.day} {MONTHS[d.month - 1]}"
+
+
+def date_range(start: date) -> str:
+    """"Mon 13 – Sun 19 Jan 2025", naming the month or year twice only when it changes."""
+    end = start + timedelta(days=6)
+    if start.year != end.year:
+        return f"Mon {day_label(start)} {start.year} – Sun {day_label(end)} {end.year}"
+    if start.month != end.month:
+        return f"Mon {day_label(start)} – Sun {day_label(end)} {end.year}"
+    return f"Mon {start.day} – Sun {day_label(end)} {end.year}"
+
+
+def water(ml: float, units: str) -> str:
+    """Water target for the page: litres, or fluid ounces for imperial units."""
+    if units == "imperial":
+        return f"{round(ml / 29.5735)} fl oz water"
+    return f"{ml / 1000:.1f} L water"
+
+
+__all__ = ["kind_label", "dose", "dose_hint", "minutes_text", "exercise_lines", "main_lines",
+           "summary", "exercise_names", "sleep_target", "warm_up_day", "reminders",
+           "DAY_NAMES", "MONTHS", "day_label", "date_range", "water"]
