@@ -1,0 +1,114 @@
+"""The composition root: QApplication, names, data folder, the store, the main window.
+
+A damaged database never crashes the start: a dialog offers the newest automatic backup
+(the damaged file is kept aside) or quits leaving everything as it was.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from core import paths
+from desktop.style import app_icon, apply_style
+
+ORGANIZATION = "runner-legs"
+APPLICATION = "Runner Legs"
+DESKTOP_FILE = "runner-legs"
+
+
+def make_app(argv: list[str]) -> QApplication:
+    """The QApplication with our names, icon and style (reused when one exists)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv or ["runner-legs"])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(app_icon())
+    apply_style(app)
+    return app
+
+
+def open_store(data_dir: Path) -> Any | None:
+    """Open the repository; on a damaged file offer the newest automatic backup.
+
+    Returns None when the user chose to quit (nothing was changed).
+    """
+    from core.store import DamagedDatabase, open_repository, restore_automatic_backup
+    from desktop.dialogs.damaged import DamagedDatabaseDialog
+    from desktop.dialogs.messages import ErrorMessage
+
+    try:
+        return open_repository(data_dir)
+    except DamagedDatabase as exc:
+        backup = DamagedDatabaseDialog.ask(None, exc)
+        if backup is None:
+            print(f"runner-legs: {exc}", file=sys.stderr)
+            return None
+        try:
+            moved = restore_automatic_backup(data_dir, backup)
+            repo = open_repository(data_dir)
+        except (OSError, DamagedDatabase) as again:
+            ErrorMessage.ask(None, "Could not restore the backup", str(again))
+            print(f"runner-legs: {again}", file=sys.stderr)
+            return None
+        print(f"runner-legs: restored {backup.name}; the damaged file is kept at {moved}",
+              file=sys.stderr)
+        return repo
+
+
+def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None) -> int:
+    """Start the desktop app; returns the exit code.
+
+    ``smoke`` shows every page once and exits 0 (a quick check that the app starts).
+    """
+    app = make_app(argv)
+    folder = paths.data_dir(data_dir)
+    single = None
+    if not smoke:
+        from desktop.single_instance import ALREADY_RUNNING_MESSAGE, SingleInstance
+
+        single = SingleInstance(folder)
+        if not single.claim():
+            print(f"runner-legs: {ALREADY_RUNNING_MESSAGE}", file=sys.stderr)
+            return 0
+    repo = open_store(folder)
+    if repo is None:
+        return 1
+    try:
+        from desktop.context import AppContext
+        from desktop.main_window import PAGE_NAMES, MainWindow
+
+        ctx = AppContext(repo)
+        ctx.ensure_profile()
+        ctx.poll_external()  # our own first-start write is not news from outside
+        window = MainWindow(ctx, remember=not smoke)
+        if single is not None:
+            from desktop.single_instance import bring_to_front
+
+            single.activate_requested.connect(lambda: bring_to_front(window))
+        window.show()
+        if smoke:
+            for name in PAGE_NAMES:
+                window.show_page(name)
+                app.processEvents()
+            window.close()
+            app.processEvents()
+            return 0
+        code = app.exec()
+        return int(code)
+    finally:
+        if single is not None:
+            single.release()
+        repo.close()
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv))

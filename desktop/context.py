@@ -1,0 +1,70 @@
+"""The app's shared state: the repository, the undo stack, today's date and one ``changed``
+signal that every page listens to (STYLE habit 3: writes report what changed)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from core import clock
+from core.plan import Plan
+from core.profile import Profile, demo_profile
+
+
+class AppContext(QObject):
+    """Owned by the main window; handed to every page and dialog.
+
+    ``changed`` carries a ``core.store.Change`` (or ``None`` for "reload everything").
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, repo: Any, today: Callable[[], date] = clock.today,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self._today = today
+        self.undo_stack = QUndoStack(self)
+        self._seen_version = repo.data_version()
+
+    def today(self) -> date:
+        return self._today()
+
+    def ensure_profile(self) -> None:
+        """First start: store the built-in demo profile and its plan, flagged as the demo."""
+        if self.repo.profile() is None:
+            self.repo.save_profile(demo_profile(), self.today(), demo=True)
+            self._seen_version = self.repo.data_version()
+
+    def is_demo(self) -> bool:
+        return bool(self.repo.is_demo())
+
+    def profile(self) -> Profile:
+        profile: Profile | None = self.repo.profile()
+        return profile if profile is not None else demo_profile()
+
+    def plan(self) -> Plan:
+        plan: Plan | None = self.repo.plan()
+        if plan is None:
+            self.ensure_profile()
+            plan = self.repo.plan()
+        assert plan is not None
+        return plan
+
+    def apply(self, change: Any) -> None:
+        """Announce a write made through the repository."""
+        self._seen_version = self.repo.data_version()
+        self.changed.emit(change)
+
+    def poll_external(self) -> bool:
+        """Reload when another process (the command line) wrote; True when it did."""
+        version = self.repo.data_version()
+        if version != self._seen_version:
+            self._seen_version = version
+            self.changed.emit(None)
+            return True
+        return False

@@ -1,0 +1,48 @@
+"""Start-up dialog for a damaged database: offer the newest automatic backup instead."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def describe_backup(path: Path) -> str:
+    """A backup as a person reads it: its file name and when it was made."""
+    try:
+        when = datetime.fromtimestamp(path.stat().st_mtime)
+        return f"{path.name} (saved {when:%a %d %b %Y, %H:%M})"
+    except OSError:
+        return path.name
+
+
+class DamagedDatabaseDialog:
+    """``ask`` returns the backup to restore, or None to quit without touching anything."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: Any) -> Path | None:
+        backups: list[Path] = list(getattr(error, "backups", []) or [])
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("Runner Legs cannot open your data")
+        box.setText("The database file is damaged, so Runner Legs cannot open it.")
+        detail = str(error)
+        if backups:
+            detail += ("\n\nThe newest automatic backup is " + describe_backup(backups[0])
+                       + ". Restoring it keeps the damaged file aside (renamed, not deleted); "
+                       "anything logged after that backup is not in it.")
+        else:
+            detail += "\n\nThere is no automatic backup to restore. The file has not been changed."
+        box.setInformativeText(detail)
+        restore = None
+        if backups:
+            restore = box.addButton("Restore newest backup", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        if restore is not None:
+            box.setDefaultButton(restore)
+        box.exec()
+        if restore is not None and box.clickedButton() is restore:
+            return backups[0]
+        return None

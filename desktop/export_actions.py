@@ -1,0 +1,183 @@
+"""The File menu's work: exports (in a worker), printing, backup and restore.
+
+Workers get plain data (profile, week, plan) and a path; PDF and calendar libraries are
+imported inside them, so starting the app never loads reportlab.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from core.plan import Plan, Week
+from core.profile import Profile
+from desktop.context import AppContext
+from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
+from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
+from desktop.dialogs.print_preview import PrintDialog, PrintPreviewDialog, print_pdf
+from desktop.tasks import run_task
+
+A4_FILTER = "PDF, A4 paper (*.pdf)"
+LETTER_FILTER = "PDF, US Letter paper (*.pdf)"
+ICS_FILTER = "Calendar file (*.ics)"
+BACKUP_FILTER = "Runner Legs backup (*.json)"
+
+
+def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
+    from core.export.fridge_pdf import write_fridge_pdf
+
+    return write_fridge_pdf(out, profile, week, paper=paper)
+
+
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Path:
+    from core.export.plan_pdf import write_plan_pdf
+
+    return write_plan_pdf(out, profile, plan, paper=paper)
+
+
+def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
+    from core.export.ics import write_ics
+
+    return write_ics(out, profile, plan)
+
+
+def default_paper() -> str:
+    """A4 or Letter, from the user's locale."""
+    from core.export.pdf_style import default_paper_for_locale
+
+    return default_paper_for_locale(QLocale().name())
+
+
+def _slug(text: str) -> str:
+    keep = "".join(c if c.isalnum() else "-" for c in text.strip().lower())
+    return "-".join(p for p in keep.split("-") if p) or "runner"
+
+
+class Exporter(QObject):
+    """Runs the File menu actions for a window; reports through ``status`` and signals."""
+
+    exported = Signal(object)  # the written Path
+    failed = Signal(str)
+
+    def __init__(self, window: QWidget, ctx: AppContext, week: Callable[[], Week],
+                 status: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.week = week
+        self.status = status
+        self._tmp = tempfile.TemporaryDirectory(prefix="runner-legs-")
+
+    # --- helpers -------------------------------------------------------------------------
+    def _run(self, what: str, fn: Callable[..., Path], *args: Any,
+             then: Callable[[Path], None] | None = None) -> None:
+        self.status(f"{what}…")
+
+        def done(path: Path) -> None:
+            self.status(f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+            if then is not None:
+                then(path)
+            self.exported.emit(path)
+
+        def error(exc: BaseException) -> None:
+            message = f"{what} failed: {exc}"
+            self.status(message)
+            self.failed.emit(message)
+            ErrorMessage.ask(self.window, what + " failed", str(exc))
+
+        run_task(fn, *args, on_done=done, on_error=error)
+
+    def _name(self, what: str, ext: str) -> str:
+        return f"{_slug(self.ctx.profile().name)}-{what}.{ext}"
+
+    # --- actions -------------------------------------------------------------------------
+    def export_fridge(self) -> None:
+        week = self.week()
+        paper = default_paper()
+        choice = SaveFileDialog.ask(
+            self.window, "Export fridge PDF", self._name(f"week-{week.start.isoformat()}",
+                                                         "pdf"),
+            [A4_FILTER, LETTER_FILTER], A4_FILTER if paper == "a4" else LETTER_FILTER)
+        if choice is None:
+            return
+        path, chosen = choice
+        paper = "letter" if chosen == LETTER_FILTER else "a4"
+        self._run("Fridge PDF", fridge_pdf, path, self.ctx.profile(), week, paper)
+
+    def _fridge_temp(self, then: Callable[[Path], None]) -> None:
+        week = self.week()
+        out = Path(self._tmp.name) / f"fridge-{week.start.isoformat()}.pdf"
+        self._run("Fridge page", fridge_pdf, out, self.ctx.profile(), week, default_paper(),
+                  then=then)
+
+    def print_preview(self) -> None:
+        self._fridge_temp(lambda path: PrintPreviewDialog.ask(self.window, path))
+
+    def print_fridge(self) -> None:
+        printer = PrintDialog.ask(self.window)
+        if printer is None:
+            return
+
+        def send(path: Path) -> None:
+            try:
+                print_pdf(path, printer)
+            except OSError as exc:
+                ErrorMessage.ask(self.window, "Printing failed", str(exc))
+            else:
+                self.status("Sent the fridge page to the printer")
+
+        self._fridge_temp(send)
+
+    def export_plan(self) -> None:
+        choice = SaveFileDialog.ask(self.window, "Export plan PDF", self._name("plan", "pdf"),
+                                    [A4_FILTER, LETTER_FILTER],
+                                    A4_FILTER if default_paper() == "a4" else LETTER_FILTER)
+        if choice is None:
+            return
+        path, chosen = choice
+        paper = "letter" if chosen == LETTER_FILTER else "a4"
+        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper)
+
+    def export_ics(self) -> None:
+        choice = SaveFileDialog.ask(self.window, "Export calendar",
+                                    self._name("plan", "ics"), [ICS_FILTER])
+        if choice is None:
+            return
+        self._run("Calendar file", ics_file, choice[0], self.ctx.profile(), self.ctx.plan())
+
+    def backup(self) -> None:
+        name = f"runner-legs-backup-{self.ctx.today().isoformat()}.json"
+        choice = SaveFileDialog.ask(self.window, "Back up", name, [BACKUP_FILTER])
+        if choice is None:
+            return
+        path = choice[0]
+        try:
+            self.ctx.repo.backup_to(path)
+        except (OSError, ValueError) as exc:
+            ErrorMessage.ask(self.window, "Backup failed", str(exc))
+            self.failed.emit(str(exc))
+            return
+        self.status(f"Backed up everything to {path.name}")
+        self.exported.emit(path)
+
+    def restore(self) -> None:
+        path = OpenFileDialog.ask(self.window, "Restore from backup", [BACKUP_FILTER])
+        if path is None or not ConfirmRestore.ask(self.window, path):
+            return
+        try:
+            change = self.ctx.repo.restore_from(path)
+        except (OSError, ValueError) as exc:
+            ErrorMessage.ask(self.window, "Could not restore", str(exc))
+            self.failed.emit(str(exc))
+            return
+        self.ctx.undo_stack.clear()
+        self.ctx.apply(change)
+        self.status(getattr(change, "summary", "") or f"Restored from {path.name}")
+
+    def cleanup(self) -> None:
+        self._tmp.cleanup()

@@ -1,0 +1,332 @@
+"""The main window: a sidebar of pages, the menus, the status bar and the demo banner.
+
+Pages are built the first time they are shown (start-up stays quick). The window polls the
+store every couple of seconds and on activation, so a day logged from the command line
+shows up without a restart.
+"""
+
+from __future__ import annotations
+
+import importlib
+from importlib import metadata
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.plan import Week
+from desktop.context import AppContext
+from desktop.dialogs.guide import GuideDialog
+from desktop.export_actions import Exporter
+from desktop.style import app_icon, set_title, svg_icon
+from desktop.tasks import manager
+
+# (name, sidebar label, module, class)
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("today", "Today", "desktop.pages.today", "TodayPage"),
+    ("calendar", "Calendar", "desktop.pages.calendar", "CalendarPage"),
+    ("profile", "Profile", "desktop.pages.profile", "ProfilePage"),
+    ("meals", "Meals", "desktop.pages.meals", "MealsPage"),
+    ("recovery", "Recovery", "desktop.pages.recovery", "RecoveryPage"),
+    ("progress", "Progress", "desktop.pages.progress", "ProgressPage"),
+)
+PAGE_NAMES = tuple(p[0] for p in PAGES)
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+PAGE_KEY = "window/page"
+POLL_MS = 2000
+DEMO_TEXT = "You're looking at a demo plan — set up your profile"
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("runner-legs")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def about_text() -> str:
+    return (f"<h3>Runner Legs {app_version()}</h3>"
+            "<p>A training plan, meal targets and a recovery checklist for runners who want "
+            "lean, defined legs, with a fridge-door schedule to print.</p>"
+            "<p>Your data stays on this computer.</p>")
+
+
+class MainWindow(QMainWindow):
+    """Sidebar + stacked pages; File / Edit / Help menus; status bar with a busy bar."""
+
+    def __init__(self, ctx: AppContext, *, remember: bool = True) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.remember = remember
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Runner Legs")
+        self.setWindowIcon(app_icon())
+        self.pages: dict[str, QWidget] = {}
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        for name, label, _, _ in PAGES:
+            item = QListWidgetItem(svg_icon(f"page-{name}"), label)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, label)
+            item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.3)))
+            self.sidebar.addItem(item)
+        fm = self.fontMetrics()
+        self.sidebar.setIconSize(fm.boundingRect("M").size() * 1.4)
+        self.sidebar.setFixedWidth(fm.averageCharWidth() * 20)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for _ in PAGES:
+            self.stack.addWidget(QWidget())
+
+        self.demo_banner = QFrame()
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_label = QLabel(DEMO_TEXT)
+        self.demo_label.setWordWrap(True)
+        self.demo_button = QPushButton("Set up my profile")
+        self.demo_button.setAccessibleName("Set up my profile")
+        self.demo_button.clicked.connect(lambda: self.show_page("profile"))
+        row = QHBoxLayout(self.demo_banner)
+        row.setContentsMargins(12, 6, 8, 6)
+        row.addWidget(self.demo_label, 1)
+        row.addWidget(self.demo_button)
+
+        right = QWidget()
+        column = QVBoxLayout(right)
+        column.setContentsMargins(8, 8, 8, 0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(self.stack, 1)
+        side = QFrame()
+        side.setObjectName("sidePanel")
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(0, 10, 0, 8)
+        side_column.addWidget(self._brand())
+        side_column.addWidget(self.sidebar, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(fm.averageCharWidth() * 16)
+        self.busy.setAccessibleName("Working")
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
+        manager().busy_changed.connect(self._on_tasks_busy_changed)
+
+        self.exporter = Exporter(self, ctx, self._fridge_week, self.show_status)
+        self._build_menus()
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+        ctx.changed.connect(self._on_ctx_changed)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self.poll)
+        self.poll_timer.start()
+        self._update_demo_banner()
+        self._restore_settings()
+
+    def _brand(self) -> QWidget:
+        """The app's icon and name above the page list."""
+        brand = QWidget()
+        row = QHBoxLayout(brand)
+        row.setContentsMargins(12, 0, 8, 8)
+        side = self.fontMetrics().height() * 2
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(side, side))
+        name = QLabel("Runner Legs")
+        set_title(name, 1.15)
+        row.addWidget(icon)
+        row.addWidget(name, 1)
+        brand.setAccessibleName("Runner Legs")
+        return brand
+
+    # --- menus ---------------------------------------------------------------------------
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        ex = self.exporter
+        self.fridge_action = self._action(file, "Export &fridge PDF…", ex.export_fridge,
+                                          "Ctrl+E")
+        self.preview_action = self._action(file, "Print pre&view of the fridge page…",
+                                           ex.print_preview)
+        self.print_action = self._action(file, "&Print…", ex.print_fridge,
+                                         QKeySequence.StandardKey.Print)
+        file.addSeparator()
+        self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
+        self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
+        file.addSeparator()
+        self.backup_action = self._action(file, "&Back up…", ex.backup)
+        self.restore_action = self._action(file, "&Restore…", ex.restore)
+        file.addSeparator()
+        self.quit_action = self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+
+        go = bar.addMenu("&Go")
+        for n, (name, label, _, _) in enumerate(PAGES, start=1):
+            self._action(go, label, lambda _=False, p=name: self.show_page(p), f"Ctrl+{n}")
+
+        help_menu = bar.addMenu("&Help")
+        self.guide_action = self._action(help_menu, "&How the plan works", self.open_guide,
+                                         QKeySequence.StandardKey.HelpContents)
+        self.about_action = self._action(help_menu, "&About Runner Legs", self.show_about)
+
+    # --- pages ---------------------------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, built on first use."""
+        if name in self.pages:
+            return self.pages[name]
+        row = PAGE_NAMES.index(name)
+        _, _, module_name, class_name = PAGES[row]
+        cls = getattr(importlib.import_module(module_name), class_name)
+        page: QWidget = cls(self.ctx)
+        guide = getattr(page, "guide_requested", None)
+        if guide is not None:
+            guide.connect(self.open_guide)
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.pages[name] = page
+        return page
+
+    def show_page(self, name: str) -> QWidget:
+        """Bring page ``name`` forward (and select it in the sidebar)."""
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
+        row = PAGE_NAMES.index(name)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        return page
+
+    def current_page_name(self) -> str:
+        for name, page in self.pages.items():
+            if page is self.stack.currentWidget():
+                return name
+        return ""
+
+    def _fridge_week(self) -> Week:
+        calendar = self.pages.get("calendar")
+        if calendar is not None and self.current_page_name() == "calendar":
+            return calendar.selected_week()  # type: ignore[attr-defined, no-any-return]
+        return self.ctx.plan().current_week(self.ctx.today())
+
+    # --- status and banner ---------------------------------------------------------------
+    def show_status(self, text: str, msecs: int = 8000) -> None:
+        self.statusBar().showMessage(text, msecs)
+
+    def _update_demo_banner(self) -> None:
+        self.demo_banner.setVisible(self.ctx.is_demo())
+
+    @Slot(object)
+    def _on_ctx_changed(self, change: Any) -> None:
+        summary = getattr(change, "summary", "") if change is not None else ""
+        if change is None:
+            summary = "Updated with changes made outside the app"
+        if summary:
+            self.show_status(summary)
+        self._update_demo_banner()
+
+    @Slot(bool)
+    def _on_tasks_busy_changed(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+
+    @Slot(int)
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row][0])
+
+    @Slot()
+    def poll(self) -> bool:
+        """Pick up writes made by another process (the command line)."""
+        try:
+            return self.ctx.poll_external()
+        except Exception as exc:  # a locked or vanished file must not crash the window
+            self.show_status(f"Could not check for outside changes: {exc}")
+            return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.poll()
+
+    # --- help ----------------------------------------------------------------------------
+    @Slot()
+    def open_guide(self, anchor: str = "") -> None:
+        GuideDialog.ask(self, anchor if isinstance(anchor, str) else "")
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Runner Legs", about_text())
+
+    # --- settings ------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._default_geometry()
+        page = settings.value(PAGE_KEY, "", str)
+        self.show_page(page if page in PAGE_NAMES else "today")
+
+    def _default_geometry(self) -> None:
+        """First start: a roomy window (up to 1360 × 880) centred on the screen."""
+        fm = self.fontMetrics()
+        width, height = max(fm.averageCharWidth() * 150, 1360), max(fm.height() * 44, 880)
+        screen = self.screen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width = min(width, area.width() * 9 // 10)
+            height = min(height, area.height() * 9 // 10)
+            self.resize(width, height)
+            self.move(area.center() - self.rect().center())
+        else:
+            self.resize(width, height)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(PAGE_KEY, self.current_page_name())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            self.save_settings()
+        self.poll_timer.stop()
+        manager().wait(10000)
+        self.exporter.cleanup()
+        super().closeEvent(event)

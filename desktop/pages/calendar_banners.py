@@ -1,0 +1,149 @@
+"""The strips above the calendar grid: its header (title and navigation), broken week rules,
+adaptation offers and refusals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.style import set_title
+
+
+def _label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class WarningBanner(QFrame):
+    """Each broken rule of a week, in words. Shown, never silently fixed."""
+
+    def __init__(self, title: str, warnings: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("warningBanner")
+        self.warnings = list(warnings)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        head = _label(f"<b>⚠ {escape(title)}</b>")
+        layout.addWidget(head)
+        for text in warnings:
+            layout.addWidget(_label(f"• {escape(text)}"))
+        self.setAccessibleName(title + ": " + "; ".join(warnings))
+
+
+class OfferBanner(QFrame):
+    """An adaptation offer with Accept and Dismiss."""
+
+    def __init__(self, offer: Any, on_accept: Callable[[Any], None],
+                 on_dismiss: Callable[[Any], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offerBanner")
+        self.offer = offer
+        day = offer.date
+        text = (f"<b>Easier option for {day:%a} {day.day} {day:%b}:</b> "
+                f"{escape(offer.replacement.title)}, {offer.replacement.minutes} min. "
+                f"{escape(offer.reason)}")
+        self.text = _label(text)
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.setAccessibleName(f"Accept easier session on {day:%A}")
+        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button.setAccessibleName(f"Dismiss easier session on {day:%A}")
+        self.accept_button.clicked.connect(lambda: on_accept(offer))
+        self.dismiss_button.clicked.connect(lambda: on_dismiss(offer))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.accept_button)
+        layout.addWidget(self.dismiss_button)
+        self.setAccessibleName(self.text.text())
+
+
+class MessageBanner(QFrame):
+    """A one-line refusal or hint that the user can close."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.label = _label("")
+        close = QPushButton("✕")
+        close.setFlat(True)
+        close.setAccessibleName("Close message")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class CalendarHeader(QWidget):
+    """Title, summary line, previous / today / next and the week / month switch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("calendarTitle")
+        set_title(self.title, 1.4)
+        self.summary = QLabel()
+        self.summary.setObjectName("muted")
+        self.summary.setWordWrap(True)
+        self.prev_button = self._tool("Previous", QStyle.StandardPixmap.SP_ArrowBack,
+                                      "Previous week or month (Alt+Left)")
+        self.today_button = self._tool("Today", None, "Go to today (Ctrl+T)")
+        self.next_button = self._tool("Next", QStyle.StandardPixmap.SP_ArrowForward,
+                                      "Next week or month (Alt+Right)")
+        self.week_button = self._tool("Week", None, "Show one week (W)", checkable=True)
+        self.month_button = self._tool("Month", None, "Show the whole month (M)",
+                                       checkable=True)
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        group.addButton(self.week_button)
+        group.addButton(self.month_button)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.title)
+        titles.addWidget(self.summary)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(titles, 1)
+        for button in (self.prev_button, self.today_button, self.next_button):
+            row.addWidget(button)
+        row.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        row.addWidget(self.week_button)
+        row.addWidget(self.month_button)
+
+    def _tool(self, text: str, icon: QStyle.StandardPixmap | None, tip: str,
+              checkable: bool = False) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setAccessibleName(text)
+        button.setToolTip(tip)
+        button.setCheckable(checkable)
+        if icon is not None:
+            button.setIcon(self.style().standardIcon(icon))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        return button

@@ -1,0 +1,214 @@
+"""How one calendar day is painted: date, session chip (colour, icon, title, minutes, what to
+do) and its marks (done, skipped, sleep, an easier option).
+
+Colours come from the palette and the kind's accent, so light and dark themes both read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from core.plan import Session
+from desktop.models.days import DayInfo, DaysModel, kind_text
+from desktop.style import format_minutes, kind_color, kind_icon, mix, tint
+
+if TYPE_CHECKING:
+    from desktop.pages.calendar_view import DayGrid
+
+Index = QModelIndex | QPersistentModelIndex
+DONE_COLOR = QColor("#2E9E5B")
+
+
+def cell_lines(session: Session) -> list[str]:
+    """The few lines of "what to do" a week cell has room for."""
+    d = session.details
+    if session.kind == "strength":
+        return [f"{e.get('name', '')} {e.get('sets', '')}×{e.get('reps', '')}"
+                for e in d.get("exercises") or [] if isinstance(e, dict)]
+    if isinstance(d.get("intervals"), dict):
+        iv = d["intervals"]
+        return [f"{iv.get('rounds', '?')} × {iv.get('work_s', '?')} s hard, "
+                f"{iv.get('recovery_s', '?')} s easy"]
+    if "repeats" in d:
+        return [f"{d['repeats']} hill repeats"]
+    main = [line for line in session.structure if line.lower().startswith("main")]
+    return [main[0].split(":", 1)[-1].strip()] if main else list(session.structure[:1])
+
+
+class DayDelegate(QStyledItemDelegate):
+    """Paints one day: date, session chip (colour, icon, title, minutes) and its marks."""
+
+    def __init__(self, view: DayGrid) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        return self.view.gridSize()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        info = index.data(DaysModel.InfoRole)
+        if not isinstance(info, DayInfo):
+            return
+        compact = self.view.mode == "month"
+        pal: QPalette = option.palette
+        rect: QRect = option.rect.adjusted(3, 3, -3, -3)
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus) and self.view.hasFocus()
+        highlight = pal.color(QPalette.ColorRole.Highlight)
+        text = pal.color(QPalette.ColorRole.Text)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        base = pal.color(QPalette.ColorRole.Base)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        active_day = info.in_plan and info.in_month
+        fill = base if active_day else mix(base, pal.color(QPalette.ColorRole.Window), 0.7)
+        if selected:
+            fill = mix(fill, highlight, 0.10)
+        radius = 8.0
+        painter.setPen(QPen(mix(fill, text, 0.18), 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, radius, radius)
+        if info.is_today or selected or focused:
+            width = 2.5 if info.is_today else 2.0
+            pen = QPen(highlight, width)
+            if not info.is_today and not selected:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+
+        fm = QFontMetrics(option.font)
+        pad = max(4, fm.height() // 3)
+        inner = rect.adjusted(pad, pad // 2 + 2, -pad, -pad)
+        # date line
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(highlight if info.is_today else (text if active_day else muted))
+        if compact:
+            label = f"{info.date.day}" if info.date.day != 1 else f"1 {info.date:%b}"
+        else:
+            label = f"{info.date:%a} {info.date.day}"
+        if info.is_today:
+            label += " · Today"
+        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
+        top = inner.top() + fm.height() + pad // 2
+        s = info.session
+        if s is None or not info.in_plan:
+            painter.setFont(option.font)
+            painter.setPen(muted)
+            if not compact:
+                painter.drawText(QRect(inner.left(), top, inner.width(), fm.height()),
+                                 Qt.AlignmentFlag.AlignLeft, "No plan")
+            painter.restore()
+            return
+        # session chip
+        status_lines = self._status_lines(info, compact)
+        rows = min(len(status_lines), 1) if compact else len(status_lines)
+        bottom = inner.bottom() - rows * (fm.height() + 1)
+        room = QRect(inner.left(), top, inner.width(), max(fm.height() + 4, bottom - top - 2))
+        icon_px = fm.height() + (2 if compact else 8)
+        if compact:
+            chip = room
+            self._chip(painter, pal, s.kind, chip)
+            icon_rect = QRect(chip.left() + 8, chip.top() + 3, icon_px, icon_px)
+            kind_icon(s.kind).paint(painter, icon_rect)
+            painter.setPen(text if active_day else muted)
+            painter.setFont(option.font)
+            text_rect = QRect(icon_rect.right() + 4, chip.top() + 2,
+                              chip.right() - icon_rect.right() - 6, chip.height() - 4)
+            top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+            title = fm.elidedText(kind_text(info), Qt.TextElideMode.ElideRight, text_rect.width())
+            painter.drawText(text_rect, top_left, title)
+            if s.minutes and text_rect.height() >= 2 * fm.height():
+                painter.setPen(muted)
+                painter.drawText(text_rect.adjusted(0, fm.height(), 0, 0), top_left,
+                                 fm.elidedText(format_minutes(s.minutes),
+                                               Qt.TextElideMode.ElideRight, text_rect.width()))
+        else:
+            wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            width = room.width() - 16
+            blocks: list[tuple[str, QFont, QColor]] = [(kind_text(info), bold, text)]
+            minutes = format_minutes(s.minutes) if s.minutes else ""
+            if s.edited:
+                minutes = (minutes + " · moved") if minutes else "moved"
+            if minutes:
+                blocks.append((minutes, option.font, muted))
+            blocks += [(line, option.font, muted)
+                       for line in cell_lines(s)]
+            y = room.top() + icon_px + 8
+            placed: list[tuple[QRect, str, QFont, QColor]] = []
+            for block, font, color in blocks:
+                painter.setFont(font)
+                need = painter.boundingRect(QRect(0, 0, width, 10_000), wrap, block).height()
+                if y + min(need, fm.height()) > room.bottom() - 4:
+                    break
+                height = min(need, room.bottom() - 4 - y)
+                placed.append((QRect(room.left() + 8, y, width, height), block, font, color))
+                y += height + 3
+            chip = QRect(room.left(), room.top(), room.width(), min(room.height(),
+                                                                   y - room.top() + 4))
+            self._chip(painter, pal, s.kind, chip)
+            kind_icon(s.kind).paint(painter, QRect(chip.left() + 8, chip.top() + 5, icon_px,
+                                                   icon_px))
+            for rect_, block, font, color in placed:
+                painter.setFont(font)
+                painter.setPen(color if active_day else muted)
+                painter.drawText(rect_, wrap, block)
+            painter.setFont(option.font)
+        # status lines (one row in the month view)
+        y = bottom + 1
+        if compact and status_lines:
+            x = inner.left()
+            for line, color in status_lines:
+                painter.setPen(color)
+                room_left = inner.right() - x
+                if room_left < fm.averageCharWidth() * 2:
+                    break
+                shown = fm.elidedText(line, Qt.TextElideMode.ElideRight, room_left)
+                painter.drawText(QRect(x, y, room_left, fm.height()),
+                                 Qt.AlignmentFlag.AlignLeft, shown)
+                x += fm.horizontalAdvance(shown) + fm.averageCharWidth()
+            status_lines = []
+        for line, color in status_lines:
+            painter.setPen(color)
+            painter.drawText(QRect(inner.left(), y, inner.width(), fm.height()),
+                             Qt.AlignmentFlag.AlignLeft,
+                             fm.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()))
+            y += fm.height() + 1
+        painter.restore()
+
+    def _chip(self, painter: QPainter, pal: QPalette, kind: str, chip: QRect) -> None:
+        if kind == "rest":
+            return
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(tint(kind, pal))
+        painter.drawRoundedRect(chip, 6, 6)
+        painter.setBrush(kind_color(kind))
+        painter.drawRoundedRect(QRect(chip.left(), chip.top(), 4, chip.height()), 2, 2)
+
+    def _status_lines(self, info: DayInfo, compact: bool) -> list[tuple[str, QColor]]:
+        pal = self.view.palette()
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        marks: list[tuple[str, QColor]] = []
+        if info.outcome is not None:
+            if info.outcome.status == "done":
+                mins = info.outcome.minutes
+                label = "✓" if compact else "✓ Done"
+                if mins and not compact:
+                    label += f" {format_minutes(mins)}"
+                marks.append((label, DONE_COLOR))
+            else:
+                marks.append(("✗" if compact else "✗ Skipped", muted))
+        if info.offer is not None:
+            marks.append(("★ Easier option" if not compact else "★",
+                          kind_color("easy_run")))
+        if info.sleep_logged and info.checkin is not None:
+            marks.append((f"☾ {info.checkin.sleep_hours:g} h"
+                          + ("" if compact else " sleep"), muted))
+        return marks

@@ -1,0 +1,105 @@
+"""What the calendar shows, gathered from the store and core: days, week warnings, offers.
+
+No rule is computed here: the week check is core.week_check's and the offers are
+core.recovery's. This module only fetches and bundles.
+"""
+
+from __future__ import annotations
+
+import calendar as pycal
+from datetime import date, timedelta
+from typing import Any
+
+from core.plan import Plan, Week, monday_of
+from core.recovery import adaptation_offers
+from core.week_check import check_week
+from desktop.context import AppContext
+from desktop.models.days import DayInfo
+from desktop.style import format_minutes
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day-of-month ``months`` later, clamped to the month's length."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = pycal.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def shown_range(mode: str, anchor: date) -> tuple[date, int]:
+    """(first day, number of days) of the week or the 6-week month grid holding ``anchor``."""
+    if mode == "month":
+        return monday_of(month_start(anchor)), 42
+    return monday_of(anchor), 7
+
+
+def offers(ctx: AppContext, plan: Plan) -> list[Any]:
+    """Adaptation offers that are open today (core.recovery decides)."""
+    today = ctx.today()
+    repo = ctx.repo
+    checkins = repo.checkins(plan.start - timedelta(days=14), max(today, plan.start))
+    outcomes = repo.outcomes(plan.start, plan.end)
+    return adaptation_offers(plan, checkins, outcomes, today,
+                             dismissed=repo.dismissed_offers())
+
+
+def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
+    """One DayInfo per shown day, Monday first."""
+    first, count = shown_range(mode, anchor)
+    last = first + timedelta(days=count - 1)
+    plan = ctx.plan()
+    today = ctx.today()
+    outcomes = {o.date: o for o in ctx.repo.outcomes(first, last)}
+    checkins = {c.date: c for c in ctx.repo.checkins(first, last)}
+    open_offers = {o.date: o for o in offers(ctx, plan)}
+    month = anchor.month
+    days = []
+    for i in range(count):
+        day = first + timedelta(days=i)
+        session = plan.session_on(day)
+        days.append(DayInfo(
+            date=day, session=session, outcome=outcomes.get(day), checkin=checkins.get(day),
+            offer=open_offers.get(day), in_plan=session is not None, is_today=day == today,
+            in_month=(mode != "month" or day.month == month)))
+    return days
+
+
+def week_warnings(ctx: AppContext, week: Week) -> list[str]:
+    """The broken rules of ``week`` in words (core.week_check)."""
+    plan = ctx.plan()
+    i = week.index - 1
+    previous = plan.weeks[i - 1] if i > 0 else None
+    last_full = next((w for w in reversed(plan.weeks[:i]) if not w.lighter), None)
+    return list(check_week(week, ctx.profile(), previous, last_full=last_full))
+
+
+def range_title(mode: str, anchor: date, days: list[DayInfo]) -> str:
+    """"November 2026", or the week's span: "23 Nov – 29 Nov 2026"."""
+    if mode == "month":
+        return f"{anchor:%B %Y}"
+    first, last = days[0].date, days[-1].date
+    if first.year == last.year:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+
+
+def week_summary(plan: Plan, selected: date, days: list[DayInfo]) -> str:
+    """One line about the selected day's week: its number, volume and what is done."""
+    week = plan.week_of(selected)
+    if week is None:
+        where = "before your plan starts" if selected < plan.start else "after your plan"
+        return f"This is {where} ({plan.start:%d %b} – {plan.end:%d %b %Y})."
+    shown = [d for d in days if week.start <= d.date <= week.end]
+    trainable = [d for d in shown if d.session is not None and d.session.kind != "rest"]
+    done = sum(1 for d in trainable if d.status == "done")
+    bits = [f"Week {week.index} of {len(plan.weeks)}"]
+    if week.lighter:
+        bits.append("lighter week")
+    bits.append(f"running {format_minutes(week.run_minutes)}")
+    if trainable:
+        bits.append(f"{done} of {len(trainable)} sessions done")
+    return " · ".join(bits)

@@ -1,0 +1,171 @@
+"""The Profile page: edit SPEC §2 with live validation, save to regenerate the plan."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.plan import monday_on_or_after
+from core.profile import ProfileError, profile_from_dict
+from desktop.context import AppContext
+from desktop.pages.common import Notice, heading, muted, scrolling
+from desktop.pages.profile_fields import field_errors
+from desktop.pages.profile_form import ProfileForm
+
+DEMO_NOTE = ("You are looking at the demo profile, so you can try the app straight away. "
+             "Put in your own details and press Save: the profile and a fresh plan become yours.")
+
+
+class ProfilePage(QWidget):
+    """The runner's details; Save validates through core, stores, and rebuilds the plan."""
+
+    profile_saved = Signal(object)  # the Change
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("profilePage")
+        self.ctx = ctx
+        self._errors: dict[str, ProfileError] = {}
+        self._saving = False
+
+        self.form = ProfileForm()
+        self.demo_note = Notice("info")
+        self.result = Notice("success")
+        self.result.setObjectName("saveResult")
+        self.status = QLabel()
+        self.status.setAccessibleName("Form status")
+        self.save_button = QPushButton("&Save")
+        self.save_button.setDefault(True)
+        self.save_button.setAccessibleName("Save profile")
+        self.save_button.setToolTip("Save the profile and rebuild the plan from next Monday "
+                                    "(Ctrl+S)")
+        self.revert_button = QPushButton("Re&vert")
+        self.revert_button.setAccessibleName("Revert to the saved profile")
+        self.save_action = QAction("Save profile", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.save_action)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(12)
+        column.addWidget(heading("Your profile"))
+        column.addWidget(muted("A few details shape your plan, your meal targets and your "
+                               "recovery goals. Heights and weights are kept in metric; "
+                               "pick the units you like to read."))
+        column.addWidget(self.demo_note)
+        column.addWidget(self.result)
+        column.addWidget(self.form)
+        column.addStretch(1)
+        centred = QWidget()
+        row = QHBoxLayout(centred)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addStretch(1)
+        row.addWidget(body, 0)
+        row.addStretch(1)
+        body.setMaximumWidth(self.fontMetrics().averageCharWidth() * 110)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(24, 8, 24, 12)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(scrolling(centred), 1)
+        layout.addLayout(bar)
+        QWidget.setTabOrder(self.form.tab_chain[-1], self.revert_button)
+        QWidget.setTabOrder(self.revert_button, self.save_button)
+
+        self.form.edited.connect(self._on_form_edited)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.save_action.triggered.connect(self._on_save_clicked)
+        self.revert_button.clicked.connect(self._on_revert_clicked)
+        ctx.changed.connect(self._on_ctx_changed)
+        self.refresh()
+
+    # ----------------------------------------------------------------- state
+    def plan_start(self) -> date:
+        """The day the age range is checked against: the Monday a new plan would start."""
+        return monday_on_or_after(self.ctx.today())
+
+    def is_dirty(self) -> bool:
+        return self.form.values() != self.ctx.profile().to_dict()
+
+    def refresh(self) -> None:
+        """Load the saved profile into the form (drops unsaved edits)."""
+        self.form.set_plan_start(self.plan_start())
+        self.form.load(self.ctx.profile())
+        self.demo_note.set_text(DEMO_NOTE if self.ctx.is_demo() else "")
+        self._validate()
+
+    def _validate(self) -> None:
+        base = self.ctx.profile().to_dict()
+        self._errors = field_errors(self.form.values(), base, self.plan_start())
+        self.form.show_errors(self._errors)
+        dirty = self.is_dirty()
+        ok = not self._errors
+        self.save_button.setEnabled(ok and dirty)
+        self.save_action.setEnabled(ok and dirty)
+        self.revert_button.setEnabled(dirty)
+        if not ok:
+            n = len(self._errors)
+            self.status.setText(f"{n} field{'s' if n > 1 else ''} to fix before saving")
+        elif dirty:
+            self.status.setText("Unsaved changes")
+        else:
+            self.status.setText("Saved")
+        self.status.setAccessibleDescription(self.status.text())
+
+    # ----------------------------------------------------------------- slots
+    @Slot()
+    def _on_form_edited(self) -> None:
+        self.result.set_text("")
+        self._validate()
+
+    @Slot()
+    def _on_save_clicked(self) -> None:
+        self._validate()
+        if self._errors or not self.is_dirty():
+            return
+        try:
+            profile = profile_from_dict(self.form.values(), on=self.plan_start())
+            change = self.ctx.repo.save_profile(profile, self.ctx.today())
+        except ValueError as exc:  # ProfileError, or the store refusing
+            self.result.set_text(f"Not saved: {exc}", "warning")
+            return
+        self._saving = True
+        try:
+            self.ctx.apply(change)
+        finally:
+            self._saving = False
+        summary = getattr(change, "summary", "") or "Profile saved."
+        self.result.set_text(f"Saved. {summary}", "success")
+        self.profile_saved.emit(change)
+
+    @Slot()
+    def _on_revert_clicked(self) -> None:
+        self.result.set_text("")
+        self.refresh()
+
+    @Slot(object)
+    def _on_ctx_changed(self, change: object) -> None:
+        if not (change is None or getattr(change, "profile", False)
+                or getattr(change, "everything", False)):
+            return
+        if self._saving or not self.is_dirty():
+            self.refresh()
+        else:
+            self.result.set_text("The saved profile changed elsewhere. Revert to load it; "
+                                 "Save keeps your edits.", "warning")

@@ -1,0 +1,118 @@
+"""Pieces of the profile form: labels, choices, help lines, core validation, the day picker.
+
+``field_errors`` runs ``core.profile.profile_from_dict`` and, for each refusal, puts the last
+saved value back in that field and tries again, so every invalid field gets its own message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
+
+from core.profile import DAYS, FIELDS, HEIGHT_RANGE, WEIGHT_RANGE, ProfileError, profile_from_dict
+from desktop.units import cm_to_ft_in, kg_to_lb
+
+LABELS = {
+    "name": "Name", "sex": "Sex", "birth_date": "Birth date", "height_cm": "Height",
+    "weight_kg": "Weight", "units": "Units", "level": "Running level",
+    "weekly_run_minutes": "Weekly running", "available_days": "Available days",
+    "long_run_day": "Long run day", "strength_sessions": "Strength sessions",
+    "equipment": "Equipment", "daily_activity": "Daily activity",
+    "deficit_kcal": "Calorie deficit", "protein_g_per_kg": "Protein",
+    "hot_climate": "Hot climate",
+}
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "sex": (("female", "Female"), ("male", "Male"), ("unspecified", "Prefer not to say")),
+    "units": (("metric", "Metric (kg, cm, ml)"), ("imperial", "Imperial (lb, ft in, fl oz)")),
+    "level": (("beginner", "Beginner"), ("intermediate", "Intermediate"),
+              ("advanced", "Advanced")),
+    "strength_sessions": (("2", "2 per week"), ("3", "3 per week")),
+    "equipment": (("bodyweight", "Bodyweight only"), ("dumbbells", "Dumbbells"),
+                  ("gym", "Gym")),
+    "daily_activity": (("sedentary", "Sedentary (desk, little walking)"),
+                       ("light", "Light (on your feet some of the day)"),
+                       ("active", "Active (on your feet most of the day)")),
+}
+HELP = {
+    "weekly_run_minutes": "What you run now; week 1 builds from here.",
+    "available_days": "At least 4 days, 5 with 3 strength sessions.",
+    "deficit_kcal": "0–500 kcal a day: a steady, modest deficit.",
+    "protein_g_per_kg": "1.2–2.2 g per kg of body weight a day.",
+    "hot_climate": "Adds water and electrolytes.",
+}
+ERROR_STYLE = "color: #d9534f; font-weight: 600;"
+DAY_STYLE = """
+QToolButton { border: 1px solid palette(mid); border-radius: 6px; padding: 4px 8px; }
+QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
+                      border-color: palette(highlight); }
+"""
+
+
+def field_errors(data: Mapping[str, Any], base: Mapping[str, Any],
+                 on: date) -> dict[str, ProfileError]:
+    """Every field core refuses in ``data``, with ``base`` (a valid profile) as fallback."""
+    errors: dict[str, ProfileError] = {}
+    trial = dict(data)
+    for _ in range(len(FIELDS) + 1):
+        try:
+            profile_from_dict(trial, on=on)
+            break
+        except ProfileError as exc:
+            if exc.field in errors or exc.field not in trial:
+                errors.setdefault(exc.field, exc)
+                break
+            errors[exc.field] = exc
+            trial[exc.field] = base[exc.field]
+            if exc.field in ("available_days", "strength_sessions"):
+                trial["long_run_day"] = None  # let core pick a day from the fallback days
+    return errors
+
+
+def message(err: ProfileError, units: str) -> str:
+    """The error in words beside its field; imperial units for height and weight."""
+    label = LABELS.get(err.field, err.field)
+    text = str(err)
+    if text.startswith(err.field):
+        text = label + text[len(err.field):]
+    if units == "imperial" and err.field == "weight_kg" and isinstance(err.value, float):
+        lo, hi = (kg_to_lb(x) for x in WEIGHT_RANGE)
+        text = f"Weight must be {lo:.0f}–{hi:.0f} lb, got {kg_to_lb(err.value):.1f} lb"
+    elif units == "imperial" and err.field == "height_cm" and isinstance(err.value, float):
+        (lf, li), (hf, hi_) = (cm_to_ft_in(x) for x in HEIGHT_RANGE)
+        f, i = cm_to_ft_in(err.value)
+        text = (f"Height must be {lf} ft {li:g} in – {hf} ft {hi_:g} in, "
+                f"got {f} ft {i:g} in")
+    return text
+
+
+class DaysPicker(QWidget):
+    """Seven toggle buttons, Monday first; ``toggled`` fires when any of them changes."""
+
+    toggled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons: dict[str, QToolButton] = {}
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for code, full in zip(DAYS, DAY_NAMES, strict=True):
+            button = QToolButton()
+            button.setText(code.capitalize())
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAccessibleName(f"Available on {full}")
+            button.setToolTip(f"Available on {full}")
+            button.setStyleSheet(DAY_STYLE)
+            self.group.addButton(button)
+            self.buttons[code] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.group.buttonToggled.connect(self.toggled)

@@ -1,0 +1,194 @@
+"""The Progress page: planned versus done per week, strength sessions and the weight trend.
+
+Numbers come from ``core.progress``; each chart can switch to a table (screen readers and
+exact values), and the weight trend falls back to a table until there are two weights.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.plan import monday_of
+from core.progress import WeekProgress, weekly_progress, weight_series
+from desktop.context import AppContext
+from desktop.pages.common import card, heading, muted, scrolling
+from desktop.units import weight_in, weight_unit
+from desktop.widgets.charts import PRIMARY, SECONDARY, ChartPanel, bar_chart, line_chart
+from desktop.widgets.stat_tile import StatTile
+from desktop.widgets.table_models import ProgressModel, RowsModel, WeightModel, WeightRow
+
+WEIGHT_HISTORY_DAYS = 3 * 366
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    view.setMinimumHeight(view.fontMetrics().height() * 14)
+    return view
+
+
+class ChartOrTable(QWidget):
+    """A chart panel and a table in one place, with a button to switch between them."""
+
+    def __init__(self, title: str, panel: ChartPanel, table: QTableView,
+                 mnemonic_title: str) -> None:
+        super().__init__()
+        self.panel, self.table = panel, table
+        self.toggle = QPushButton(mnemonic_title)
+        self.toggle.setCheckable(True)
+        self.toggle.setAccessibleName(f"Show {title.lower()} as a table")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(panel)
+        self.stack.addWidget(table)
+        frame, layout = card()
+        head = QHBoxLayout()
+        head.addWidget(heading(title, 1.15), 1)
+        head.addWidget(self.toggle)
+        layout.addLayout(head)
+        layout.addWidget(self.stack)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.toggle.toggled.connect(self._on_toggle_toggled)
+
+    def show_table(self, table: bool) -> None:
+        self.stack.setCurrentWidget(self.table if table else self.panel)
+
+    @Slot(bool)
+    def _on_toggle_toggled(self, checked: bool) -> None:
+        self.show_table(checked)
+
+
+class ProgressPage(QWidget):
+    """How the plan is going: minutes, strength sessions and body weight over time."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressPage")
+        self.ctx = ctx
+        self.weeks: list[WeekProgress] = []
+        self.tiles = {
+            "week": StatTile("Training this week", accent=True),
+            "strength": StatTile("Strength this week"),
+            "total": StatTile("Sessions done so far"),
+            "weight": StatTile("Body weight"),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, tile in enumerate(self.tiles.values()):
+            grid.addWidget(tile, 0, i)
+
+        self.progress_model = ProgressModel(self)
+        self.weight_model = WeightModel(self)
+        self.minutes_panel = ChartPanel("Training minutes per week, planned and done")
+        self.strength_panel = ChartPanel("Strength sessions per week, planned and done")
+        self.weight_panel = ChartPanel("Body weight over time")
+        self.minutes_box = ChartOrTable(
+            "Minutes per week", self.minutes_panel,
+            _table(self.progress_model, "Weekly progress table"), "Show &table")
+        self.strength_box = ChartOrTable(
+            "Strength sessions", self.strength_panel,
+            _table(self.progress_model, "Weekly strength table"), "Show t&able")
+        self.weight_box = ChartOrTable(
+            "Weight trend", self.weight_panel,
+            _table(self.weight_model, "Weight table"), "Show ta&ble")
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(12)
+        column.addWidget(heading("Progress"))
+        column.addWidget(muted("Consistency beats intensity: the weeks add up. Mark sessions "
+                               "done on the calendar and log your weight in the checklist."))
+        column.addLayout(grid)
+        column.addWidget(self.minutes_box)
+        column.addWidget(self.strength_box)
+        column.addWidget(self.weight_box)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body))
+        ctx.changed.connect(self._on_ctx_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        today = ctx.today()
+        plan = ctx.plan()
+        units = ctx.profile().units
+        outcomes = ctx.repo.outcomes(plan.start, plan.end)
+        self.weeks = weekly_progress(plan, outcomes)
+        self.progress_model.set_rows(self.weeks)
+        current = next((w for w in self.weeks if w.week_start == monday_of(today)), None)
+        if current is None:
+            self.tiles["week"].set_value("—", "Your plan is not running this week")
+            self.tiles["strength"].set_value("—", "")
+        else:
+            self.tiles["week"].set_value(f"{current.done_minutes} min",
+                                         f"of {current.planned_minutes} min planned")
+            self.tiles["strength"].set_value(f"{current.strength_done} of "
+                                             f"{current.strength_planned}", "sessions done")
+        done = sum(w.sessions_done for w in self.weeks)
+        skipped = sum(w.sessions_skipped for w in self.weeks)
+        self.tiles["total"].set_value(str(done), f"{skipped} skipped")
+        checkins = ctx.repo.checkins(today - timedelta(days=WEIGHT_HISTORY_DAYS), today)
+        weights = weight_series(checkins)
+        self.weight_model.set_rows([WeightRow(d, kg, units) for d, kg in weights])
+        unit = weight_unit(units)
+        if weights:
+            last = weight_in(weights[-1][1], units)
+            change = last - weight_in(weights[0][1], units)
+            self.tiles["weight"].set_value(
+                f"{last:.1f} {unit}",
+                f"{change:+.1f} {unit} since {weights[0][0].day} {weights[0][0]:%b}"
+                if len(weights) > 1 else "First weight logged")
+        else:
+            self.tiles["weight"].set_value("—", "Log it in the recovery checklist")
+        self._draw(weights, units)
+
+    def _draw(self, weights: list[tuple[date, float]], units: str) -> None:
+        pal = self.palette()
+        labels = [f"W{i + 1}" for i in range(len(self.weeks))]
+        self.minutes_panel.show_chart(bar_chart(
+            pal, labels, [("Planned", [w.planned_minutes for w in self.weeks], SECONDARY),
+                          ("Done", [w.done_minutes for w in self.weeks], PRIMARY)],
+            y_title="minutes"))
+        self.strength_panel.show_chart(bar_chart(
+            pal, labels, [("Planned", [w.strength_planned for w in self.weeks], SECONDARY),
+                          ("Done", [w.strength_done for w in self.weeks], PRIMARY)],
+            y_max=3))
+        unit = weight_unit(units)
+        if len(weights) >= 2:
+            points = [(d, weight_in(kg, units)) for d, kg in weights]
+            self.weight_panel.show_chart(line_chart(pal, points, name=f"Weight ({unit})",
+                                                    y_title=unit))
+            self.weight_box.toggle.setEnabled(True)
+            self.weight_box.show_table(self.weight_box.toggle.isChecked())
+        else:
+            self.weight_panel.show_empty("Log your weight on two days to see a trend.")
+            self.weight_box.show_table(bool(weights))
+            self.weight_box.toggle.setEnabled(False)
+
+    @Slot(object)
+    def _on_ctx_changed(self, change: object) -> None:
+        self.refresh()

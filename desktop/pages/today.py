@@ -1,0 +1,196 @@
+"""The Today page: the day at a glance — session, meal targets, checklist and any offer."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.nutrition import day_targets
+from core.recovery import Offer, adaptation_offers
+from desktop.context import AppContext
+from desktop.pages.common import Notice, card, heading, muted, scrolling
+from desktop.style import format_minutes
+from desktop.undo import AcceptOfferCommand, push
+from desktop.units import format_water
+from desktop.widgets.checklist import ChecklistWidget
+from desktop.widgets.session_detail import SessionDetail
+from desktop.widgets.stat_tile import StatTile, scaled_font
+
+OFFER_LOOKAHEAD_DAYS = 7
+
+
+class OfferBox(QWidget):
+    """One adaptation offer with Accept (undoable) and Keep the plan buttons."""
+
+    def __init__(self, ctx: AppContext, offer: Offer) -> None:
+        super().__init__()
+        self.ctx, self.offer = ctx, offer
+        when = f"{offer.date:%A} {offer.date.day} {offer.date:%b}"
+        self.notice = Notice("info", f"{offer.reason}\n\nOffer for {when}: "
+                                     f"{offer.replacement.title}, "
+                                     f"{format_minutes(offer.replacement.minutes)}, "
+                                     f"instead of {offer.original.title}.")
+        self.accept = QPushButton("Take the easy ru&n")
+        self.accept.setAccessibleName(f"Accept the easy run on {when}")
+        self.decline = QPushButton("&Keep the plan")
+        self.decline.setAccessibleName(f"Decline the offer for {when}")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.decline)
+        buttons.addWidget(self.accept)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
+        self.accept.clicked.connect(self._on_accept_clicked)
+        self.decline.clicked.connect(self._on_decline_clicked)
+
+    @Slot()
+    def _on_accept_clicked(self) -> None:
+        try:
+            push(self.ctx, AcceptOfferCommand(self.ctx, self.offer))
+        except ValueError as exc:
+            self.notice.set_text(f"Could not accept: {exc}", "warning")
+
+    @Slot()
+    def _on_decline_clicked(self) -> None:
+        self.ctx.apply(self.ctx.repo.dismiss_offer(self.offer.date))
+
+
+class TodayPage(QWidget):
+    """What to do today, what to eat, and what to tick off."""
+
+    guide_requested = Signal(str)  # forwarded from the session's "why" link
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("todayPage")
+        self.ctx = ctx
+        self.offer_boxes: list[OfferBox] = []
+
+        self.title = heading("Today")
+        self.subtitle = muted()
+        self.subtitle.setFont(scaled_font(self.subtitle.font(), 1.1))
+        self.offers = QVBoxLayout()
+        self.offers.setSpacing(8)
+
+        self.detail = SessionDetail(ctx)
+        self.detail.guide_requested.connect(self.guide_requested)
+        self.tomorrow = muted()
+        self.tomorrow.setAccessibleName("Tomorrow's session")
+
+        food_card, food_layout = card("Eat to the plan")
+        self.food = {
+            "kcal": StatTile("Calories", flat=True),
+            "protein": StatTile("Protein", flat=True),
+            "carbs": StatTile("Carbs", flat=True),
+            "fat": StatTile("Fat", flat=True),
+            "water": StatTile("Water", flat=True),
+            "electrolytes": StatTile("Electrolytes", flat=True),
+        }
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        for i, tile in enumerate(self.food.values()):
+            grid.addWidget(tile, i // 3, i % 3)
+        self.food_warning = Notice("warning")
+        self.fuel = muted()
+        self.fuel.setAccessibleName("Fuel timing")
+        food_layout.addLayout(grid)
+        food_layout.addWidget(self.food_warning)
+        food_layout.addWidget(self.fuel)
+
+        check_card, check_layout = card("Recovery checklist")
+        self.checklist = ChecklistWidget(ctx, show_weight=True)
+        self.checklist.title.setVisible(False)
+        check_layout.addWidget(self.checklist)
+        check_layout.addStretch(1)
+
+        left = QVBoxLayout()
+        left.setSpacing(14)
+        left.addLayout(self.offers)
+        left.addWidget(self.detail)
+        left.addWidget(self.tomorrow)
+        left.addWidget(food_card)
+        left.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(14)
+        columns.addLayout(left, 3)
+        right = QVBoxLayout()
+        right.addWidget(check_card)
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(24, 20, 24, 20)
+        column.setSpacing(12)
+        column.addWidget(self.title)
+        column.addWidget(self.subtitle)
+        column.addLayout(columns)
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolling(body))
+        ctx.changed.connect(self._on_ctx_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        today = ctx.today()
+        plan, profile = ctx.plan(), ctx.profile()
+        session = plan.session_on(today)
+        week = plan.week_of(today)
+        where = (f"Week {week.index} of {len(plan.weeks)}" + (" · lighter week"
+                 if week.lighter else "")) if week else (
+            f"Your plan starts on {plan.start:%A} {plan.start.day} {plan.start:%B}"
+            if today < plan.start else "Your plan has ended: save your profile for a new one")
+        self.subtitle.setText(f"{today:%A} {today.day} {today:%B} · {where}")
+        self.detail.show_day(today)
+        nxt = plan.session_on(today + timedelta(days=1))
+        self.tomorrow.setText(
+            f"Tomorrow: {nxt.title}" + (f" · {format_minutes(nxt.minutes)}" if nxt.minutes
+                                        else "") if nxt else "")
+
+        targets = day_targets(profile, today, session)
+        t = targets.to_json()
+        self.food["kcal"].set_value(f"{t['kcal']:,} kcal", "")
+        self.food["protein"].set_value(f"{t['protein_g']} g", "")
+        self.food["carbs"].set_value(f"{t['carbs_g']} g", "")
+        self.food["fat"].set_value(f"{t['fat_g']} g", "")
+        water = format_water(targets.water_ml, profile.units).split(" (")
+        self.food["water"].set_value(water[0], water[1].rstrip(")") if len(water) > 1 else "")
+        self.food["electrolytes"].set_value("Yes" if t["electrolytes"] else "No", "")
+        self.food_warning.set_text("\n".join(t["warnings"]))
+        self.fuel.setText(" ".join(t["notes"]))
+        self.checklist.set_day(today)
+        self._show_offers(today)
+
+    def _show_offers(self, today: date) -> None:
+        ctx = self.ctx
+        for box in self.offer_boxes:  # keep the parent: a box may be inside its own click
+            box.hide()
+            self.offers.removeWidget(box)
+            box.deleteLater()
+        self.offer_boxes = []
+        plan = ctx.plan()
+        start = today - timedelta(days=14)
+        offers = adaptation_offers(plan, ctx.repo.checkins(start, today),
+                                   ctx.repo.outcomes(start, today), today,
+                                   ctx.repo.dismissed_offers())
+        for offer in offers:
+            if (offer.date - today).days <= OFFER_LOOKAHEAD_DAYS:
+                box = OfferBox(ctx, offer)
+                self.offers.addWidget(box)
+                self.offer_boxes.append(box)
+
+    @Slot(object)
+    def _on_ctx_changed(self, change: object) -> None:
+        self.refresh()

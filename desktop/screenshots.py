@@ -1,0 +1,113 @@
+"""Render every page to PNG: ``python -m desktop.screenshots OUTDIR``.
+
+Uses a throw-away data folder with the demo runner two weeks into the plan, a pinned today
+and a few logged days, so the pages look lived-in. Runs offscreen unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+TODAY = date(2026, 11, 25)  # a Wednesday in week 3
+SIZE = (1360, 860)
+SLEEP = (7.5, 6.5, 8.0, 7.0, 8.5, 7.5, 6.0, 7.5, 8.0, 7.0, 7.5, 8.0, 6.5, 7.0, 8.0, 7.5)
+ROLLS = (("quads", "calves"), (), ("glutes", "hamstrings"), ("quads", "glutes", "calves"), (),
+         ("calves",), ("quads", "glutes", "hamstrings", "calves"))
+
+
+def populate(repo: object, today: date) -> None:
+    """The demo profile with a plan from two Mondays ago and two weeks of logs."""
+    from core.checkin import CheckIn, Outcome
+    from core.profile import demo_profile
+
+    start = today - timedelta(days=today.weekday() + 14)
+    repo.save_profile(demo_profile(), start)  # type: ignore[attr-defined]
+    plan = repo.plan()  # type: ignore[attr-defined]
+    weight = 64.0
+    day = start
+    n = 0
+    while day < today:
+        areas = ROLLS[n % len(ROLLS)]
+        repo.save_checkin(CheckIn(  # type: ignore[attr-defined]
+            date=day, sleep_hours=SLEEP[n % len(SLEEP)], sleep_quality=3 + n % 3,
+            warmup_done=n % 4 != 3, stretch_done=n % 3 != 2, foam_roll=areas,
+            water_met=n % 5 != 4, weight_kg=round(weight, 1) if n % 3 == 0 else None))
+        session = plan.session_on(day)
+        if session is not None and session.kind != "rest":
+            if n == 9:
+                repo.save_outcome(Outcome(day, "skipped"))  # type: ignore[attr-defined]
+            else:
+                repo.save_outcome(Outcome(  # type: ignore[attr-defined]
+                    day, "done", session.minutes + (n % 3 - 1) * 3, 5 + n % 4))
+        weight -= 0.07
+        day += timedelta(days=1)
+        n += 1
+
+
+def render(out_dir: Path) -> list[Path]:
+    """Write one PNG per page (and the month view) into ``out_dir``; returns the files."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["RUNNER_LEGS_TODAY"] = TODAY.isoformat()
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from core.store import open_repository
+    from desktop.app import make_app
+    from desktop.context import AppContext
+    from desktop.main_window import PAGE_NAMES, MainWindow
+
+    app = make_app([sys.argv[0]])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="runner-legs-shots-") as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        QCoreApplication.setOrganizationName("runner-legs-screenshots")
+        repo = open_repository(Path(tmp) / "data")
+        try:
+            populate(repo, TODAY)
+            ctx = AppContext(repo, today=lambda: TODAY)
+            window = MainWindow(ctx, remember=False)
+            window.resize(*SIZE)
+            window.show()
+            for name in PAGE_NAMES:
+                window.show_page(name)
+                _settle(app)
+                written.append(_save(window, out_dir / f"{name}.png"))
+            calendar = window.show_page("calendar")
+            calendar.set_mode("month")  # type: ignore[attr-defined]
+            _settle(app)
+            written.append(_save(window, out_dir / "calendar-month.png"))
+            calendar.set_mode("week")  # type: ignore[attr-defined]
+            window.poll_timer.stop()
+            window.close()
+        finally:
+            repo.close()
+    return written
+
+
+def _settle(app: object) -> None:
+    for _ in range(4):
+        app.processEvents()  # type: ignore[attr-defined]
+
+
+def _save(window: object, path: Path) -> Path:
+    window.grab().save(str(path))  # type: ignore[attr-defined]
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m desktop.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    for path in render(Path(args[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,247 @@
+"""QtCharts helpers: palette-following bar, line and sleep-band charts, plus an empty state.
+
+Charts only draw numbers that core computed; they take plain lists of (label, value) or
+(date, value) pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+# Mid-tone series colours that read on light and dark backgrounds alike.
+PRIMARY = "#3d8bfd"
+SECONDARY = "#9aa5b1"
+GOOD = "#2fb36b"
+ACCENT = "#f08c2e"
+
+
+def _ms(day: date) -> float:
+    return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
+                 .toMSecsSinceEpoch())
+
+
+def themed_chart(palette: QPalette, title: str = "") -> QChart:
+    """A chart whose background, text and grid follow ``palette``."""
+    chart = QChart()
+    chart.setBackgroundBrush(palette.color(QPalette.ColorRole.Base))
+    chart.setBackgroundRoundness(8)
+    chart.setMargins(QMargins(6, 6, 6, 6))
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    text = palette.color(QPalette.ColorRole.Text)
+    if title:
+        font = QFont(chart.titleFont())
+        font.setBold(True)
+        chart.setTitleFont(font)
+        chart.setTitle(title)
+        chart.setTitleBrush(text)
+    legend = chart.legend()
+    legend.setLabelColor(text)
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _style_axis(axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, palette: QPalette) -> None:
+    text = palette.color(QPalette.ColorRole.Text)
+    grid = palette.color(QPalette.ColorRole.Mid)
+    grid.setAlpha(90)
+    axis.setLabelsColor(text)
+    axis.setTitleBrush(text)
+    axis.setLinePenColor(palette.color(QPalette.ColorRole.Mid))
+    axis.setGridLineColor(grid)
+
+
+def bar_chart(palette: QPalette, categories: Sequence[str],
+              sets: Sequence[tuple[str, Sequence[float], str]], *, y_title: str = "",
+              y_max: float | None = None, title: str = "") -> QChart:
+    """Grouped bars: one QBarSet per ``(name, values, colour)``."""
+    chart = themed_chart(palette, title)
+    series = QBarSeries()
+    top = 0.0
+    for name, values, colour in sets:
+        bar_set = QBarSet(name)
+        bar_set.append([float(v) for v in values])
+        bar_set.setColor(QColor(colour))
+        bar_set.setBorderColor(QColor(colour))
+        series.append(bar_set)
+        top = max([top, *(float(v) for v in values)])
+    chart.addSeries(series)
+    x = QBarCategoryAxis()
+    x.append(list(categories))
+    y = count_axis(y_max if y_max is not None else top * 1.1, palette, y_title)
+    _style_axis(x, palette)
+    for axis, side in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
+        chart.addAxis(axis, side)
+        series.attachAxis(axis)
+    chart.legend().setVisible(len(sets) > 1)
+    return chart
+
+
+def _nice_step(top: float) -> float:
+    """A round tick step that gives at most 8 intervals up to ``top``."""
+    for step in (0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000):
+        if top / step <= 8:
+            return float(step)
+    return float(int(top / 8) + 1)
+
+
+def count_axis(top: float, palette: QPalette, title: str = "") -> QValueAxis:
+    """A 0-based axis with whole, round ticks reaching at least ``top``."""
+    step = max(1.0, _nice_step(max(top, 1.0)))
+    upper = step * max(1, -(-max(top, 1.0) // step))
+    axis = QValueAxis()
+    axis.setRange(0, upper)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(step)
+    axis.setLabelFormat("%d")
+    axis.setTitleText(title)
+    _style_axis(axis, palette)
+    return axis
+
+
+def _date_axis(palette: QPalette, start: date, end: date) -> QDateTimeAxis:
+    axis = QDateTimeAxis()
+    axis.setFormat("d MMM")
+    axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(start)) - 43_200_000),
+                  QDateTime.fromMSecsSinceEpoch(int(_ms(end)) + 43_200_000))
+    axis.setTickCount(min(8, max(2, (end - start).days + 1)))
+    _style_axis(axis, palette)
+    return axis
+
+
+def sleep_chart(palette: QPalette, nights: Sequence[tuple[date, float | None]],
+                band: tuple[float, float], *, title: str = "") -> QChart:
+    """Hours slept per night as a line with dots, over a shaded target band."""
+    chart = themed_chart(palette, title)
+    start, end = nights[0][0], nights[-1][0]
+    lo, hi = band
+    area = QAreaSeries()
+    # The area does not own its edge lines: parent them to it so they live as long as it.
+    upper, lower = QLineSeries(area), QLineSeries(area)
+    for edge_ms in (_ms(start) - 43_200_000, _ms(end) + 43_200_000):
+        upper.append(edge_ms, hi)
+        lower.append(edge_ms, lo)
+    area.setUpperSeries(upper)
+    area.setLowerSeries(lower)
+    area.setName(f"Target {lo:g}–{hi:g} h")
+    fill = QColor(GOOD)
+    fill.setAlpha(60)
+    area.setBrush(fill)
+    edge = QColor(GOOD)
+    edge.setAlpha(140)
+    area.setPen(QPen(edge, 1))
+    chart.addSeries(area)
+    logged: list[QLineSeries | QScatterSeries] = []
+    dots = QScatterSeries()
+    dots.setName("Hours slept")
+    dots.setColor(QColor(PRIMARY))
+    dots.setBorderColor(QColor(PRIMARY))
+    dots.setMarkerSize(7.0)
+    line: QLineSeries | None = None
+    for day, hours in nights:
+        if hours is None:
+            line = None
+            continue
+        if line is None:
+            line = QLineSeries()
+            line.setPen(QPen(QColor(PRIMARY), 2))
+            logged.append(line)
+        line.append(_ms(day), hours)
+        dots.append(_ms(day), hours)
+    logged.append(dots)
+    for part in logged:
+        chart.addSeries(part)
+    x = _date_axis(palette, start, end)
+    y = count_axis(max(12.0, max((h for _, h in nights if h is not None), default=0) + 1),
+                   palette)
+    y.setTickInterval(2)
+    y.setLabelFormat("%d h")
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    drawn: list[QAreaSeries | QLineSeries | QScatterSeries] = [area, *logged]
+    for series in drawn:
+        series.attachAxis(x)
+        series.attachAxis(y)
+    for marker in chart.legend().markers():
+        if marker.series() not in (area, dots):
+            marker.setVisible(False)
+    return chart
+
+
+def line_chart(palette: QPalette, points: Sequence[tuple[date, float]], *, name: str,
+               y_title: str = "", title: str = "") -> QChart:
+    """One dated line with dots, its y range padded around the data."""
+    chart = themed_chart(palette, title)
+    line = QLineSeries()
+    line.setName(name)
+    line.setPen(QPen(QColor(ACCENT), 2))
+    line.setPointsVisible(True)
+    for day, value in points:
+        line.append(_ms(day), value)
+    chart.addSeries(line)
+    values = [v for _, v in points]
+    lo, hi = min(values), max(values)
+    pad = max(1.0, (hi - lo) * 0.2)
+    x = _date_axis(palette, points[0][0], points[-1][0])
+    y = QValueAxis()
+    y.setRange(lo - pad, hi + pad)
+    y.setLabelFormat("%.1f")
+    y.setTitleText(y_title)
+    _style_axis(y, palette)
+    chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    line.attachAxis(x)
+    line.attachAxis(y)
+    chart.legend().setVisible(False)
+    return chart
+
+
+class ChartPanel(QWidget):
+    """A chart view with an empty-state message in its place when there is nothing to draw."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setAccessibleName(accessible_name)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 16)
+        self.view.setStyleSheet("background: transparent;")
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMinimumHeight(self.fontMetrics().height() * 6)
+        self.empty.setAccessibleName(accessible_name)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.view)
+        self._stack.addWidget(self.empty)
+
+    def show_chart(self, chart: QChart) -> None:
+        old = self.view.chart()
+        self.view.setChart(chart)
+        if old is not None and old is not chart:
+            old.deleteLater()
+        self._stack.setCurrentWidget(self.view)
+
+    def show_empty(self, text: str) -> None:
+        self.empty.setText(text)
+        self._stack.setCurrentWidget(self.empty)
+
+    def is_empty(self) -> bool:
+        return self._stack.currentWidget() is self.empty

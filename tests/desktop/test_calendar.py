@@ -1,0 +1,246 @@
+"""The calendar as a runner uses it: turning weeks and months, moving sessions, marking days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.models.days import SESSION_MIME
+from desktop.pages.calendar import CalendarPage
+from tests.desktop.conftest import TODAY
+
+MON = TODAY  # Monday 23 November 2026, the plan's first day
+
+
+@pytest.fixture
+def page(qtbot: Any, ctx: Any) -> CalendarPage:
+    widget = CalendarPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    widget.grid.setFocus()
+    return widget
+
+
+def shown_dates(page: CalendarPage) -> list[date]:
+    return [d.date for d in page.model.days()]
+
+
+def press(qtbot: Any, page: CalendarPage, key: Qt.Key,
+          modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget() or page.grid
+    qtbot.keyClick(target, key, modifier)
+
+
+def test_opens_on_the_week_of_today_with_today_highlighted(page: CalendarPage) -> None:
+    assert shown_dates(page) == [MON + timedelta(days=i) for i in range(7)]
+    assert page.title.text() == "23 Nov – 29 Nov 2026"
+    today = [d for d in page.model.days() if d.is_today]
+    assert [d.date for d in today] == [TODAY]
+    assert page.selected_date() == TODAY
+    assert page.detail.day() == TODAY
+
+
+def test_previous_next_and_today_buttons_turn_the_week(qtbot: Any, page: CalendarPage) -> None:
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert shown_dates(page)[0] == date(2026, 11, 30)
+    assert shown_dates(page)[-1] == date(2026, 12, 6)
+    assert page.title.text() == "30 Nov – 6 Dec 2026"
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    assert shown_dates(page)[0] == date(2026, 11, 16)
+    assert page.title.text() == "16 Nov – 22 Nov 2026"
+    qtbot.mouseClick(page.today_button, Qt.MouseButton.LeftButton)
+    assert shown_dates(page)[0] == MON
+    assert page.selected_date() == TODAY
+
+
+def test_days_before_the_plan_are_shown_outside_it(qtbot: Any, page: CalendarPage) -> None:
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    assert not any(d.in_plan for d in page.model.days())
+    assert "before your plan starts" in page.summary.text()
+    flags = page.model.flags(page.model.index(0))
+    assert not flags & Qt.ItemFlag.ItemIsDragEnabled
+
+
+def test_shortcuts_turn_weeks_and_switch_views(qtbot: Any, page: CalendarPage) -> None:
+    press(qtbot, page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert shown_dates(page)[0] == date(2026, 11, 30)
+    press(qtbot, page, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert shown_dates(page)[0] == date(2026, 12, 7)
+    press(qtbot, page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert shown_dates(page)[0] == date(2026, 11, 30)
+    press(qtbot, page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert shown_dates(page)[0] == MON
+
+    press(qtbot, page, Qt.Key.Key_M)
+    assert page.mode == "month"
+    assert page.title.text() == "November 2026"
+    # A month grid: six weeks from the Monday on or before 1 November 2026 (a Sunday).
+    assert shown_dates(page)[0] == date(2026, 10, 26)
+    assert len(shown_dates(page)) == 42
+    press(qtbot, page, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert page.title.text() == "December 2026"
+    assert shown_dates(page)[0] == date(2026, 11, 30)
+    press(qtbot, page, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, page, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert page.title.text() == "October 2026"
+    press(qtbot, page, Qt.Key.Key_W)
+    assert page.mode == "week"
+    assert len(shown_dates(page)) == 7
+
+
+def test_month_buttons_step_whole_months(qtbot: Any, page: CalendarPage) -> None:
+    qtbot.mouseClick(page.month_button, Qt.MouseButton.LeftButton)
+    assert page.month_button.isChecked() and not page.week_button.isChecked()
+    for expected in ("December 2026", "January 2027", "February 2027"):
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+        assert page.title.text() == expected
+    # February 2027 starts on a Monday, so the grid starts on 1 February itself.
+    assert shown_dates(page)[0] == date(2027, 2, 1)
+    in_month = [d.date for d in page.model.days() if d.in_month]
+    assert in_month[0] == date(2027, 2, 1) and in_month[-1] == date(2027, 2, 28)
+
+
+def test_arrow_keys_move_the_selection_and_turn_the_week(qtbot: Any, page: CalendarPage) -> None:
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert page.selected_date() == TODAY + timedelta(days=1)
+    assert page.detail.day() == TODAY + timedelta(days=1)
+    press(qtbot, page, Qt.Key.Key_End)
+    assert page.selected_date() == date(2026, 11, 29)
+    press(qtbot, page, Qt.Key.Key_Right)  # past Sunday: the next week comes in
+    assert page.selected_date() == date(2026, 11, 30)
+    assert shown_dates(page)[0] == date(2026, 11, 30)
+    press(qtbot, page, Qt.Key.Key_Up)
+    assert page.selected_date() == date(2026, 11, 23)
+    assert shown_dates(page)[0] == MON
+
+
+def test_enter_opens_the_day_in_the_detail(qtbot: Any, page: CalendarPage) -> None:
+    press(qtbot, page, Qt.Key.Key_Right)
+    press(qtbot, page, Qt.Key.Key_Return)
+    assert page.detail.day() == TODAY + timedelta(days=1)
+    assert page.detail.done_button.hasFocus()
+
+
+def drop(page: CalendarPage, src: date, dst: date) -> None:
+    """Drop the session of ``src`` on ``dst`` through the grid's real drop handler."""
+    model = page.model
+    mime = model.mimeData([model.index(model.row_of(src))])
+    assert mime.hasFormat(SESSION_MIME)
+    target = page.grid.visualRect(model.index(model.row_of(dst))).center()
+    event = QDropEvent(target.toPointF(), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.grid.dropEvent(event)
+
+
+def test_dragging_a_session_moves_it_warns_and_undo_puts_it_back(
+        qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    plan = ctx.plan()
+    tue, thu = MON + timedelta(days=1), MON + timedelta(days=3)
+    # [S0]'s sample week for the demo runner: Mon strength, Tue long run, Thu strength.
+    assert plan.session_on(MON).kind == "strength"
+    assert plan.session_on(tue).kind == "long_run"
+    assert plan.session_on(thu).kind == "strength"
+    assert page.warnings() == []
+
+    drop(page, thu, tue)
+
+    moved = ctx.repo.plan()
+    assert moved.session_on(tue).kind == "strength"
+    assert moved.session_on(thu).kind == "long_run"
+    # Rule 12: strength on Monday and Tuesday is back to back; the move is kept, and said.
+    assert any("Strength on Mon and Tue" in w for w in page.warnings())
+    assert page.isVisible() and page.banners.count() >= 1
+    assert page.model.day(page.model.row_of(tue)).session.kind == "strength"
+
+    ctx.undo_stack.undo()  # Ctrl+Z in the main window: see test_main_window
+    back = ctx.repo.plan()
+    assert back.session_on(tue).kind == "long_run"
+    assert back.session_on(thu).kind == "strength"
+    assert page.warnings() == []
+
+
+def test_a_session_cannot_be_dropped_into_another_week(page: CalendarPage, ctx: Any) -> None:
+    page.set_mode("month")
+    before = ctx.repo.plan()
+    src, dst = MON + timedelta(days=3), MON + timedelta(days=8)
+    drop(page, src, dst)
+    assert ctx.repo.plan() == before
+    assert ctx.undo_stack.count() == 0
+
+
+def test_mark_done_with_minutes_and_rpe(qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    day = TODAY
+    assert ctx.repo.outcome(day) is None
+    page.detail.actual_minutes.setValue(37)
+    page.detail.rpe.setValue(7)
+    qtbot.mouseClick(page.detail.done_button, Qt.MouseButton.LeftButton)
+    outcome = ctx.repo.outcome(day)
+    assert (outcome.status, outcome.minutes, outcome.rpe) == ("done", 37, 7)
+    cell = page.model.day(page.model.row_of(day))
+    assert cell.status == "done"
+    assert "done" in page.model.data(page.model.index(page.model.row_of(day)),
+                                     Qt.ItemDataRole.AccessibleTextRole)
+    assert page.detail.status.text().startswith("Done")
+    qtbot.mouseClick(page.detail.skip_button, Qt.MouseButton.LeftButton)
+    assert ctx.repo.outcome(day).status == "skipped"
+    ctx.undo_stack.undo()
+    outcome = ctx.repo.outcome(day)
+    assert (outcome.status, outcome.minutes, outcome.rpe) == ("done", 37, 7)
+
+
+def test_offer_on_a_day_can_be_accepted_and_undone(qtbot: Any, page: CalendarPage,
+                                                   ctx: Any) -> None:
+    from core.checkin import CheckIn
+
+    # Two short nights (SPEC §3: both under 7 h) before today's hard session.
+    for offset, hours in ((-1, 6.0), (0, 5.5)):
+        day = TODAY + timedelta(days=offset)
+        ctx.apply(ctx.repo.save_checkin(CheckIn(date=day, sleep_hours=hours)))
+    banners = page.offer_banners()
+    assert banners, "an easier session is offered"
+    offer = banners[0].offer
+    original = ctx.repo.plan().session_on(offer.date)
+    assert original.kind in {"hiit", "hills", "tempo", "strength"}
+    cell = page.model.day(page.model.row_of(offer.date))
+    assert cell.offer is not None
+    qtbot.mouseClick(banners[0].accept_button, Qt.MouseButton.LeftButton)
+    assert ctx.repo.plan().session_on(offer.date).kind == "easy_run"
+    assert page.offer_banners() == []
+    ctx.undo_stack.undo()
+    assert ctx.repo.plan().session_on(offer.date).kind == original.kind
+
+
+def test_offer_can_be_dismissed(qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    from core.checkin import CheckIn
+
+    for offset, hours in ((-1, 6.0), (0, 6.5)):
+        ctx.apply(ctx.repo.save_checkin(CheckIn(date=TODAY + timedelta(days=offset),
+                                                sleep_hours=hours)))
+    banner = page.offer_banners()[0]
+    day = banner.offer.date
+    kind = ctx.repo.plan().session_on(day).kind
+    qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
+    assert day in ctx.repo.dismissed_offers()
+    assert page.offer_banners() == []
+    assert ctx.repo.plan().session_on(day).kind == kind
+
+
+def test_cells_say_what_was_logged(page: CalendarPage, ctx: Any) -> None:
+    from core.checkin import CheckIn
+
+    ctx.apply(ctx.repo.save_checkin(CheckIn(date=TODAY, sleep_hours=8.0)))
+    row = page.model.row_of(TODAY)
+    info = page.model.day(row)
+    assert info.sleep_logged
+    text = page.model.data(page.model.index(row), Qt.ItemDataRole.AccessibleTextRole)
+    assert "slept 8 h" in text and "today" in text

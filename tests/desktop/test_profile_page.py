@@ -1,0 +1,185 @@
+"""The Profile page as a runner uses it: type, see what is wrong beside the field, save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit
+
+from core.plan import monday_on_or_after
+from core.profile import Profile, profile_from_dict
+from core.store import open_repository
+from desktop.context import AppContext
+from desktop.pages.profile import ProfilePage
+
+TODAY = date(2026, 11, 23)  # a Monday
+MINE = {"name": "Sam", "sex": "male", "birth_date": "1990-03-02", "height_cm": 180,
+        "weight_kg": 64, "level": "beginner", "available_days": ["mon", "tue", "wed", "thu",
+        "fri", "sat", "sun"], "long_run_day": "tue"}
+
+
+@pytest.fixture
+def make_page(qtbot, tmp_path) -> Iterator[Callable[..., ProfilePage]]:  # noqa: ANN001
+    repos = []
+
+    def make(profile: Profile | None = None, *, demo: bool = False) -> ProfilePage:
+        repo = open_repository(tmp_path / f"data{len(repos)}")
+        repos.append(repo)
+        repo.save_profile(profile or profile_from_dict(MINE), TODAY, demo=demo)
+        ctx = AppContext(repo, today=lambda: TODAY)
+        page = ProfilePage(ctx)
+        qtbot.addWidget(page)
+        page.resize(900, 800)
+        page.show()
+        return page
+
+    yield make
+    for repo in repos:
+        repo.close()
+
+
+def retype(qtbot, widget, text: str) -> None:  # noqa: ANN001
+    """Select what is in a field and type over it, as a user would."""
+    editor = widget.lineEdit() if isinstance(widget, QAbstractSpinBox) else widget
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+
+
+def test_invalid_weight_is_named_beside_the_field_and_blocks_save(make_page, qtbot) -> None:
+    page = make_page()
+    form = page.form
+    retype(qtbot, form.weight, "300")
+    error = form.errors["weight_kg"]
+    assert error.isVisible()
+    assert "Weight" in error.text() and "35–250 kg" in error.text() and "300" in error.text()
+    assert not page.save_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.ctx.repo.profile().weight_kg == 64  # nothing saved from a refused form
+
+    retype(qtbot, form.weight, "70.5")
+    assert not error.isVisible()
+    assert page.save_button.isEnabled()
+
+
+def test_save_stores_the_typed_values_and_rebuilds_the_plan(make_page, qtbot) -> None:
+    page = make_page()
+    form = page.form
+    form.name.selectAll()
+    qtbot.keyClicks(form.name, "  Zo")
+    commit = QInputMethodEvent()  # accented letters arrive through the input method
+    commit.setCommitString("ë Läufer ")
+    QApplication.sendEvent(form.name, commit)
+    retype(qtbot, form.weight, "70.5")
+    form.long_day.setCurrentIndex(form.long_day.findData("sat"))
+    with qtbot.waitSignal(page.profile_saved) as saved:
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    stored = page.ctx.repo.profile()
+    assert (stored.name, stored.weight_kg, stored.long_run_day) == ("Zoë Läufer", 70.5, "sat")
+    plan = page.ctx.repo.plan()
+    assert plan.start == monday_on_or_after(TODAY)
+    for week in plan.weeks:  # every regenerated week has its long run on Saturday now
+        assert week.session_on(week.start + timedelta(days=5)).kind == "long_run"
+    assert saved.args[0].summary in page.result.text()
+    assert page.result.isVisible()
+    assert not page.save_button.isEnabled()  # nothing left to save
+
+
+def test_ctrl_s_saves(make_page, qtbot) -> None:
+    page = make_page()
+    retype(qtbot, page.form.minutes, "90")
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)  # shortcuts only reach the active window
+    page.form.minutes.setFocus()
+    qtbot.keyClick(page.form.minutes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.ctx.repo.profile().weekly_run_minutes == 90
+
+
+def test_imperial_shows_pounds_but_stores_the_same_kilograms(make_page, qtbot) -> None:
+    page = make_page()
+    form = page.form
+    form.units.setCurrentIndex(form.units.findData("imperial"))
+    assert form.weight.text().replace(",", ".") == "141.1 lb"  # 64 kg / 0.45359237
+    assert (form.height_ft.value(), form.height_in.value()) == (5, 10.9)  # 180 cm = 70.87 in
+    assert not form.height_cm.isVisible()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    stored = page.ctx.repo.profile()
+    assert stored.units == "imperial"
+    assert stored.weight_kg == 64 and stored.height_cm == 180  # untouched, not re-rounded
+
+    retype(qtbot, form.weight, "150")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.ctx.repo.profile().weight_kg == pytest.approx(150 * 0.45359237, abs=0.01)
+
+
+def test_imperial_error_speaks_pounds(make_page, qtbot) -> None:
+    page = make_page(profile_from_dict({**MINE, "units": "imperial"}))
+    retype(qtbot, page.form.weight, "600")
+    text = page.form.errors["weight_kg"].text()
+    assert "77–551 lb" in text and "600.0 lb" in text  # 35 kg and 250 kg in pounds
+
+
+def test_too_few_days_is_refused_and_long_run_day_follows_the_days(make_page, qtbot) -> None:
+    page = make_page()
+    form = page.form
+    for code in ("tue", "wed", "thu", "fri"):
+        qtbot.mouseClick(form.day_buttons[code], Qt.MouseButton.LeftButton)
+    offered = [form.long_day.itemData(i) for i in range(form.long_day.count())]
+    assert offered == ["mon", "sat", "sun"]
+    error = form.errors["available_days"]
+    assert error.isVisible() and "at least 4" in error.text()
+    assert not page.save_button.isEnabled()
+    qtbot.mouseClick(form.day_buttons["fri"], Qt.MouseButton.LeftButton)
+    assert not error.isVisible() and page.save_button.isEnabled()
+    form.strength.setCurrentIndex(form.strength.findData("3"))  # 3 strength needs 5 days
+    assert error.isVisible() and "5 when strength_sessions is 3" in error.text()
+
+
+def test_two_problems_show_two_messages(make_page, qtbot) -> None:
+    page = make_page()
+    retype(qtbot, page.form.weight, "20")
+    retype(qtbot, page.form.deficit, "900")
+    assert page.form.errors["weight_kg"].isVisible()
+    assert "0–500 kcal" in page.form.errors["deficit_kcal"].text()
+    assert "2 fields" in page.status.text()
+
+
+def test_too_young_at_plan_start_is_refused(make_page) -> None:
+    page = make_page()
+    page.form.birth.setDate(QDate(2012, 1, 1))  # 14 on the plan's first Monday
+    error = page.form.errors["birth_date"]
+    assert error.isVisible() and "16–90" in error.text()
+    assert not page.save_button.isEnabled()
+
+
+def test_revert_puts_back_the_saved_profile(make_page, qtbot) -> None:
+    page = make_page()
+    retype(qtbot, page.form.name, "Someone else")
+    assert page.revert_button.isEnabled()
+    qtbot.mouseClick(page.revert_button, Qt.MouseButton.LeftButton)
+    assert page.form.name.text() == "Sam"
+    assert not page.save_button.isEnabled() and not page.revert_button.isEnabled()
+
+
+def test_demo_profile_is_announced_until_saved_as_yours(make_page, qtbot) -> None:
+    from core.profile import demo_profile
+    page = make_page(demo_profile(), demo=True)
+    assert page.demo_note.isVisible() and "demo" in page.demo_note.text()
+    retype(qtbot, page.form.name, "Robin")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert not page.ctx.repo.is_demo()
+    assert not page.demo_note.isVisible()
+
+
+def test_every_control_has_an_accessible_name(make_page) -> None:
+    page = make_page()
+    controls = page.findChildren(QLineEdit) + page.findChildren(QComboBox) + \
+        page.findChildren(QAbstractSpinBox) + page.findChildren(QAbstractButton)
+    unnamed = [w for w in controls if w.isVisibleTo(page) and not w.accessibleName()
+               and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)]
+    assert unnamed == []

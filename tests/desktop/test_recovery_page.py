@@ -1,0 +1,152 @@
+"""The Recovery page: the checklist saves as it is ticked; the numbers read the store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QCheckBox
+
+from core.checkin import CheckIn
+from core.profile import Profile, profile_from_dict
+from core.store import open_repository
+from desktop.context import AppContext
+from desktop.pages.recovery import RecoveryPage
+
+TODAY = date(2026, 11, 25)  # a Wednesday
+RUNNER = {"name": "Sam", "birth_date": "1990-03-02", "height_cm": 180, "weight_kg": 64}
+
+
+@pytest.fixture
+def make_page(qtbot, tmp_path) -> Iterator[Callable[..., RecoveryPage]]:  # noqa: ANN001
+    repos = []
+
+    def make(profile: Profile | None = None,
+             checkins: tuple[CheckIn, ...] = ()) -> RecoveryPage:
+        repo = open_repository(tmp_path / f"data{len(repos)}")
+        repos.append(repo)
+        repo.save_profile(profile or profile_from_dict(RUNNER), TODAY - timedelta(days=30))
+        for c in checkins:
+            repo.save_checkin(c)
+        page = RecoveryPage(AppContext(repo, today=lambda: TODAY))
+        qtbot.addWidget(page)
+        page.resize(1100, 900)
+        page.show()
+        return page
+
+    yield make
+    for repo in repos:
+        repo.close()
+
+
+def tick(qtbot, box: QCheckBox) -> None:  # noqa: ANN001
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+
+
+def type_hours(qtbot, spin, text: str) -> None:  # noqa: ANN001
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+
+
+def test_ticks_and_sleep_hours_are_saved_for_today(make_page, qtbot) -> None:
+    page = make_page()
+    widget = page.checklist
+    assert page.ctx.repo.checkin(TODAY) is None
+    tick(qtbot, widget.boxes["stretch"])
+    tick(qtbot, widget.boxes["foam_roll_calves"])
+    tick(qtbot, widget.boxes["foam_roll_quads"])
+    type_hours(qtbot, widget.sleep, "7.5")
+    widget.quality.setCurrentIndex(4)
+    saved = page.ctx.repo.checkin(TODAY)
+    assert saved.stretch_done and not saved.warmup_done
+    assert set(saved.foam_roll) == {"quads", "calves"}
+    assert saved.sleep_hours == 7.5 and saved.sleep_quality == 4
+    tick(qtbot, widget.boxes["foam_roll_quads"])  # untick
+    assert page.ctx.repo.checkin(TODAY).foam_roll == ("calves",)
+    assert page.tiles["week_rolls"].value() == "1 session"  # stats follow the ticks
+
+
+def test_a_past_day_can_be_filled_in(make_page, qtbot) -> None:
+    page = make_page()
+    qtbot.mouseClick(page.prev_day, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.prev_day, Qt.MouseButton.LeftButton)
+    monday = TODAY - timedelta(days=2)
+    assert page.selected_day() == monday
+    tick(qtbot, page.checklist.boxes["water"])
+    assert page.ctx.repo.checkin(monday).water_met
+    assert page.ctx.repo.checkin(TODAY) is None
+    page.date_edit.setDate(QDate(2030, 1, 1))  # the future cannot be logged
+    assert page.selected_day() == TODAY
+    assert not page.next_day.isEnabled()
+
+
+def test_sleep_numbers_read_the_logged_nights(make_page) -> None:
+    nights = (CheckIn(TODAY, sleep_hours=7.0), CheckIn(TODAY - timedelta(days=1), sleep_hours=8.0),
+              CheckIn(TODAY - timedelta(days=2), sleep_hours=6.5),
+              CheckIn(TODAY - timedelta(days=9), sleep_hours=3.0))  # outside the 7 days
+    page = make_page(checkins=nights)
+    assert page.tiles["average"].value() == "7.2 h"  # (7 + 8 + 6.5) / 3 = 7.17
+    assert "3 nights logged" in page.tiles["average"].detail()
+    assert page.tiles["nights"].value() == "2 of 3"
+    assert page.tiles["nights"].caption() == "Nights in 7–9 h"
+    assert not page.sleep_panel.is_empty()
+
+
+def test_from_65_the_sleep_band_is_7_to_8_hours(make_page) -> None:
+    older = profile_from_dict({**RUNNER, "birth_date": "1955-01-01"})
+    page = make_page(older, (CheckIn(TODAY, sleep_hours=8.5),))
+    assert page.tiles["nights"].caption() == "Nights in 7–8 h"
+    assert page.tiles["nights"].value() == "0 of 1"
+
+
+def test_foam_rolling_week_and_streak(make_page) -> None:
+    rolls = tuple(CheckIn(TODAY - timedelta(days=d), foam_roll=("glutes",)) for d in (1, 2, 3))
+    page = make_page(checkins=rolls)
+    # Mon 23 and Tue 24 are this week; Sun 22 was last week; today not logged yet
+    assert page.tiles["week_rolls"].value() == "2 sessions"
+    assert page.tiles["streak"].value() == "3 days"
+
+
+def test_range_selector_sets_the_weeks_charted(make_page, qtbot) -> None:
+    page = make_page(checkins=(CheckIn(TODAY, foam_roll=("calves",), sleep_hours=8.0),))
+    for weeks in (4, 8, 12):
+        page.range_box.setCurrentIndex(page.range_box.findData(weeks))
+        bars = page.roll_panel.view.chart().series()[0].barSets()[0]
+        assert bars.count() == weeks
+        assert bars.at(weeks - 1) == 1  # this week's roll is the last bar
+
+
+def test_nothing_logged_shows_empty_states(make_page) -> None:
+    page = make_page()
+    assert page.tiles["average"].value() == "—"
+    assert page.sleep_panel.is_empty() and page.roll_panel.is_empty()
+
+
+def test_checklist_controls_are_named_for_screen_readers(make_page) -> None:
+    page = make_page()
+    widget = page.checklist
+    names = [b.accessibleName() for b in widget.boxes.values()]
+    assert all(names) and len(set(names)) == len(names)
+    assert widget.sleep.accessibleName() and widget.quality.accessibleName()
+
+
+def test_first_step_up_from_not_logged_starts_near_a_likely_value(make_page, qtbot) -> None:
+    page = make_page()
+    widget = page.checklist
+    assert widget.sleep.text() == "Not logged"
+    qtbot.keyClick(widget.sleep, Qt.Key.Key_Up)
+    assert page.ctx.repo.checkin(TODAY).sleep_hours == 7.5
+    qtbot.keyClick(widget.weight, Qt.Key.Key_Up)  # starts at the profile's weight
+    assert page.ctx.repo.checkin(TODAY).weight_kg == 64.0
+    qtbot.keyClick(widget.weight, Qt.Key.Key_Down)
+    assert page.ctx.repo.checkin(TODAY).weight_kg == pytest.approx(63.9)
+
+
+def test_weight_is_typed_in_pounds_for_imperial_and_stored_in_kilograms(make_page, qtbot) -> None:
+    page = make_page(profile_from_dict({**RUNNER, "units": "imperial"}))
+    type_hours(qtbot, page.checklist.weight, "150")
+    assert page.ctx.repo.checkin(TODAY).weight_kg == pytest.approx(150 * 0.45359237, abs=0.01)
+    assert page.checklist.weight.text().endswith("lb")

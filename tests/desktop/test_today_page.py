@@ -1,0 +1,134 @@
+"""The Today page: today's session, targets, checklist and any adaptation offer."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.checkin import CheckIn
+from core.profile import profile_from_dict
+from core.store import open_repository
+from desktop.context import AppContext
+from desktop.pages.today import TodayPage
+
+TODAY = date(2026, 11, 23)  # a Monday: the plan starts today
+RUNNER = {"name": "Sam", "sex": "female", "birth_date": "1990-03-02", "height_cm": 165,
+          "weight_kg": 60, "daily_activity": "active", "deficit_kcal": 250}
+MET = {"long_run": 8.3, "easy_run": 8.3, "tempo": 9.8, "hiit": 10.0, "hills": 9.0,
+       "strength": 5.0, "cross_training": 7.0, "active_recovery": 3.0, "rest": 0.0}
+
+
+@pytest.fixture
+def make_page(qtbot, tmp_path) -> Iterator[Callable[..., TodayPage]]:  # noqa: ANN001
+    repos = []
+
+    def make(checkins: tuple[CheckIn, ...] = ()) -> TodayPage:
+        repo = open_repository(tmp_path / f"data{len(repos)}")
+        repos.append(repo)
+        repo.save_profile(profile_from_dict(RUNNER), TODAY)
+        for c in checkins:
+            repo.save_checkin(c)
+        page = TodayPage(AppContext(repo, today=lambda: TODAY))
+        qtbot.addWidget(page)
+        page.resize(1100, 900)
+        page.show()
+        return page
+
+    yield make
+    for repo in repos:
+        repo.close()
+
+
+def test_shows_todays_session_and_its_targets(make_page) -> None:
+    page = make_page()
+    session = page.ctx.plan().session_on(TODAY)
+    assert page.detail.title.text() == session.title
+    assert page.detail.day() == TODAY
+    bmr = 10 * 60 + 6.25 * 165 - 5 * 36 - 161  # 36 on 23 Nov 2026
+    kcal = bmr * 1.4 + (MET[session.kind] - 1) * 60 * session.minutes / 60 - 250
+    assert page.food["kcal"].value() == f"{math.floor(kcal + 0.5):,} kcal"
+    assert page.food["protein"].value() == f"{math.floor(1.8 * 60 + 0.5)} g"
+    assert "Week 1 of" in page.subtitle.text()
+    tomorrow = page.ctx.plan().session_on(TODAY + timedelta(days=1))
+    assert tomorrow.title in page.tomorrow.text()
+
+
+def test_checklist_ticks_save_todays_checkin(make_page, qtbot) -> None:
+    page = make_page()
+    qtbot.mouseClick(page.checklist.boxes["water"], Qt.MouseButton.LeftButton)
+    assert page.ctx.repo.checkin(TODAY).water_met
+    assert page.checklist.day() == TODAY
+
+
+def short_nights() -> tuple[CheckIn, ...]:
+    return (CheckIn(TODAY - timedelta(days=1), sleep_hours=5.5),
+            CheckIn(TODAY - timedelta(days=2), sleep_hours=6.0))
+
+
+def test_two_short_nights_offer_an_easy_run_that_can_be_accepted_and_undone(
+        make_page, qtbot) -> None:
+    page = make_page(short_nights())
+    assert len(page.offer_boxes) == 1
+    box = page.offer_boxes[0]
+    original = page.ctx.plan().session_on(box.offer.date)
+    assert original.hard
+    assert "Easy run" in box.notice.text() and original.title in box.notice.text()
+    qtbot.mouseClick(box.accept, Qt.MouseButton.LeftButton)
+    assert page.ctx.repo.plan().session_on(box.offer.date).kind == "easy_run"
+    assert page.offer_boxes == []  # accepted: nothing left to offer
+    page.ctx.undo_stack.undo()
+    assert page.ctx.repo.plan().session_on(box.offer.date).kind == original.kind
+
+
+def test_declined_offer_goes_away_and_changes_nothing(make_page, qtbot) -> None:
+    page = make_page(short_nights())
+    box = page.offer_boxes[0]
+    before = page.ctx.plan().session_on(box.offer.date)
+    qtbot.mouseClick(box.decline, Qt.MouseButton.LeftButton)
+    assert page.offer_boxes == []
+    assert page.ctx.repo.plan().session_on(box.offer.date) == before
+    assert box.offer.date in page.ctx.repo.dismissed_offers()
+
+
+def test_no_offer_after_good_sleep(make_page) -> None:
+    page = make_page((CheckIn(TODAY - timedelta(days=1), sleep_hours=8.0),
+                      CheckIn(TODAY - timedelta(days=2), sleep_hours=6.0)))
+    assert page.offer_boxes == []
+
+
+@pytest.mark.parametrize("module, name", [("today", "TodayPage"), ("meals", "MealsPage"),
+                                          ("recovery", "RecoveryPage"),
+                                          ("progress", "ProgressPage")])
+def test_every_control_on_the_page_has_an_accessible_name(
+        module: str, name: str, qtbot, tmp_path) -> None:  # noqa: ANN001
+    import importlib
+
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QWidget,
+    )
+
+    repo = open_repository(tmp_path / "data")
+    try:
+        repo.save_profile(profile_from_dict(RUNNER), TODAY)
+        page = getattr(importlib.import_module(f"desktop.pages.{module}"), name)(
+            AppContext(repo, today=lambda: TODAY))
+        qtbot.addWidget(page)
+        page.show()
+        theirs = getattr(page, "detail", None)  # the shell's SessionDetail is tested there
+        kinds = (QAbstractButton, QAbstractSpinBox, QComboBox, QAbstractItemView)
+        controls = [w for w in page.findChildren(QWidget) if isinstance(w, kinds)]
+        unnamed = [w for w in controls
+                   if w.isVisibleTo(page) and not w.accessibleName()
+                   and not isinstance(w.parent(), QAbstractSpinBox | QComboBox | QAbstractItemView)
+                   and not (theirs is not None and theirs.isAncestorOf(w))]
+        assert unnamed == []
+    finally:
+        repo.close()

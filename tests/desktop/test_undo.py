@@ -1,0 +1,90 @@
+"""Every edit made through the calendar can be undone and redone, and the store follows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from core.checkin import Outcome
+from desktop.undo import (
+    AcceptOfferCommand,
+    MarkOutcomeCommand,
+    MoveSessionCommand,
+    SetMinutesCommand,
+    push,
+)
+from tests.desktop.conftest import TODAY
+
+
+def test_move_undo_redo(ctx: Any) -> None:
+    tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
+    before = ctx.repo.plan()
+    push(ctx, MoveSessionCommand(ctx, tue, thu))
+    after = ctx.repo.plan()
+    assert after.session_on(thu).kind == before.session_on(tue).kind
+    assert after.session_on(tue).kind == before.session_on(thu).kind
+    ctx.undo_stack.undo()
+    undone = ctx.repo.plan()
+    assert undone.session_on(tue).kind == before.session_on(tue).kind
+    assert undone.session_on(thu).kind == before.session_on(thu).kind
+    ctx.undo_stack.redo()
+    assert ctx.repo.plan().session_on(thu).kind == before.session_on(tue).kind
+
+
+def test_a_refused_move_leaves_store_and_stack_alone(ctx: Any) -> None:
+    before = ctx.repo.plan()
+    with pytest.raises(ValueError):
+        push(ctx, MoveSessionCommand(ctx, TODAY, TODAY + timedelta(days=9)))
+    assert ctx.repo.plan() == before
+    assert ctx.undo_stack.count() == 0
+
+
+def test_mark_restores_the_previous_outcome_on_undo(ctx: Any) -> None:
+    push(ctx, MarkOutcomeCommand(ctx, TODAY, Outcome(TODAY, "done", 30, 5)))
+    push(ctx, MarkOutcomeCommand(ctx, TODAY, Outcome(TODAY, "skipped")))
+    assert ctx.repo.outcome(TODAY).status == "skipped"
+    ctx.undo_stack.undo()
+    o = ctx.repo.outcome(TODAY)
+    assert (o.status, o.minutes, o.rpe) == ("done", 30, 5)
+    ctx.undo_stack.undo()
+    assert ctx.repo.outcome(TODAY) is None
+    ctx.undo_stack.redo()
+    assert ctx.repo.outcome(TODAY).minutes == 30
+
+
+def test_set_minutes_and_undo(ctx: Any) -> None:
+    planned = ctx.repo.plan().session_on(TODAY).minutes
+    push(ctx, SetMinutesCommand(ctx, TODAY, planned + 5))
+    assert ctx.repo.plan().session_on(TODAY).minutes == planned + 5
+    ctx.undo_stack.undo()
+    assert ctx.repo.plan().session_on(TODAY).minutes == planned
+
+
+def test_minutes_out_of_range_are_refused(ctx: Any) -> None:
+    planned = ctx.repo.plan().session_on(TODAY).minutes
+    with pytest.raises(ValueError):
+        push(ctx, SetMinutesCommand(ctx, TODAY, 601))
+    assert ctx.repo.plan().session_on(TODAY).minutes == planned
+    assert ctx.undo_stack.count() == 0
+
+
+def test_accept_offer_and_undo(ctx: Any) -> None:
+    from core.recovery import Offer
+
+    original = ctx.repo.plan().session_on(TODAY)
+    easy = original.__class__(date=TODAY, kind="easy_run", title="Easy run", minutes=30,
+                              hard=False, why="Catch up on sleep.", edited=True)
+    push(ctx, AcceptOfferCommand(ctx, Offer(TODAY, original, easy, "two short nights")))
+    assert ctx.repo.plan().session_on(TODAY).kind == "easy_run"
+    ctx.undo_stack.undo()
+    assert ctx.repo.plan().session_on(TODAY).kind == original.kind
+
+
+def test_each_write_is_announced(ctx: Any, qtbot: Any) -> None:
+    with qtbot.waitSignal(ctx.changed) as blocker:
+        push(ctx, MarkOutcomeCommand(ctx, TODAY, Outcome(TODAY, "done", 20, None)))
+    assert TODAY in blocker.args[0].days
+    with qtbot.waitSignal(ctx.changed):
+        ctx.undo_stack.undo()

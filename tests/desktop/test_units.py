@@ -1,0 +1,59 @@
+"""Metric / imperial display conversions: exact factors, readable strings, no drift."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.units import (
+    cm_to_ft_in,
+    format_height,
+    format_water,
+    format_weight,
+    ft_in_to_cm,
+    kg_to_lb,
+    lb_to_kg,
+    ml_to_fl_oz,
+)
+
+
+def test_pound_and_fluid_ounce_use_the_legal_definitions() -> None:
+    assert lb_to_kg(1) == 0.45359237
+    assert abs(ml_to_fl_oz(29.5735295625) - 1) < 1e-12
+    assert ft_in_to_cm(1, 0) == 12 * 2.54
+
+
+def test_weights_read_in_the_chosen_unit() -> None:
+    assert format_weight(64, "metric") == "64.0 kg"
+    assert format_weight(64, "imperial") == "141.1 lb"  # 64 / 0.45359237 = 141.096
+
+
+def test_height_splits_into_feet_and_inches() -> None:
+    assert cm_to_ft_in(168) == (5, 6.1)  # 168 / 2.54 = 66.14 in
+    assert format_height(168, "imperial") == "5 ft 6.1 in"
+    assert format_height(168, "metric") == "168 cm"
+    assert cm_to_ft_in(182.88) == (6, 0.0)  # exactly 72 in
+
+
+def test_inches_never_show_twelve() -> None:
+    # 71.96 in rounds to 72.0: that is 6 ft 0 in, not 5 ft 12 in
+    assert cm_to_ft_in(71.96 * 2.54) == (6, 0.0)
+
+
+def test_water_shows_fluid_ounces_beside_millilitres_in_imperial() -> None:
+    assert format_water(2600, "metric") == "2,600 ml"
+    assert format_water(2600, "imperial") == "2,600 ml (88 fl oz)"  # 2600 / 29.57 = 87.9
+
+
+@settings(max_examples=50)
+@given(st.floats(min_value=35, max_value=250))
+def test_weight_round_trip_keeps_the_value(kg: float) -> None:
+    assert abs(lb_to_kg(kg_to_lb(kg)) - kg) < 1e-9
+
+
+@settings(max_examples=50)
+@given(st.floats(min_value=120, max_value=230))
+def test_height_round_trip_is_within_display_rounding(cm: float) -> None:
+    feet, inches = cm_to_ft_in(cm)
+    assert 0 <= inches < 12
+    assert abs(ft_in_to_cm(feet, inches) - cm) <= 0.05 * 2.54 + 1e-9
