@@ -17,16 +17,18 @@ COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", 
 
 
 def build_parser() -> Parser:
-    from core.cli import data_cmd, export_cmd, plan_cmd
+    from core.cli.data_cmd import register as register_data
+    from core.cli.export_cmd import register as register_export
+    from core.cli.plan_cmd import register as register_plan
 
     parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
                     description="Runner Legs: training plan, meal targets and recovery.")
     parser.add_argument("--smoke", action="store_true",
                         help="open the desktop app, show every page once and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    plan_cmd.register(sub)
-    data_cmd.register(sub)
-    export_cmd.register(sub)
+    register_plan(sub)
+    register_data(sub)
+    register_export(sub)
     return parser
 
 

@@ -131,13 +131,14 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
 
     repo = open_repository(paths.data_dir(args.data_dir))
     try:
-        profile = repo.profile()
+        saved = repo.profile()
         stored_plan = repo.plan()
     finally:
         repo.close()
-    if profile is None:
+    if saved is None:
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE', "
                            "or use --profile FILE or --demo")
+    profile = saved
     if stored_plan is not None and start_opt is None and weeks in (None, len(stored_plan.weeks)):
         return Source(profile, stored_plan, stored=True)
     start = _start(start_opt, stored_plan.start if stored_plan else None, week_hint)

@@ -1,0 +1,207 @@
+"""``runner-legs profile | log | history | backup | restore`` (SPEC §7): the commands that
+read and write the saved data, all through ``core.store``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from core import clock, paths
+from core.checkin import MINUTES_RANGE, QUALITY_RANGE, RPE_RANGE, SLEEP_RANGE, WEIGHT_RANGE
+from core.cli.common import (
+    CliError,
+    InvalidInput,
+    global_options,
+    iso_date,
+    ranged_float,
+    ranged_int,
+    read_profile_file,
+)
+from core.plan import FOAM_ROLL_AREAS, monday_on_or_after
+
+Run = Callable[[argparse.Namespace], int]
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("profile", parents=[global_options()], help="print or save the profile",
+                       description="Print the saved profile as JSON, or validate and save "
+                                   "FILE (the plan is created or rebuilt).")
+    p.add_argument("--set", metavar="FILE", dest="set_file",
+                   help="a JSON file with the profile fields of SPEC §2")
+    p.set_defaults(run=_guard(_run_profile))
+
+    lg = sub.add_parser("log", parents=[global_options()], help="log one day",
+                        description="Record a day's check-in and mark its session. Each "
+                                    "option given replaces that field; the others stay.")
+    lg.add_argument("--date", type=iso_date("--date"), metavar="DATE",
+                    help="the day (default: today)")
+    lg.add_argument("--sleep-hours", type=ranged_float("--sleep-hours", *SLEEP_RANGE, "hours"),
+                    metavar="H")
+    lg.add_argument("--sleep-quality", type=ranged_int("--sleep-quality", *QUALITY_RANGE),
+                    metavar="1-5")
+    lg.add_argument("--foam-roll", type=_areas, metavar="AREA,...",
+                    help="areas rolled: " + ", ".join(FOAM_ROLL_AREAS))
+    lg.add_argument("--weight", type=ranged_float("--weight", *WEIGHT_RANGE, "kg"),
+                    metavar="KG")
+    status = lg.add_mutually_exclusive_group()
+    status.add_argument("--done", action="store_const", const="done", dest="status")
+    status.add_argument("--skipped", action="store_const", const="skipped", dest="status")
+    lg.add_argument("--minutes", type=ranged_int("--minutes", *MINUTES_RANGE, "minutes"),
+                    metavar="M", help="minutes actually trained")
+    lg.add_argument("--rpe", type=ranged_int("--rpe", *RPE_RANGE), metavar="1-10",
+                    help="how hard it felt")
+    lg.set_defaults(run=_guard(_run_log))
+
+    h = sub.add_parser("history", parents=[global_options()], help="list the logged days",
+                       description="List the days that have a check-in or a marked session.")
+    h.add_argument("--from", dest="start", type=iso_date("--from"), metavar="DATE")
+    h.add_argument("--to", dest="end", type=iso_date("--to"), metavar="DATE")
+    h.add_argument("--format", choices=("json", "csv"), default="json")
+    h.set_defaults(run=_guard(_run_history))
+
+    b = sub.add_parser("backup", parents=[global_options()], help="write a JSON backup",
+                       description="Write the whole database as one JSON file.")
+    b.add_argument("--out", required=True, metavar="FILE")
+    b.set_defaults(run=_guard(_run_backup))
+
+    r = sub.add_parser("restore", parents=[global_options()], help="restore a backup",
+                       description="Replace the saved data with a JSON backup (checked in "
+                                   "full first), or put back an automatic backup (.sqlite3).")
+    r.add_argument("file", metavar="FILE")
+    r.set_defaults(run=_guard(_run_restore))
+
+
+def _guard(run: Run) -> Run:
+    """Store failures (a damaged or busy database) become one-line exit-1 errors."""
+    def guarded(args: argparse.Namespace) -> int:
+        from core.store import StoreError
+
+        try:
+            return run(args)
+        except StoreError as exc:
+            raise CliError(str(exc)) from None
+    return guarded
+
+
+def _areas(text: str) -> tuple[str, ...]:
+    items = [a.strip().lower() for a in text.split(",") if a.strip()]
+    if not items or any(a not in FOAM_ROLL_AREAS for a in items):
+        raise argparse.ArgumentTypeError(
+            f"--foam-roll must be areas from {', '.join(FOAM_ROLL_AREAS)}, got {text}")
+    return tuple(a for a in FOAM_ROLL_AREAS if a in items)
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return paths.data_dir(getattr(args, "data_dir", None))
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _run_profile(args: argparse.Namespace) -> int:
+    from core.store import open_repository
+
+    if args.set_file:
+        today = clock.today()
+        profile = read_profile_file(args.set_file, on=monday_on_or_after(today))
+        repo = open_repository(_data_dir(args))
+        try:
+            change = repo.save_profile(profile, today)
+        finally:
+            repo.close()
+        print(change.summary)
+        return 0
+    repo = open_repository(_data_dir(args))
+    try:
+        saved = repo.profile()
+    finally:
+        repo.close()
+    if saved is None:
+        raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE'")
+    _print_json(saved.to_dict())
+    return 0
+
+
+def _run_log(args: argparse.Namespace) -> int:
+    from core.store import NoOutcome, open_repository
+
+    day = args.date or clock.today()
+    checkin = {name: value for name, value in (
+        ("sleep_hours", args.sleep_hours), ("sleep_quality", args.sleep_quality),
+        ("foam_roll", args.foam_roll), ("weight_kg", args.weight)) if value is not None}
+    outcome = {name: value for name, value in (
+        ("status", args.status), ("minutes", args.minutes), ("rpe", args.rpe))
+        if value is not None}
+    if not checkin and not outcome:
+        raise InvalidInput("nothing to log: give --sleep-hours, --sleep-quality, --foam-roll, "
+                           "--weight, --done or --skipped")
+    repo = open_repository(_data_dir(args))
+    try:
+        repo.log_day(day, checkin or None, outcome or None)
+    except NoOutcome:
+        raise InvalidInput(f"--minutes and --rpe need --done or --skipped: no session is "
+                           f"marked on {day.isoformat()} yet") from None
+    finally:
+        repo.close()
+    return 0
+
+
+def _run_history(args: argparse.Namespace) -> int:
+    from core.export.history_csv import history_csv
+    from core.store import open_repository
+
+    if args.start and args.end and args.start > args.end:
+        raise InvalidInput(f"--from ({args.start.isoformat()}) must not be after --to "
+                           f"({args.end.isoformat()})")
+    repo = open_repository(_data_dir(args))
+    try:
+        days = repo.history(args.start, args.end)
+    finally:
+        repo.close()
+    if args.format == "csv":
+        sys.stdout.write(history_csv(days))
+    else:
+        _print_json({"days": days})
+    return 0
+
+
+def _run_backup(args: argparse.Namespace) -> int:
+    from core.store import open_repository
+
+    repo = open_repository(_data_dir(args))
+    try:
+        repo.backup_to(Path(args.out))
+    finally:
+        repo.close()
+    print(f"Backup written to {args.out}")
+    return 0
+
+
+def _run_restore(args: argparse.Namespace) -> int:
+    from core.store import load_backup, open_repository, restore_automatic_backup
+    from core.store.safety import SQLITE_MAGIC
+
+    source = Path(args.file)
+    try:
+        with source.open("rb") as fh:
+            is_sqlite = fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        is_sqlite = False  # load_backup names the problem
+    if is_sqlite:
+        aside = restore_automatic_backup(_data_dir(args), source)
+        print(f"Restored {source}; the previous database was kept as {aside}")
+        return 0
+    data = load_backup(source)  # checked in full before anything is opened or written
+    repo = open_repository(_data_dir(args))
+    try:
+        change = repo.restore_data(data)
+    finally:
+        repo.close()
+    print(change.summary)
+    return 0
