@@ -18,7 +18,7 @@ from desktop.style import app_icon, apply_style
 
 ORGANIZATION = "runner-legs"
 APPLICATION = "Runner Legs"
-DESKTOP_FILE = "runner-legs"
+DESKTOP_FILE = "io.github.runnerlegs.RunnerLegs"
 
 
 def make_app(argv: list[str]) -> QApplication:

@@ -40,6 +40,7 @@ XCB_LIBRARIES: tuple[tuple[str, str], ...] = (
 )
 
 LibraryFinder = Callable[[str], bool]
+DisplayProbe = Callable[[str], bool]
 
 
 def library_present(soname: str) -> bool:
@@ -101,7 +102,41 @@ def check_xcb_libs(env: Mapping[str, str] | None = None, platform: str | None = 
     return None
 
 
+def x_display_answers(display: str) -> bool:
+    """True when an X server accepts a connection on ``display`` (asked through libxcb)."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # cannot ask; check_xcb_libs reports the missing library
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return connection is not None and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection is not None:
+            xcb.xcb_disconnect(connection)
+
+
+def check_x_display(env: Mapping[str, str] | None = None, platform: str | None = None,
+                    probe: DisplayProbe | None = None) -> str | None:
+    """When xcb will be used, a message if no X server answers on $DISPLAY."""
+    env = os.environ if env is None else env
+    if not uses_xcb(env, platform):
+        return None
+    display = env.get("DISPLAY", "")
+    answers = x_display_answers if probe is None else probe
+    if display and not answers(display):
+        return (f"Runner Legs cannot open the display {display!r}: no X server answers there "
+                "(check DISPLAY, or set QT_QPA_PLATFORM=offscreen for a headless check)")
+    return None
+
+
 def preflight(env: Mapping[str, str] | None = None, platform: str | None = None,
-              finder: LibraryFinder | None = None) -> str | None:
+              finder: LibraryFinder | None = None,
+              probe: DisplayProbe | None = None) -> str | None:
     """Every start-up check in order; the first problem found, or None when all is well."""
-    return check_display(env, platform) or check_xcb_libs(env, platform, finder)
+    return (check_display(env, platform) or check_xcb_libs(env, platform, finder)
+            or check_x_display(env, platform, probe))

@@ -74,13 +74,42 @@ def test_xcb_libraries_are_not_required_when_xcb_is_not_used(env: dict[str, str]
     assert startup.check_xcb_libs(env, "linux", finder=lambda soname: False) is None
 
 
+def _answers(display: str) -> bool:
+    return True
+
+
 def test_preflight_reports_the_display_before_libraries() -> None:
     assert startup.preflight({}, "linux", finder=lambda soname: False) == (
         startup.NO_DISPLAY_MESSAGE
     )
-    assert startup.preflight({"DISPLAY": ":0"}, "linux", finder=_all_present) is None
-    missing = startup.preflight({"DISPLAY": ":0"}, "linux", finder=lambda soname: False)
+    assert startup.preflight({"DISPLAY": ":0"}, "linux", finder=_all_present,
+                             probe=_answers) is None
+    missing = startup.preflight({"DISPLAY": ":0"}, "linux", finder=lambda soname: False,
+                                probe=_answers)
     assert missing is not None and missing.startswith("missing system library")
+
+
+def test_unreachable_x_display_is_named_in_the_message() -> None:
+    message = startup.preflight({"DISPLAY": ":42"}, "linux", finder=_all_present,
+                                probe=lambda display: display != ":42")
+    assert message is not None
+    assert "':42'" in message and "QT_QPA_PLATFORM=offscreen" in message
+
+
+def test_x_display_is_not_probed_for_other_platforms() -> None:
+    def refuse(display: str) -> bool:
+        raise AssertionError("probed")
+
+    env = {"DISPLAY": ":0", "QT_QPA_PLATFORM": "offscreen"}
+    assert startup.check_x_display(env, "linux", probe=refuse) is None
+
+
+def test_real_probe_sees_no_x_server_on_an_unused_display() -> None:
+    if not startup.library_present("libxcb.so.1"):
+        pytest.skip("libxcb not installed")
+    display = ":4711"
+    assert not Path(f"/tmp/.X11-unix/X{display[1:]}").exists()
+    assert startup.x_display_answers(display) is False
 
 
 def test_library_present_finds_the_c_library_and_not_a_made_up_one() -> None:
