@@ -6,9 +6,9 @@ knows how a plan is made.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-import datetime as dt
 from datetime import date, timedelta
 from typing import Any
 

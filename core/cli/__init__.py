@@ -56,8 +56,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail("interrupted")
         return 1
     except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
-        _fail(f"unexpected error: {type(exc).__name__}: {exc}")
+        if _is_store_error(exc):  # a damaged, newer or unmigratable database says it all
+            _fail(str(exc))
+        else:
+            _fail(f"unexpected error: {type(exc).__name__}: {exc}")
         return 1
+
+
+def _is_store_error(exc: BaseException) -> bool:
+    """Checked without importing the store (``plan --demo`` never loads peewee)."""
+    safety = sys.modules.get("core.store.safety")
+    return safety is not None and isinstance(exc, safety.StoreError)
 
 
 def _fail(message: str) -> None:

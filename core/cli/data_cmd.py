@@ -184,7 +184,13 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    from core.store import load_backup, open_repository, restore_automatic_backup
+    from core.store import (
+        DamagedDatabase,
+        load_backup,
+        open_repository,
+        restore_automatic_backup,
+        set_aside,
+    )
     from core.store.safety import SQLITE_MAGIC
 
     source = Path(args.file)
@@ -198,10 +204,16 @@ def _run_restore(args: argparse.Namespace) -> int:
         print(f"Restored {source}; the previous database was kept as {aside}")
         return 0
     data = load_backup(source)  # checked in full before anything is opened or written
-    repo = open_repository(_data_dir(args))
+    kept = ""
+    try:
+        repo = open_repository(_data_dir(args))
+    except DamagedDatabase:
+        # The user asks to replace everything: keep the damaged file aside, start afresh.
+        kept = f"; the damaged database was kept as {set_aside(_data_dir(args))}"
+        repo = open_repository(_data_dir(args))
     try:
         change = repo.restore_data(data)
     finally:
         repo.close()
-    print(change.summary)
+    print(change.summary + kept)
     return 0

@@ -1,0 +1,79 @@
+"""Generate a data folder holding five years of plans and daily logs (for the store
+benchmark, or to try the app with a long history): ``python -m bench.make_history DIR``."""
+
+from __future__ import annotations
+
+import random
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from core.checkin import CheckIn, Outcome
+from core.plan import FOAM_ROLL_AREAS, Plan, Session, monday_of
+from core.planner import build_plan
+from core.profile import demo_profile
+from core.store import BackupData, open_repository
+
+TODAY = date(2026, 11, 20)
+
+
+def history_data(years: int = 5, today: date = TODAY, seed: int = 7) -> BackupData:
+    """A demo profile, a current 12-week plan that began four weeks ago, earlier plans back
+    to ``years`` ago, and a check-in and a session outcome for every day before today."""
+    rng = random.Random(seed)
+    profile = demo_profile()
+    current_start = monday_of(today) - timedelta(weeks=4)
+    first = monday_of(today - timedelta(days=365 * years))
+    earlier: list[Session] = []
+    block = first
+    while block < current_start:
+        weeks = min(24, max(4, (current_start - block).days // 7))
+        plan = build_plan(profile, block, weeks)
+        earlier.extend(s for s in plan.sessions() if s.date < current_start)
+        block = plan.end + timedelta(days=1)
+    current: Plan = build_plan(profile, current_start, 12)
+    sessions = {s.date: s for s in earlier} | {s.date: s for s in current.sessions()}
+    checkins, outcomes = [], []
+    day = first
+    while day < today:
+        checkins.append(CheckIn(
+            date=day, sleep_hours=round(rng.uniform(5.5, 9.0), 1),
+            sleep_quality=rng.randint(1, 5), warmup_done=rng.random() < 0.8,
+            stretch_done=rng.random() < 0.7,
+            foam_roll=tuple(a for a in FOAM_ROLL_AREAS if rng.random() < 0.4),
+            water_met=rng.random() < 0.6, weight_kg=round(rng.uniform(60, 66), 1)))
+        s = sessions.get(day)
+        if s is not None and s.kind != "rest":
+            done = rng.random() < 0.9
+            outcomes.append(Outcome(date=day, status="done" if done else "skipped",
+                                    minutes=s.minutes if done else None,
+                                    rpe=rng.randint(3, 9) if done else None))
+        day += timedelta(days=1)
+    return BackupData(profile=profile, plan=current, other_sessions=tuple(earlier),
+                      checkins=tuple(checkins), outcomes=tuple(outcomes))
+
+
+def make_history(data_dir: Path, years: int = 5, today: date = TODAY) -> Path:
+    """Write the history into ``data_dir`` in one transaction; returns the database path."""
+    repo = open_repository(data_dir)
+    try:
+        repo.restore_data(history_data(years, today))
+        return repo.path
+    finally:
+        repo.close()
+
+
+def make_new_user(data_dir: Path, today: date = TODAY) -> Path:
+    """A first-day data folder: the profile and its 12-week plan, nothing logged."""
+    repo = open_repository(data_dir)
+    try:
+        repo.save_profile(demo_profile(), today)
+        return repo.path
+    finally:
+        repo.close()
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: python -m bench.make_history DIR")
+    print(make_history(Path(sys.argv[1])))

@@ -1,0 +1,17 @@
+"""Saved data: profile, plan, check-ins and outcomes in SQLite (peewee), with migrations,
+automatic backups, JSON backup/restore and damage detection. ``Repository`` is the only way
+in or out, and speaks core dataclasses."""
+
+from __future__ import annotations
+
+from core.store.autobackup import automatic_backups, restore_automatic_backup, set_aside
+from core.store.backup import BackupData, BadBackup, load_backup
+from core.store.change import Change
+from core.store.repository import NoOutcome, Repository, open_repository
+from core.store.safety import DamagedDatabase, MigrationFailed, NewerDatabase, StoreError
+
+__all__ = [
+    "BackupData", "BadBackup", "Change", "DamagedDatabase", "MigrationFailed", "NewerDatabase",
+    "NoOutcome", "Repository", "StoreError", "automatic_backups", "load_backup",
+    "open_repository", "restore_automatic_backup", "set_aside",
+]

@@ -1,0 +1,148 @@
+"""Rows <-> core dataclasses, and the range checks of SPEC §7 ``log`` that every saved
+check-in and outcome passes (a refusal names the field, the value and the valid range)."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from core.checkin import (
+    MINUTES_RANGE,
+    QUALITY_RANGE,
+    RPE_RANGE,
+    SLEEP_RANGE,
+    STATUSES,
+    WEIGHT_RANGE,
+    CheckIn,
+    Outcome,
+    normal_areas,
+)
+from core.plan import FOAM_ROLL_AREAS, Session
+from core.profile import ProfileError
+
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def nice_date(day: date) -> str:
+    """``Mon 30 Nov`` (English, whatever the process locale)."""
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def _number(name: str, value: object, lo: float, hi: float, unit: str,
+            *, whole: bool = False) -> float:
+    expected = f"{lo:g}–{hi:g}{(' ' + unit) if unit else ''}"
+    if whole:
+        expected = "a whole number " + expected
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not math.isfinite(value) or not lo <= value <= hi
+            or (whole and float(value) != int(value))):
+        raise ProfileError(name, value, expected)
+    return float(value)
+
+
+def check_checkin(c: CheckIn) -> CheckIn:
+    """The check-in with its foam-roll areas in canonical order; ProfileError when a value is
+    out of range."""
+    if not isinstance(c.date, date):
+        raise ProfileError("date", c.date, "a date")
+    if c.sleep_hours is not None:
+        _number("sleep_hours", c.sleep_hours, *SLEEP_RANGE, "hours")
+    if c.sleep_quality is not None:
+        _number("sleep_quality", c.sleep_quality, *QUALITY_RANGE, "", whole=True)
+    if c.weight_kg is not None:
+        _number("weight_kg", c.weight_kg, *WEIGHT_RANGE, "kg")
+    for name in ("warmup_done", "stretch_done", "water_met"):
+        if not isinstance(getattr(c, name), bool):
+            raise ProfileError(name, getattr(c, name), "true or false")
+    areas = c.foam_roll
+    if (not isinstance(areas, (tuple, list))
+            or any(not isinstance(a, str) or a not in FOAM_ROLL_AREAS for a in areas)):
+        raise ProfileError("foam_roll", areas, "areas from " + ", ".join(FOAM_ROLL_AREAS))
+    return replace(c, foam_roll=normal_areas(tuple(areas)),
+                   sleep_quality=None if c.sleep_quality is None else int(c.sleep_quality))
+
+
+def check_outcome(o: Outcome) -> Outcome:
+    """The outcome, or ProfileError naming the value that is out of range."""
+    if not isinstance(o.date, date):
+        raise ProfileError("date", o.date, "a date")
+    if o.status not in STATUSES:
+        raise ProfileError("status", o.status, "one of " + ", ".join(STATUSES))
+    if o.minutes is not None:
+        _number("minutes", o.minutes, *MINUTES_RANGE, "minutes", whole=True)
+    if o.rpe is not None:
+        _number("rpe", o.rpe, *RPE_RANGE, "", whole=True)
+    return replace(o, minutes=None if o.minutes is None else int(o.minutes),
+                   rpe=None if o.rpe is None else int(o.rpe))
+
+
+def check_minutes(minutes: object) -> int:
+    return int(_number("minutes", minutes, *MINUTES_RANGE, "minutes", whole=True))
+
+
+def checkin_from_row(row: Any) -> CheckIn:
+    return CheckIn(
+        date=row.day, sleep_hours=row.sleep_hours, sleep_quality=row.sleep_quality,
+        warmup_done=bool(row.warmup_done), stretch_done=bool(row.stretch_done),
+        foam_roll=normal_areas([a for a in row.foam_roll.split(",") if a]),
+        water_met=bool(row.water_met), weight_kg=row.weight_kg,
+    )
+
+
+CHECKIN_COLUMNS = ("day", "sleep_hours", "sleep_quality", "warmup_done", "stretch_done",
+                   "foam_roll", "water_met", "weight_kg")
+OUTCOME_COLUMNS = ("day", "status", "minutes", "rpe")
+
+
+def checkin_from_tuple(r: tuple[Any, ...]) -> CheckIn:
+    """A check-in from a row fetched as a tuple of CHECKIN_COLUMNS (the fast path)."""
+    return CheckIn(date=r[0], sleep_hours=r[1], sleep_quality=r[2], warmup_done=bool(r[3]),
+                   stretch_done=bool(r[4]),
+                   foam_roll=normal_areas([a for a in r[5].split(",") if a]),
+                   water_met=bool(r[6]), weight_kg=r[7])
+
+
+def outcome_from_tuple(r: tuple[Any, ...]) -> Outcome:
+    return Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3])
+
+
+def checkin_to_row(c: CheckIn) -> dict[str, Any]:
+    return {
+        "day": c.date, "sleep_hours": c.sleep_hours, "sleep_quality": c.sleep_quality,
+        "warmup_done": c.warmup_done, "stretch_done": c.stretch_done,
+        "foam_roll": ",".join(c.foam_roll), "water_met": c.water_met, "weight_kg": c.weight_kg,
+    }
+
+
+def outcome_from_row(row: Any) -> Outcome:
+    return Outcome(date=row.day, status=row.status, minutes=row.minutes, rpe=row.rpe)
+
+
+def outcome_to_row(o: Outcome) -> dict[str, Any]:
+    return {"day": o.date, "status": o.status, "minutes": o.minutes, "rpe": o.rpe}
+
+
+def session_to_text(s: Session) -> str:
+    return json.dumps(s.to_json(full=True), ensure_ascii=False, sort_keys=True)
+
+
+def session_from_text(text: str) -> Session:
+    return Session.from_json(json.loads(text))
+
+
+def history_row(day: date, c: CheckIn | None, o: Outcome | None,
+                kind: str | None) -> dict[str, Any]:
+    """One day of SPEC §7 ``history --format json``."""
+    return {
+        "date": day.isoformat(),
+        "sleep_hours": None if c is None else c.sleep_hours,
+        "sleep_quality": None if c is None else c.sleep_quality,
+        "foam_roll": [] if c is None else list(c.foam_roll),
+        "weight_kg": None if c is None else c.weight_kg,
+        "session": None if o is None else {
+            "kind": kind, "status": o.status, "minutes": o.minutes, "rpe": o.rpe},
+    }

@@ -1,0 +1,153 @@
+"""Keeping the user's data safe on disk: private file modes, atomic writes, SQLite file
+copies through the online backup API, and the errors that say what went wrong and where."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import sqlite3
+import tempfile
+from pathlib import Path
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+class StoreError(Exception):
+    """A failure of the saved data that is not the user's input; the message is one line."""
+
+
+class DamagedDatabase(StoreError):
+    """The database file is not a database or fails ``PRAGMA quick_check``; it is left alone.
+
+    ``backups`` lists the automatic backups, newest first.
+    """
+
+    def __init__(self, path: Path, reason: str, backups: list[Path]) -> None:
+        self.path = path
+        self.reason = reason
+        self.backups = backups
+        where = f"the database {path} is damaged ({reason}) and was left as it is"
+        if backups:
+            how = ("to put back the newest automatic backup run: runner-legs --data-dir "
+                   f"{shlex.quote(str(path.parent))} restore {shlex.quote(str(backups[0]))}")
+        else:
+            how = ("there is no automatic backup: restore a JSON backup with 'runner-legs "
+                   f"--data-dir {shlex.quote(str(path.parent))} restore FILE.json' (the "
+                   "damaged file is kept beside it), or move the file aside to start afresh")
+        super().__init__(" ".join(f"{where}; {how}".split()))
+
+
+class NewerDatabase(StoreError):
+    """The file was written by a newer version of the app (its schema is unknown here)."""
+
+
+class MigrationFailed(StoreError):
+    """Upgrading the schema failed; the file was put back as it was."""
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create ``folder`` (and parents) readable by the user only when it is missing."""
+    if not folder.is_dir():
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file with mode 0600 when missing (SQLite then keeps that mode and
+    gives its -wal and -shm files the same)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, FILE_MODE)
+    os.close(fd)
+
+
+def make_private(path: Path) -> None:
+    """Take away group and other access from the database and its side files (a file made
+    by hand or copied in may have a wider mode)."""
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mode & 0o077:
+                os.chmod(p, FILE_MODE)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable where the platform allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    with contextlib.suppress(OSError):
+        os.fsync(fd)
+    os.close(fd)
+
+
+def atomic_write_private(out: Path, data: bytes) -> None:
+    """Write ``data`` to ``out`` (mode 0600) through a temp file, fsync and os.replace."""
+    folder = out.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_folder(folder)
+
+
+def header_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be an SQLite database (None when its header looks right)."""
+    size = path.stat().st_size
+    if size == 0:
+        return None
+    with path.open("rb") as fh:
+        head = fh.read(len(SQLITE_MAGIC))
+    if head != SQLITE_MAGIC or size < 512:
+        return "not an SQLite database"
+    return None
+
+
+def copy_database(source: sqlite3.Connection, out: Path) -> None:
+    """Copy an open database to ``out`` (0600) with the online backup API, atomically."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_folder(out.parent)
+
+
+def check_sqlite_file(path: Path) -> str | None:
+    """Why the SQLite file at ``path`` is unusable (None when quick_check says ok)."""
+    problem = header_problem(path)
+    if problem:
+        return problem
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return f"SQLite says: {exc}"
+    if [r[0] for r in rows] != ["ok"]:
+        return "quick_check found: " + "; ".join(str(r[0]) for r in rows[:3])
+    return None
