@@ -52,7 +52,7 @@ def _navigation_rows() -> list[tuple[str, float, float]]:
         for label in ("empty", "full"):
             home = Path(tmp) / label
             if label == "full":
-                make_history(home, years=5, end=today)
+                make_history(home, years=5, today=today)
             repo = open_repository(home)
             ctx = AppContext(repo, today=lambda: today)
             ctx.ensure_profile()

@@ -28,6 +28,17 @@ def _open_and_read_month(data_dir: Path, today: date = TODAY) -> None:
         repo.close()
 
 
+def _open_and_read_log_month(data_dir: Path, today: date = TODAY) -> None:
+    """Open and read one month of the log only (check-ins and outcomes)."""
+    repo = open_repository(data_dir)
+    try:
+        start = today - timedelta(days=30)
+        repo.checkins(start, today)
+        repo.outcomes(start, today)
+    finally:
+        repo.close()
+
+
 def run() -> list[tuple[str, float, float]]:
     with tempfile.TemporaryDirectory() as tmp:
         big, small, empty = Path(tmp, "history"), Path(tmp, "new"), Path(tmp, "empty")
@@ -40,7 +51,10 @@ def run() -> list[tuple[str, float, float]]:
         rows = [("store: open + read a month, 5-year history vs first day", history,
                  best_of(lambda: _open_and_read_month(small), 30)),
                 ("store: open + read a month, 5-year history vs empty store", history,
-                 best_of(lambda: _open_and_read_month(empty), 30))]
+                 best_of(lambda: _open_and_read_month(empty), 30)),
+                ("store: open + a month of logs only, 5-year history vs empty store",
+                 best_of(lambda: _open_and_read_log_month(big), 30),
+                 best_of(lambda: _open_and_read_log_month(empty), 30))]
         data = history_data()
         n = [0]
 

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 # Qt modules the app uses. QtSvg serves the SVG icon engine; QtNetwork carries the
-# single-instance socket. QtPdf and QtPdfWidgets are listed for when the installed PySide6
-# provides them (else the print preview renders with pypdfium2).
+# single-instance socket. QtPdf renders the print preview.
 QT_USED = (
     "QtCore", "QtGui", "QtWidgets", "QtSvg", "QtSvgWidgets", "QtCharts", "QtPdf",
     "QtPdfWidgets", "QtPrintSupport", "QtNetwork", "QtDBus",

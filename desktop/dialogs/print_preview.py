@@ -1,7 +1,6 @@
 """Show a PDF (the fridge page) and print it.
 
-QtPdf renders the pages when this PySide6 build has it; otherwise pdfium (pypdfium2) does.
-Printing draws the same page images at the printer's resolution.
+QtPdf renders the pages; printing draws the same page images at the printer's resolution.
 """
 
 from __future__ import annotations
@@ -28,10 +27,8 @@ def page_count(path: Path) -> int:
 
 def render_pages(path: Path, dpi: int = 110) -> list[QImage]:
     """Every page of the PDF as an image at ``dpi``."""
-    try:
-        from PySide6.QtPdf import QPdfDocument  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return _render_with_pdfium(path, dpi)
+    from PySide6.QtPdf import QPdfDocument
+
     doc = QPdfDocument()
     doc.load(str(path))
     images = []
@@ -41,23 +38,6 @@ def render_pages(path: Path, dpi: int = 110) -> list[QImage]:
         images.append(doc.render(i, px))
     doc.close()
     return images
-
-
-def _render_with_pdfium(path: Path, dpi: int) -> list[QImage]:
-    import pypdfium2 as pdfium  # type: ignore[import-untyped,unused-ignore]
-
-    pdf = pdfium.PdfDocument(str(path))
-    try:
-        images = []
-        for i in range(len(pdf)):
-            bitmap = pdf[i].render(scale=dpi / 72)
-            fmt = (QImage.Format.Format_BGR888 if bitmap.n_channels == 3
-                   else QImage.Format.Format_ARGB32)
-            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt)
-            images.append(image.copy())
-        return images
-    finally:
-        pdf.close()
 
 
 def print_pdf(path: Path, printer: QPrinter) -> None:
