@@ -18,6 +18,7 @@ SMOKE = "import sys; from desktop.launch import main; sys.exit(main(['--smoke'])
 
 def _env(home: Path) -> dict[str, str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RUNNER_LEGS_HOME=str(home))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached
     env.setdefault("RUNNER_LEGS_TODAY", "2026-11-23")
     return env
 
