@@ -69,15 +69,16 @@ def format_plan(profile: Profile, plan: Plan) -> str:
 
 
 def format_targets(t: DayTargets) -> str:
+    n = t.to_json()  # the same rounding as the JSON and the app
     lines = [
         f"Targets for {t.date:%A} {t.date.isoformat()} ({t.session_kind.replace('_', ' ')})",
-        f"  Calories  {round(t.kcal):>5} kcal   (BMR {round(t.bmr)} kcal)",
-        f"  Protein   {round(t.protein_g):>5} g",
-        f"  Carbs     {round(t.carbs_g):>5} g",
-        f"  Fat       {round(t.fat_g):>5} g",
-        f"  Water     {round(t.water_ml):>5} ml"
+        f"  Calories  {n['kcal']:>5} kcal   (BMR {n['bmr']} kcal)",
+        f"  Protein   {n['protein_g']:>5} g",
+        f"  Carbs     {n['carbs_g']:>5} g",
+        f"  Fat       {n['fat_g']:>5} g",
+        f"  Water     {n['water_ml']:>5} ml   (rule of thumb)"
         + ("   + electrolytes" if t.electrolytes else ""),
     ]
-    lines += [f"  • {n}" for n in t.notes]
-    lines += [f"  ! {w}" for w in t.warnings]
+    lines += [f"  • {note}" for note in t.notes]
+    lines += [f"  ! {warning}" for warning in t.warnings]
     return "\n".join(lines) + "\n"

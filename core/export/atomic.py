@@ -1,15 +1,11 @@
-"""Atomic file writes: a temp file in the target's folder, fsync, then os.replace.
-
-A reader never sees half a file, and a failed write leaves nothing behind: the old file (if
-any) stays as it was and the temp file is removed.
-"""
+"""Export files are written atomically (``core.files``); failures become one-line
+:class:`ExportError` messages naming the file."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
+
+from core.files import atomic_write
 
 
 class ExportError(OSError):
@@ -34,42 +30,11 @@ def atomic_write_bytes(out: Path, data: bytes, *, mode: int = 0o644) -> Path:
     except OSError:
         pass
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        atomic_write(out, data, mode)
     except OSError as exc:
         raise ExportError(f"cannot write {out}: {_reason(exc)}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, out)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise ExportError(f"cannot write {out}: {_reason(exc)}") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    _fsync_folder(folder)
     return out
 
 
 def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable where the platform allows opening a folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

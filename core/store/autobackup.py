@@ -13,6 +13,7 @@ import time
 from datetime import date, datetime
 from pathlib import Path
 
+from core.files import fsync_folder
 from core.store.db import DB_NAME
 from core.store.migrations import latest
 from core.store.safety import (
@@ -20,7 +21,6 @@ from core.store.safety import (
     check_sqlite_file,
     copy_database,
     ensure_private_dir,
-    fsync_folder,
 )
 
 KEEP = 7

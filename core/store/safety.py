@@ -10,6 +10,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from core.files import atomic_write, fsync_folder
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -70,34 +72,9 @@ def make_private(path: Path) -> None:
                 os.chmod(p, FILE_MODE)
 
 
-def fsync_folder(folder: Path) -> None:
-    """Make a rename or a new file in ``folder`` durable where the platform allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    with contextlib.suppress(OSError):
-        os.fsync(fd)
-    os.close(fd)
-
-
 def atomic_write_private(out: Path, data: bytes) -> None:
     """Write ``data`` to ``out`` (mode 0600) through a temp file, fsync and os.replace."""
-    folder = out.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_folder(folder)
+    atomic_write(out, data, FILE_MODE)
 
 
 def header_problem(path: Path) -> str | None:

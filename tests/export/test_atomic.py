@@ -32,7 +32,7 @@ def test_a_failed_replace_keeps_the_old_file(tmp_path: Path, monkeypatch) -> Non
     def broken(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("core.export.atomic.os.replace", broken)
+    monkeypatch.setattr("core.files.os.replace", broken)
     with pytest.raises(ExportError, match="No space left"):
         atomic_write_bytes(out, b"new")
     assert out.read_bytes() == b"old"
