@@ -12,9 +12,8 @@ from importlib import metadata
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -32,8 +31,9 @@ from core.plan import Week
 from desktop.context import AppContext
 from desktop.dialogs.guide import GuideDialog
 from desktop.export_actions import Exporter
-from desktop.style import app_icon, set_title, svg_icon
+from desktop.style import app_icon, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
+from desktop.widgets.panel import Panel, Role
 
 # (name, sidebar label, module, class)
 PAGES: tuple[tuple[str, str, str, str], ...] = (
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(sidebar_style())
         self.sidebar.setAccessibleName("Pages")
         for name, label, _, _ in PAGES:
             item = QListWidgetItem(svg_icon(f"page-{name}"), label)
@@ -95,7 +96,8 @@ class MainWindow(QMainWindow):
         for _ in PAGES:
             self.stack.addWidget(QWidget())
 
-        self.demo_banner = QFrame()
+        self.demo_banner = Panel(fill=Role.AlternateBase, border=Role.Mid, radius=6,
+                                 accent=QColor("#2F6FDE"))
         self.demo_banner.setObjectName("demoBanner")
         self.demo_label = QLabel(DEMO_TEXT)
         self.demo_label.setWordWrap(True)
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(8, 8, 8, 0)
         column.addWidget(self.demo_banner)
         column.addWidget(self.stack, 1)
-        side = QFrame()
+        side = Panel(fill=Role.AlternateBase, border=None, radius=0)
         side.setObjectName("sidePanel")
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 10, 0, 8)

@@ -125,12 +125,16 @@ def tint(kind: str, palette: QPalette | None = None, amount: float = 0.14) -> QC
 
 
 def apply_style(app: QApplication) -> None:
-    """Use Fusion (it honours the palette), register ``icons:`` and load ``app.qss``."""
+    """Use Fusion (it honours the palette) and register ``icons:``. No application-wide
+    style sheet: panels paint themselves from the palette (desktop.widgets.panel)."""
     app.setStyle("Fusion")
     QDir.addSearchPath("icons", str(resource_dir("icons")))
+
+
+def sidebar_style() -> str:
+    """The sidebar's own style sheet (resources/styles/app.qss)."""
     qss = resource_dir("styles") / "app.qss"
-    if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return qss.read_text(encoding="utf-8") if qss.exists() else ""
 
 
 

@@ -32,6 +32,7 @@ from desktop.pages.calendar_banners import (
 )
 from desktop.pages.calendar_view import DayGrid
 from desktop.undo import AcceptOfferCommand, MoveSessionCommand, push
+from desktop.widgets.panel import make_muted
 from desktop.widgets.session_detail import SessionDetail
 
 MODE_KEY = "calendar/mode"
@@ -89,6 +90,7 @@ class CalendarPage(QWidget):
         hint = QLabel("Drag a session onto another day of its week to move it · arrows move "
                       "between days · Alt+←/→ change week · W/M week or month · Ctrl+Z undo")
         hint.setObjectName("muted")
+        make_muted(hint)
         hint.setWordWrap(True)
 
         layout = QVBoxLayout(self)

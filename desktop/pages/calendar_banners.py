@@ -8,9 +8,9 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,6 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.style import set_title
+from desktop.widgets.panel import Panel, Role, make_muted
+
+
+def banner_colors(accent: str | None) -> dict[str, Any]:
+    """A banner: the alternate base colour, a mid border and a coloured bar on the left."""
+    return {"fill": Role.AlternateBase, "border": Role.Mid, "radius": 6,
+            "accent": QColor(accent) if accent else None}
 
 
 def _label(text: str) -> QLabel:
@@ -30,11 +37,11 @@ def _label(text: str) -> QLabel:
     return label
 
 
-class WarningBanner(QFrame):
+class WarningBanner(Panel):
     """Each broken rule of a week, in words. Shown, never silently fixed."""
 
     def __init__(self, title: str, warnings: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, **banner_colors("#E07A10"))
         self.setObjectName("warningBanner")
         self.warnings = list(warnings)
         layout = QVBoxLayout(self)
@@ -47,12 +54,12 @@ class WarningBanner(QFrame):
         self.setAccessibleName(title + ": " + "; ".join(warnings))
 
 
-class OfferBanner(QFrame):
+class OfferBanner(Panel):
     """An adaptation offer with Accept and Dismiss."""
 
     def __init__(self, offer: Any, on_accept: Callable[[Any], None],
                  on_dismiss: Callable[[Any], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, **banner_colors("#2E9E5B"))
         self.setObjectName("offerBanner")
         self.offer = offer
         day = offer.date
@@ -74,11 +81,11 @@ class OfferBanner(QFrame):
         self.setAccessibleName(self.text.text())
 
 
-class MessageBanner(QFrame):
+class MessageBanner(Panel):
     """A one-line refusal or hint that the user can close."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, **banner_colors(None))
         self.setObjectName("banner")
         self.label = _label("")
         close = QPushButton("✕")
@@ -110,6 +117,7 @@ class CalendarHeader(QWidget):
         set_title(self.title, 1.4)
         self.summary = QLabel()
         self.summary.setObjectName("muted")
+        make_muted(self.summary)
         self.summary.setWordWrap(True)
         self.prev_button = self._tool("Previous", QStyle.StandardPixmap.SP_ArrowBack,
                                       "Previous week or month (Alt+Left)")

@@ -12,28 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.widgets.panel import Panel
 from desktop.widgets.stat_tile import scaled_font
-
-# Tinted backgrounds over the palette's own colours, so light and dark themes both read well.
-NOTICE_STYLE = """
-QFrame#notice { border-radius: 8px; padding: 2px; }
-QFrame#notice[tone="info"] {
-    background: rgba(64, 128, 255, 0.12); border: 1px solid rgba(64, 128, 255, 0.45); }
-QFrame#notice[tone="warning"] {
-    background: rgba(230, 150, 0, 0.16); border: 1px solid rgba(230, 150, 0, 0.70); }
-QFrame#notice[tone="success"] {
-    background: rgba(40, 170, 90, 0.14); border: 1px solid rgba(40, 170, 90, 0.55); }
-QFrame#notice QLabel { background: transparent; border: none; }
-"""
-
-CARD_STYLE = """
-QFrame#card {
-    background: palette(base);
-    border: 1px solid palette(midlight);
-    border-radius: 10px;
-}
-QFrame#card > QLabel { background: transparent; }
-"""
 
 
 def heading(text: str, factor: float = 1.6) -> QLabel:
@@ -56,15 +36,15 @@ def muted(text: str = "", *, wrap: bool = True) -> QLabel:
     return label
 
 
-class Notice(QFrame):
+class Notice(Panel):
     """A tinted one-paragraph message: ``info``, ``warning`` or ``success``."""
 
     def __init__(self, tone: str = "info", text: str = "",
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, radius=8)
         self.setObjectName("notice")
         self.setProperty("tone", tone)
-        self.setStyleSheet(NOTICE_STYLE)
+        self.set_tone(tone)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -77,7 +57,7 @@ class Notice(QFrame):
     def set_text(self, text: str, tone: str | None = None) -> None:
         if tone is not None and tone != self.property("tone"):
             self.setProperty("tone", tone)
-            self.setStyleSheet(NOTICE_STYLE)
+            self.set_tone(tone)
         self.label.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))
@@ -88,9 +68,8 @@ class Notice(QFrame):
 
 def card(title: str | None = None) -> tuple[QFrame, QVBoxLayout]:
     """A rounded panel on the palette's base colour; returns the frame and its layout."""
-    frame = QFrame()
+    frame = Panel()
     frame.setObjectName("card")
-    frame.setStyleSheet(CARD_STYLE)
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(16, 12, 16, 14)
     layout.setSpacing(8)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +31,7 @@ from desktop.models.exercises import ExercisesModel
 from desktop.style import format_minutes, kind_icon, kind_label, set_title
 from desktop.undo import MarkOutcomeCommand, SetMinutesCommand, push
 from desktop.widgets.outcome_controls import OutcomeControls
+from desktop.widgets.panel import Panel, make_muted
 
 
 def _bullets(lines: list[str] | tuple[str, ...]) -> str:
@@ -62,19 +62,18 @@ def outcome_text(outcome: Outcome | None) -> str:
     return " · ".join(parts)
 
 
-class SessionDetail(QFrame):
+class SessionDetail(Panel):
     """Shows the session planned for one day; ``show_day(day)`` picks the day."""
 
     guide_requested = Signal(str)  # a guide anchor; the window opens the guide there
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, border=Panel.Role.Mid, radius=8)
         self.ctx = ctx
         self._day: date | None = None
         self._session: Session | None = None
         self.setObjectName("sessionDetail")
         self.setAccessibleName("Session details")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
 
         self.icon = QLabel()
         self.icon.setAccessibleName("Session kind")
@@ -84,6 +83,7 @@ class SessionDetail(QFrame):
         set_title(self.title, 1.35)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("muted")
+        make_muted(self.subtitle)
         self.subtitle.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("sessionStatus")

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-TILE_STYLE = """
-QFrame#statTile {
-    background: palette(base);
-    border: 1px solid palette(midlight);
-    border-radius: 10px;
-}
-QFrame#statTile[accent="true"] { border-left: 4px solid palette(highlight); }
-QFrame#statTile[flat="true"] { background: transparent; border: none; }
-QFrame#statTile QLabel { background: transparent; border: none; }
-"""
+from desktop.widgets.panel import Panel
 
 
 def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
@@ -28,17 +19,18 @@ def scaled_font(base: QFont, factor: float, *, bold: bool = False) -> QFont:
     return font
 
 
-class StatTile(QFrame):
+class StatTile(Panel):
     """A value in large type over a caption, with an optional muted detail line."""
 
     def __init__(self, caption: str, value: str = "—", detail: str = "",
                  parent: QWidget | None = None, *, accent: bool = False,
                  flat: bool = False) -> None:
-        super().__init__(parent)
+        super().__init__(parent, fill=None if flat else Panel.Role.Base,
+                         border=None if flat else Panel.Role.Midlight,
+                         accent=Panel.Role.Highlight if accent and not flat else None)
         self.setObjectName("statTile")
         self.setProperty("accent", accent)
         self.setProperty("flat", flat)
-        self.setStyleSheet(TILE_STYLE)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._caption = QLabel(caption)
