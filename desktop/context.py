@@ -30,6 +30,8 @@ class AppContext(QObject):
         self._today = today
         self.undo_stack = QUndoStack(self)
         self._seen_version = repo.data_version()
+        self._cache: dict[str, Any] = {}
+        self._cache_version: int | None = None
 
     def today(self) -> date:
         return self._today()
@@ -44,16 +46,27 @@ class AppContext(QObject):
         return bool(self.repo.is_demo())
 
     def profile(self) -> Profile:
-        profile: Profile | None = self.repo.profile()
+        profile: Profile | None = self._cached("profile", self.repo.profile)
         return profile if profile is not None else demo_profile()
 
     def plan(self) -> Plan:
-        plan: Plan | None = self.repo.plan()
+        plan: Plan | None = self._cached("plan", self.repo.plan)
         if plan is None:
             self.ensure_profile()
-            plan = self.repo.plan()
+            plan = self._cached("plan", self.repo.plan)
         assert plan is not None
         return plan
+
+    def _cached(self, key: str, read: Callable[[], Any]) -> Any:
+        """Profile and plan are read once per database version: every page asks for them on
+        each refresh, and parsing the plan is the costly part of a refresh."""
+        version = self.repo.data_version()
+        if version != self._cache_version:
+            self._cache.clear()
+            self._cache_version = version
+        if key not in self._cache:
+            self._cache[key] = read()
+        return self._cache[key]
 
     def apply(self, change: Any) -> None:
         """Announce a write made through the repository."""
