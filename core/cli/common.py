@@ -29,6 +29,10 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit code 2, never usage dumps on stderr."""
 
     def error(self, message: str) -> NoReturn:
+        # "argument --paper: --paper must be a4 or letter" says the option twice.
+        prefix, _, rest = message.partition(": ")
+        if prefix.startswith("argument ") and rest.startswith(prefix[len("argument "):]):
+            message = rest
         raise InvalidInput(message)
 
 
