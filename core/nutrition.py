@@ -43,7 +43,7 @@ ELECTROLYTE_RUN_MINUTES = 60
 CARBS_DURING_MINUTES = 60
 
 WATER_RULE = (
-    "Rule of thumb: half your body weight in pounds, as fluid ounces (≈ 33 ml per kg), "
+    "Rule of thumb: half your body weight in pounds, as fluid ounces (≈ 32.6 ml per kg), "
     "plus 500 ml per hour of training, plus 500 ml in hot weather."
 )
 NOTE_BEFORE = "Eat a carb-rich snack 1–4 hours before your run."
@@ -96,11 +96,7 @@ class DayTargets:
     notes: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     water_rule: str = WATER_RULE
-
-    @property
-    def capped(self) -> bool:
-        """True when the deficit was cut so the target does not fall below BMR."""
-        return self.kcal <= self.bmr
+    capped: bool = False  # the deficit was cut so the target does not fall below BMR
 
     def to_json(self) -> dict[str, Any]:
         """The ``targets --format json`` object: numbers in whole units (half up)."""
@@ -144,7 +140,8 @@ def day_targets(profile: Profile, day: date, session: Session | None) -> DayTarg
     baseline = rest_kcal * ACTIVITY_FACTOR[profile.daily_activity]
     target = baseline + exercise_kcal(kind, minutes, kg) - profile.deficit_kcal
     warnings: list[str] = []
-    if target < rest_kcal:
+    capped = target < rest_kcal
+    if capped:
         target = rest_kcal
         warnings.append(
             f"Calories capped at your BMR ({whole(rest_kcal):,} kcal): the deficit would take "
@@ -166,7 +163,7 @@ def day_targets(profile: Profile, day: date, session: Session | None) -> DayTarg
         date=day, bmr=rest_kcal, kcal=target, protein_g=protein, fat_g=fat, carbs_g=carbs,
         water_ml=water, electrolytes=electrolytes, session_kind=kind, session_minutes=minutes,
         notes=tuple(fuel_notes(session, electrolytes, profile.hot_climate)),
-        warnings=tuple(warnings),
+        warnings=tuple(warnings), capped=capped,
     )
 
 
@@ -176,5 +173,5 @@ def week_targets(profile: Profile, week: Week) -> list[DayTargets]:
     return [day_targets(profile, d, week.session_on(d)) for d in days]
 
 
-__all__ = ["MET", "ACTIVITY_FACTOR", "DayTargets", "bmr", "day_targets", "week_targets",
+__all__ = ["MET", "ACTIVITY_FACTOR", "LB_PER_KG", "ML_PER_FL_OZ", "DayTargets", "bmr", "day_targets", "week_targets",
            "whole", "exercise_kcal", "base_water_ml", "WATER_RULE"]

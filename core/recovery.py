@@ -197,16 +197,28 @@ def _short_nights(checkins: Iterable[CheckIn], today: date) -> tuple[date, str] 
                   "instead of a hard session lets your body catch up.")
 
 
+TRIGGER_DAYS = 7  # a short night or a missed session older than this no longer counts
+
+
+def _live(start: date, sessions: list[Session], status: dict[date, str], today: date) -> bool:
+    """A trigger still counts: recent, and no hard session has been done since."""
+    if (today - start).days > TRIGGER_DAYS:
+        return False
+    return not any(start < s.date < today and s.kind in HARD_KINDS
+                   and status.get(s.date) == "done" for s in sessions)
+
+
 def adaptation_offers(plan: Plan, checkins: Iterable[CheckIn], outcomes: Iterable[Outcome],
                       today: date, dismissed: frozenset[date] = frozenset()) -> list[Offer]:
     """Offer the next hard session as an easy run after two short nights or a missed session.
 
-    Triggers: the last two logged nights up to ``today`` are both under 7 h (the offer goes
-    to the first hard session on or after the later night), or a hard session before today
-    was marked skipped (the offer goes to the first hard session after it). A session with no
-    outcome is not counted as missed. A trigger gets no offer when its target session was
-    already swapped (an accepted offer), is in ``dismissed`` (declined), is before ``today``
-    or already has an outcome. Nothing in ``plan`` changes; the caller applies an accepted
+    Triggers: the last two logged nights up to ``today`` are both under 7 h, or a hard session
+    before today was marked skipped. The offer goes to the first hard session from ``today``
+    on that comes after the trigger (on or after the later night; after the missed session).
+    A session with no outcome is not counted as missed. A trigger older than a week, or one
+    followed by a hard session already done, is spent. No offer is made for a session that
+    was already swapped (an accepted offer), is in ``dismissed`` (declined) or already has an
+    outcome. Nothing in ``plan`` changes; the caller applies an accepted
     ``Offer.replacement``.
     """
     status = {o.date: o.status for o in outcomes}
@@ -220,13 +232,15 @@ def adaptation_offers(plan: Plan, checkins: Iterable[CheckIn], outcomes: Iterabl
             triggers.append((s.date, False, (
                 f"You missed {s.title} on {s.date:%a %d %b}: ease back in with an easy run "
                 "before the next hard session.")))
+    triggers = [t for t in triggers if _live(t[0], sessions, status, today)]
     reasons: dict[date, list[str]] = {}
     targets: dict[date, Session] = {}
     for start, inclusive, reason in triggers:
         target = next((s for s in sessions
                        if (s.date >= start if inclusive else s.date > start)
+                       and s.date >= today
                        and (s.kind in HARD_KINDS or ADAPTED_KEY in s.details)), None)
-        if (target is None or ADAPTED_KEY in target.details or target.date < today
+        if (target is None or ADAPTED_KEY in target.details
                 or target.date in dismissed or target.date in status):
             continue
         targets[target.date] = target

@@ -90,7 +90,7 @@ NUMBERS: tuple[tuple[str, str, str], ...] = (
      "[EXT: Compendium of Physical Activities]"),
     ("Fat", "25 % of the day's calories", "[EXT: 20–35 % range]"),
     ("Carbohydrate", "the calories left after protein and fat", "[S0][S4]"),
-    ("Water", "half your body weight in pounds, as fluid ounces (≈ 33 ml per kg); more around "
+    ("Water", "half your body weight in pounds, as fluid ounces (≈ 32.6 ml per kg); more around "
      "runs: +500 ml per hour of training, +500 ml in hot weather", "[S4]"),
     ("Electrolytes", "on runs of 60 min or more, or in hot weather", "[S4]"),
     ("Fuel timing", "carb-rich snack 1–4 h before a run; carbs + protein within 30–60 min "

@@ -197,9 +197,29 @@ def test_unlogged_or_done_hard_session_is_not_missed() -> None:
     assert adaptation_offers(plan(), [], easy_skipped, today=d(2)) == []
 
 
-def test_an_old_miss_whose_next_session_passed_offers_nothing() -> None:
-    # Mon strength skipped; Thu strength (the next hard one) is already behind us on Sat
-    assert adaptation_offers(plan(), [], [Outcome(d(0), "skipped")], today=d(5)) == []
+def test_a_miss_offers_the_next_hard_session_from_today() -> None:
+    # Mon strength skipped; Thu strength passed unlogged; on Thu night the offer moves to
+    # Fri hiit, the next hard session still ahead.
+    p = plan()
+    offers = adaptation_offers(p, [], [Outcome(d(0), "skipped")], today=d(4))
+    assert [o.date for o in offers] == [d(4)]
+    assert offers[0].original == p.session_on(d(4))
+
+
+def test_short_nights_before_a_passed_hard_session_still_offer_the_next() -> None:
+    # Short nights Sun and Mon of the week before; today Tue: Thu strength is next
+    p = plan()
+    logs = [CheckIn(date=d(-1), sleep_hours=6.0), CheckIn(date=d(0), sleep_hours=6.5)]
+    assert [o.date for o in adaptation_offers(p, logs, [], today=d(1))] == [d(3)]
+
+
+def test_a_miss_older_than_a_week_is_spent() -> None:
+    assert adaptation_offers(plan(), [], [Outcome(d(0), "skipped")], today=d(8)) == []
+
+
+def test_a_hard_session_done_after_the_miss_spends_it() -> None:
+    log = [Outcome(d(0), "skipped"), Outcome(d(3), "done")]
+    assert adaptation_offers(plan(), [], log, today=d(4)) == []
 
 
 def test_dismissed_offer_is_not_made_again() -> None:
