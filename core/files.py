@@ -1,19 +1,51 @@
 """Atomic file writes shared by the store (backups) and the exports: a temp file in the
 target's folder, fsync, ``os.replace``, then fsync the folder. A reader never sees half a
-file, and a failed write leaves the old file as it was and no temp file behind."""
+file, and a failed write leaves the old file as it was and no temp file behind.
+
+A symlink is followed: the file it points to is replaced and the link stays. Anything at
+the target that is not a regular file (a device, a named pipe, a socket) is refused before
+a byte is written, so an export can never swap ``/dev/...`` or a pipe for a plain file.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
+_KINDS = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISDIR, "a folder"))
+
+
+class NotRegularFileError(OSError):
+    """The target exists and is not a regular file; ``strerror`` says what it is."""
+
+
+def write_target(out: Path) -> Path:
+    """The path a write to ``out`` really replaces: symlinks resolved; NotRegularFileError
+    when something other than a regular file is there."""
+    target = Path(os.path.realpath(out)) if os.path.islink(out) else Path(out)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    if not stat.S_ISREG(mode):
+        what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise NotRegularFileError(errno.EINVAL, f"it is {what}, not a regular file",
+                                  str(out))
+    return target
+
 
 def atomic_write(out: Path, data: bytes, mode: int) -> None:
-    """Write ``data`` to ``out`` with permissions ``mode``; OSError on failure."""
-    folder = out.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    """Write ``data`` to ``out`` (or the file it links to) with permissions ``mode``;
+    OSError on failure, NotRegularFileError when the target is not a regular file."""
+    target = write_target(out)
+    folder = target.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -21,7 +53,7 @@ def atomic_write(out: Path, data: bytes, mode: int) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, out)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

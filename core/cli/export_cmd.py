@@ -7,6 +7,7 @@ fast. A failed export leaves nothing on disk (the writers are atomic).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +82,9 @@ def _target(args: argparse.Namespace) -> Path:
     return out
 
 
-def _write(action: Any) -> int:
+def _write(action: Any, name: str | None = None) -> int:
+    """Run the export; for a PDF, say in one stderr line when the name has characters no
+    shipped font has (they print as a visible replacement; the export still succeeds)."""
     from core.export.atomic import ExportError
 
     try:
@@ -90,6 +93,12 @@ def _write(action: Any) -> int:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"cannot write the file: {exc.strerror or exc}") from None
+    if name is not None:
+        from core.export.text import missing_note
+
+        note = missing_note(name)
+        if note:
+            print(note, file=sys.stderr)
     return 0
 
 
@@ -108,7 +117,8 @@ def _run_pdf(args: argparse.Namespace) -> int:
     out = _target(args)
     from core.export.fridge_pdf import write_fridge_pdf
 
-    return _write(lambda: write_fridge_pdf(out, source.profile, week, paper=args.paper))
+    return _write(lambda: write_fridge_pdf(out, source.profile, week, paper=args.paper),
+                  source.profile.name)
 
 
 def _run_plan_pdf(args: argparse.Namespace) -> int:
@@ -116,7 +126,8 @@ def _run_plan_pdf(args: argparse.Namespace) -> int:
     out = _target(args)
     from core.export.plan_pdf import write_plan_pdf
 
-    return _write(lambda: write_plan_pdf(out, source.profile, source.plan))
+    return _write(lambda: write_plan_pdf(out, source.profile, source.plan),
+                  source.profile.name)
 
 
 def _run_ics(args: argparse.Namespace) -> int:

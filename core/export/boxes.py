@@ -13,11 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.export import text as txt
-from core.export.pdf_style import fonts
+from core.export.pdf_style import SHAPED, fonts
+from core.export.shaping import shape
 
 ELLIPSIS = "…"
-_TOKENS = re.compile(r"\S+?(?:-|(?<=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])|$|(?=\s))"
-                     r"|\s+")
+# Words break at spaces, after hyphens and between CJK characters; a no-break space
+# (U+00A0) holds two words together ("Calf raise").
+_SPACE = r"[^\S\u00a0]"
+_TOKENS = re.compile(r"(?:[^\s]|\u00a0)+?(?:-|(?<=[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])|$"
+                     rf"|(?={_SPACE}))|{_SPACE}+")
+_SPACES = re.compile(rf"{_SPACE}+")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 Segment = tuple[str, bool]  # (text, bold)
@@ -89,7 +94,7 @@ def wrap(segments: list[Segment], size: float, w: float, *,
     queue = list(segments)
     while queue:
         seg = queue.pop(0)
-        if seg[0].isspace():
+        if _SPACES.fullmatch(seg[0]):
             if line:
                 line.append((" ", seg[1]))
                 line_w += _width((" ", seg[1]), size)
@@ -117,7 +122,7 @@ def wrap(segments: list[Segment], size: float, w: float, *,
 
 
 def _rstrip(line: list[Segment]) -> list[Segment]:
-    while line and line[-1][0].isspace():
+    while line and _SPACES.fullmatch(line[-1][0]):
         line = line[:-1]
     return line
 
@@ -157,10 +162,10 @@ def fit(text: str, style: Any, w: float, h: float, *, min_size: float,
     """
     bold = style.fontName == fonts().bold
     ratio = style.leading / style.fontSize
-    clean = " ".join(txt.clean(text).split())
-    segments = (_tokens(" ".join(txt.clean(lead).split()) + " ", True) if lead else [])
+    clean = _SPACES.sub(" ", txt.clean(text)).strip()
+    segments = (_tokens(_SPACES.sub(" ", txt.clean(lead)).strip() + " ", True) if lead else [])
     segments += _tokens(clean, bold)
-    size = float(style.fontSize)
+    size = max(float(style.fontSize), min_size)  # never below the floor, whatever the style
     while True:
         last = size - step < min_size - 1e-6
         leading = size * ratio
@@ -181,8 +186,9 @@ def fit(text: str, style: Any, w: float, h: float, *, min_size: float,
 
 def draw_text(canvas: Any, text: str, x: float, y: float, size: float, *,
               bold: bool = False, align: str = "left", colour: Any = None) -> float:
-    """Draw one line of text (font runs per glyph coverage) and return its width."""
-    parts = txt.runs(text, bold=bold)
+    """Draw one line of text (font runs per glyph coverage, complex scripts shaped, in
+    visual order) and return its width."""
+    parts = txt.visual_runs(text, bold=bold)
     total = txt.width(text, size, bold=bold)
     if align == "right":
         x -= total
@@ -192,16 +198,52 @@ def draw_text(canvas: Any, text: str, x: float, y: float, size: float, *,
         canvas.setFillColor(colour)
     for font, part in parts:
         canvas.setFont(font, size)
-        canvas.drawString(x, y, part)
+        drawn, w = _drawn(part, font, size)
+        canvas.drawString(x, y, drawn)
         if len(parts) > 1:
-            x += _font_width(part, font, size)
+            x += w
     return total
 
 
-def _font_width(part: str, font: str, size: float) -> float:
+def _drawn(part: str, font: str, size: float) -> tuple[str, float]:
+    if font in SHAPED:
+        return shape(part, font, size)
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return float(stringWidth(part, font, size))
+    return part, float(stringWidth(part, font, size))
+
+
+class TextLayer:
+    """Stands in for the canvas in :func:`draw_text`, gathering a page's strings into one
+    PDF text object (drawn by :meth:`flush`, above every shape): one BT/ET instead of one per
+    string, and no repeated font or colour changes."""
+
+    def __init__(self, canvas: Any) -> None:
+        self.canvas = canvas
+        self.text = canvas.beginText()
+        self._font: tuple[str, float] | None = None
+        self._colour: Any = None
+
+    def setFont(self, name: str, size: float) -> None:  # noqa: N802 - the canvas's API
+        if self._font != (name, size):
+            self.text.setFont(name, size)
+            self._font = (name, size)
+
+    def setFillColor(self, colour: Any) -> None:  # noqa: N802 - the canvas's API
+        if colour is not self._colour:
+            self.text.setFillColor(colour)
+            self._colour = colour
+
+    def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
+        self.text.setTextOrigin(x, y)
+        self.text.textOut(text)
+
+    def flush(self) -> None:
+        """Put the gathered text on the page."""
+        self.canvas.drawText(self.text)
+        self.text = self.canvas.beginText()
+        self._font = None
+        self._colour = None
 
 
 def tick_boxes(canvas: Any, boxes: list[tuple[float, float, float]], *, line: float = 1.1,

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from core.export import wording
 from core.export.atomic import atomic_write_bytes
-from core.export.boxes import Fitted, draw_text, fit, hatch, tick_boxes
+from core.export.boxes import Fitted, TextLayer, draw_text, fit, hatch, tick_boxes
+from core.export.fridge_parts import TEXT_MIN_PT, TITLE_MIN_PT, draw_footer, draw_tag
 from core.export.grid import Grid, label_size, sized, text_width
 from core.export.pdf_style import (
     GREY,
@@ -27,13 +28,15 @@ from core.export.pdf_style import (
     paper_size,
     styles,
 )
+from core.export.text import width as txt_width
 from core.plan import FOAM_ROLL_AREAS, Session, Week
 from core.profile import Profile
 
 if TYPE_CHECKING:
     from core.nutrition import DayTargets
 
-TITLE_MIN_PT = 14.0
+# Compressed: ~48 kB instead of ~100 kB for about 1.5 ms more per page.
+COMPRESS = 1
 AREA_LABELS = {"quads": "quads", "glutes": "glutes", "hamstrings": "hams", "calves": "calves"}
 
 
@@ -55,7 +58,8 @@ def fridge_pdf_bytes(profile: Profile, week: Week, *, paper: str = "a4",
 
         targets = week_targets(profile, week)
     buf = BytesIO()
-    canvas = Canvas(buf, pagesize=size, pageCompression=0)  # 3× faster to save; ~100 kB
+    canvas = Canvas(buf, pagesize=size, pageCompression=COMPRESS,
+                    initialFontName=fonts().regular)  # never reportlab's unembedded Helvetica
     canvas.setTitle(f"Runner Legs — week {week.index}: {wording.date_range(week.start)}")
     canvas.setSubject("Fridge-door training week")
     canvas.setCreator("Runner Legs")
@@ -72,15 +76,17 @@ def _rest(day: date) -> Session:
 class _Page:
     """Draws one week onto one canvas page."""
 
-    MARGIN = 24.0
+    MARGIN = 20.0
     HEADER_H = 64.0
     FOOTER_H = 62.0
     GAP = 9.0
-    PAD = 7.0
+    PAD = 6.0
+    BOX = 9.5  # small tick box; its label starts BOX + 2.5 to the right
 
     def __init__(self, canvas: Any, size: tuple[float, float], profile: Profile, week: Week,
                  targets: dict[date, DayTargets]) -> None:
         self.c = canvas
+        self.t = TextLayer(canvas)  # all text, drawn last in one text object (on top)
         self.w, self.h = size
         self.profile = profile
         self.week = week
@@ -96,11 +102,12 @@ class _Page:
                  ("fuel", 60.0)]
         session_h = (top - bottom) - sum(h for _, h in fixed)
         rows = [fixed[0], ("session", session_h), *fixed[1:]]
-        label_w = 76.0
+        label_w = 74.0
         self.g = Grid(m, top, label_w, (self.w - 2 * m - label_w) / 7, rows)
         texts = tuple(wording.minutes_text(s) or "0 min" for s in self.sessions)
         self.minutes_size = label_size(texts, self.g.col_w - 2 * self.PAD - 26, start=15.0,
-                                        floor=9.0, bold=True)
+                                        floor=TEXT_MIN_PT, bold=True)
+        self.head_scale = self._head_scale(days)
         self.titles: dict[int, Fitted] = {}
         self.title_size = self._title_size()
         self.boxes: list[tuple[float, float, float]] = []
@@ -115,6 +122,13 @@ class _Page:
         self.titles = {i: f for i, f in enumerate(fitted) if f.font_size == size}
         return size
 
+    def _head_scale(self, days: list[date]) -> float:
+        """One scale (≤ 1) for the day headers so "WED" and "19 Mar" keep a clear gap."""
+        room = self.g.col_w - 2 * self.PAD - 8
+        widest = max(text_width(wording.DAY_NAMES[i].upper(), 15)
+                     + txt_width(wording.day_label(d), 10.5) for i, d in enumerate(days))
+        return min(1.0, room / widest)
+
     def draw(self) -> None:
         self._header()
         self._grid_lines()
@@ -128,7 +142,9 @@ class _Page:
             self._fuel(i, session)
         tick_boxes(self.c, self.boxes, line=1.0, colour=color(INK))
         tick_boxes(self.c, self.big_boxes, line=1.5, colour=color(INK))
-        self._footer()
+        draw_footer(self.c, self.t, self.MARGIN, self.w - 2 * self.MARGIN, self.FOOTER_H,
+                    wording.reminders(self.profile, self.week.start))
+        self.t.flush()
 
     # header -------------------------------------------------------------------------
     def _header(self) -> None:
@@ -138,15 +154,15 @@ class _Page:
         kicker = f"RUNNER LEGS  ·  WEEK {self.week.index}"
         if self.week.lighter:
             kicker += "  ·  LIGHTER WEEK"
-        draw_text(c, kicker, m, top - 9, 9.5, bold=True, colour=color(GREY_DARK))
+        draw_text(self.t, kicker, m, top - 9, 9.5, bold=True, colour=color(GREY_DARK))
         name = fit(self.profile.name, st["name"], inner * 0.58, self.HEADER_H - 16,
                    min_size=12)
-        name.draw(c, m, top - 14)
+        name.draw(self.t, m, top - 14)
         dates = fit(wording.date_range(self.week.start), st["dates"], inner * 0.40, 22,
                     min_size=11)
-        dates.draw(c, self.w - m - inner * 0.40, top - 4)
+        dates.draw(self.t, self.w - m - inner * 0.40, top - 4)
         run = f"{self.week.run_minutes} min of running this week  ·  tick a box when it's done"
-        draw_text(c, run, self.w - m, top - 40, 9.5, align="right", colour=color(GREY_DARK))
+        draw_text(self.t, run, self.w - m, top - 40, 9.5, align="right", colour=color(GREY_DARK))
         c.setStrokeColor(color(INK))
         c.setLineWidth(2.4)
         y = top - self.HEADER_H + 4
@@ -175,40 +191,30 @@ class _Page:
         c.rect(g.x0, g.bottom, g.right - g.x0, g.top - g.bottom, stroke=1, fill=0)
 
     def _row_labels(self) -> None:
-        c, g = self.c, self.g
+        g = self.g
         sleep = wording.sleep_target(self.profile, self.week.start)
-        labels = {"session": ("Session", "tick when done"),
+        labels = {"session": ("Session", "when done"),
                   "sleep": ("Sleep", f"hours ({sleep})"),
-                  "roll": ("Foam roll", "tick each area"),
+                  "roll": ("Foam roll", "each area"),
                   "stretch": ("Warm-up", "& stretch"),
-                  "fuel": ("Eat & drink", "today's targets")}
+                  "fuel": ("Eat & drink", "targets")}
+        sub_size = label_size(tuple(sub for _, sub in labels.values()), g.label_w - 8,
+                              start=9.5, floor=TEXT_MIN_PT)
         for name, (head, sub) in labels.items():
             y = g.row_top(name) - 15
-            draw_text(c, head, g.x0 + 6, y, 10, bold=True, colour=color(INK))
-            draw_text(c, sub, g.x0 + 6, y - 11, 7.5, colour=color(GREY_DARK))
-        draw_text(c, f"Week {self.week.index}", g.x0 + 6, g.row_top("head") - 20, 10,
+            draw_text(self.t, head, g.x0 + 6, y, 10, bold=True, colour=color(INK))
+            draw_text(self.t, sub, g.x0 + 6, y - 12, sub_size, colour=color(GREY_DARK))
+        draw_text(self.t, f"Week {self.week.index}", g.x0 + 6, g.row_top("head") - 20, 10,
                   bold=True, colour=color(GREY_DARK))
 
     def _day_head(self, i: int, s: Session) -> None:
-        c, g = self.c, self.g
+        g = self.g
         x, y = g.col_x(i), g.row_top("head") - 22
-        draw_text(c, wording.DAY_NAMES[i].upper(), x + self.PAD, y, 15, bold=True,
+        k = self.head_scale
+        draw_text(self.t, wording.DAY_NAMES[i].upper(), x + self.PAD, y, 15 * k, bold=True,
                   colour=color(INK))
-        draw_text(c, wording.day_label(s.date), x + g.col_w - self.PAD, y, 10.5, align="right",
-                  colour=color(GREY_DARK))
-
-    def _tag(self, x: float, y: float, text: str, *, filled: bool) -> None:
-        c = self.c
-        size = 7.5
-        w = text_width(text, size) + 8
-        c.saveState()
-        c.setLineWidth(0.9)
-        c.setStrokeColor(color(INK if filled else GREY_DARK))
-        c.setFillColor(color(INK if filled else "#ffffff"))
-        c.roundRect(x, y, w, 12, 3, stroke=1, fill=1)
-        c.restoreState()
-        draw_text(c, text, x + 4, y + 3.2, size, bold=True,
-                  colour=color("#ffffff" if filled else GREY_DARK))
+        draw_text(self.t, wording.day_label(s.date), x + g.col_w - self.PAD, y,
+                  max(TEXT_MIN_PT, 10.5 * k), align="right", colour=color(GREY_DARK))
 
     def _session(self, i: int, s: Session) -> None:
         c, g, st, pad = self.c, self.g, self.st, self.PAD
@@ -220,36 +226,36 @@ class _Page:
             c.rect(x + pad - 2, top - 92, inner + 4, 86, stroke=0, fill=1)
         tag = "HARD" if s.hard else {"rest": "REST", "active_recovery": "RECOVERY"}.get(
             s.kind, "EASY")
-        self._tag(x + pad, top - 20, tag, filled=s.hard)
+        draw_tag(self.c, self.t, x + pad, top - 20, tag, filled=s.hard)
         y = top - 27
         title = self.titles.get(i) or fit(s.title, sized(st["session_title"],
                                                           self.title_size),
                                           inner, 44, min_size=TITLE_MIN_PT)
-        title.draw(c, x + pad, y)
+        title.draw(self.t, x + pad, y)
         y -= title.height + 5
         bottom_area = 34.0
         room = y - (top - h + bottom_area)
         dose = wording.dose(s)
         if dose and room > 12:
-            d = fit(dose, st["dose"], inner, min(room, 30), min_size=8)
-            d.draw(c, x + pad, y)
-            y -= d.height + 2
+            d = fit(dose, st["dose"], inner, min(room, 30), min_size=TEXT_MIN_PT)
+            d.draw(self.t, x + pad, y)
+            y -= d.height + 3
             room = y - (top - h + bottom_area)
-        hint = wording.dose_hint(s)
-        if hint and room > 10:
-            hs = fit(hint, st["fuel_small"], inner, min(room, 24), min_size=7)
-            hs.draw(c, x + pad, y)
+        names = wording.short_exercise_names(s)
+        hint = "" if names else wording.dose_hint(s)  # "Workout A" repeats the title
+        if hint and room > 11:
+            hs = fit(hint, st["fuel_small"], inner, min(room, 24), min_size=TEXT_MIN_PT)
+            hs.draw(self.t, x + pad, y)
             y -= hs.height + 4
             room = y - (top - h + bottom_area)
-        names = wording.exercise_names(s)
-        if names and room > 10:
-            ns = fit(names, st["cell_label"], inner, room, min_size=7)
-            ns.draw(c, x + pad, y)
+        if names and room > 11:
+            ns = fit(names, st["cell_label"], inner, room, min_size=TEXT_MIN_PT)
+            ns.draw(self.t, x + pad, y)
         if s.kind != "rest":
             self.big_boxes.append((x + w - pad - 21, top - h + 8, 21))
         minutes = wording.minutes_text(s)
         if minutes:
-            draw_text(c, minutes, x + pad, top - h + 13, self.minutes_size, bold=True,
+            draw_text(self.t, minutes, x + pad, top - h + 13, self.minutes_size, bold=True,
                       colour=color(INK))
 
     def _sleep(self, i: int) -> None:
@@ -258,68 +264,51 @@ class _Page:
         c.setStrokeColor(color(GREY))
         c.setLineWidth(0.9)
         c.line(x + pad + 4, bottom + 12, x + g.col_w - pad - 14, bottom + 12)
-        draw_text(c, "h", x + g.col_w - pad, bottom + 14, 11, align="right",
+        draw_text(self.t, "h", x + g.col_w - pad, bottom + 14, 11, align="right",
                   colour=color(GREY_DARK))
 
     def _roll(self, i: int, s: Session) -> None:
-        c, g, pad = self.c, self.g, self.PAD
+        g, pad = self.g, self.PAD
         x, top = g.col_x(i), g.row_top("roll")
-        head = "suggested today" if s.foam_roll else "if you have time"
-        draw_text(c, head, x + pad, top - 11, 7.5, bold=s.foam_roll,
+        head = "roll today" if s.foam_roll else "if you have time"
+        draw_text(self.t, head, x + pad, top - 12, TEXT_MIN_PT, bold=s.foam_roll,
                   colour=color(INK if s.foam_roll else GREY))
-        half = (g.col_w - 2 * pad) / 2
         labels = [AREA_LABELS.get(area, area) for area in FOAM_ROLL_AREAS]
-        size = label_size(tuple(labels), half - 16)
+        box, gap = self.BOX, self.BOX + 2.5
+        left = max(txt_width(label, TEXT_MIN_PT) for label in labels[0::2])
+        second = max(g.col_w / 2 - pad, gap + left + 6)
         for k, label in enumerate(labels):
-            bx = x + pad + (k % 2) * half
-            by = top - 28 - (k // 2) * 17
-            self.boxes.append((bx, by, 11))
-            draw_text(c, label, bx + 14, by + 2, size, colour=color(INK))
+            bx = x + pad + (k % 2) * second
+            by = top - 29 - (k // 2) * 15
+            self.boxes.append((bx, by, box))
+            draw_text(self.t, label, bx + gap, by + 1.5, TEXT_MIN_PT, colour=color(INK))
 
     def _stretch(self, i: int, s: Session) -> None:
-        c, g, pad = self.c, self.g, self.PAD
+        g, pad = self.g, self.PAD
         x, top = g.col_x(i), g.row_top("stretch")
-        items = ["dynamic warm-up", "stretch after"] if wording.warm_up_day(s) else [
-            "gentle stretch"]
-        size = label_size(("dynamic warm-up", "stretch after"), g.col_w - 2 * pad - 15)
+        items = ["warm-up", "stretch after"] if wording.warm_up_day(s) else ["gentle stretch"]
+        size = label_size(("stretch after", "gentle stretch"), g.col_w - 2 * pad - 13,
+                          start=9.5, floor=TEXT_MIN_PT)
         for k, item in enumerate(items):
             bx = x + pad
-            by = top - 18 - k * 17
-            self.boxes.append((bx, by, 11))
-            draw_text(c, item, bx + 14, by + 2, size, colour=color(INK))
+            by = top - 18 - k * 16
+            self.boxes.append((bx, by, self.BOX))
+            draw_text(self.t, item, bx + self.BOX + 2.5, by + 1.5, size, colour=color(INK))
 
     def _fuel(self, i: int, s: Session) -> None:
-        c, g, pad = self.c, self.g, self.PAD
+        g, pad = self.g, self.PAD
         x, top = g.col_x(i), g.row_top("fuel")
         t = self.targets.get(s.date)
         if t is None:
             return
         from core.nutrition import whole
 
-        draw_text(c, f"{whole(t.kcal):,} kcal", x + pad, top - 17, 12.5, bold=True,
+        draw_text(self.t, f"{whole(t.kcal):,} kcal", x + pad, top - 17, 12.5, bold=True,
                   colour=color(INK))
-        draw_text(c, f"{whole(t.protein_g)} g protein", x + pad, top - 30, 9.5,
+        draw_text(self.t, f"{whole(t.protein_g)} g protein", x + pad, top - 30, 9.5,
                   colour=color(INK))
-        draw_text(c, wording.water(t.water_ml, self.profile.units), x + pad, top - 42, 9.5,
+        draw_text(self.t, wording.water(t.water_ml, self.profile.units), x + pad, top - 42, 9.5,
                   colour=color(INK))
         if t.electrolytes:
-            draw_text(c, "+ electrolytes", x + pad, top - 54, 8, bold=True, colour=color(INK))
-
-    # footer -------------------------------------------------------------------------
-    def _footer(self) -> None:
-        c, m, st = self.c, self.MARGIN, self.st
-        top = m + self.FOOTER_H
-        w = self.w - 2 * m
-        c.setFillColor(color(TINT_LIGHT))
-        c.setStrokeColor(color(GREY_LIGHT))
-        c.setLineWidth(0.7)
-        c.roundRect(m, m, w, self.FOOTER_H, 5, stroke=1, fill=1)
-        items = wording.reminders(self.profile, self.week.start)
-        cols = 3
-        col_w = (w - 20) / cols
-        for k, (head, text) in enumerate(items):
-            cx = m + 10 + (k % cols) * col_w
-            cy = top - 8 - (k // cols) * 26
-            body = fit(text, st["footer"], col_w - 12, 25, min_size=6.5, lead=head + ":")
-            draw_text(c, "■", cx, cy - 8.5, 6.5, colour=color(INK))
-            body.draw(c, cx + 9, cy)
+            draw_text(self.t, "+ electrolytes", x + pad, top - 54, TEXT_MIN_PT, bold=True,
+                      colour=color(INK))

@@ -7,10 +7,17 @@ when the user moves a session to another day, its event keeps its UID and moves 
 swapping two days moves both events rather than leaving stale copies behind. A profile change
 that alters the week's mix of kinds gives new UIDs to the changed sessions; calendar imports
 never delete, so events of sessions that no longer exist stay until removed by hand.
+
+A UID also carries a short runner key: the first 8 hex digits of SHA-1 over the profile's
+birth date and the plan's start. Two runners who start a plan on the same Monday (two
+profiles on one machine, a shared calendar) get different UIDs, while renaming the profile
+or editing weight, level or days keeps them: the birth date is the one field that names the
+runner without changing. Two profiles with the same birth date and start still share UIDs.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -25,10 +32,17 @@ PRODID = "-//Runner Legs//Training plan 1.0//EN"
 UID_DOMAIN = "runner-legs.plan"
 
 
-def session_uid(plan: Plan, week: Week, session: Session, ordinal: int) -> str:
+def runner_key(profile: Profile, plan: Plan) -> str:
+    """8 hex digits naming the runner and the plan, stable across edits of the name."""
+    seed = f"{profile.birth_date.isoformat()}|{plan.start.isoformat()}".encode()
+    return hashlib.sha1(seed, usedforsecurity=False).hexdigest()[:8]
+
+
+def session_uid(profile: Profile, plan: Plan, week: Week, session: Session,
+                ordinal: int) -> str:
     """A UID stable across exports of the same plan (see the module docstring)."""
-    return (f"{plan.start:%Y%m%d}-w{week.index:02d}-{session.kind.replace('_', '-')}-"
-            f"{ordinal}@{UID_DOMAIN}")
+    return (f"{plan.start:%Y%m%d}-{runner_key(profile, plan)}-w{week.index:02d}-"
+            f"{session.kind.replace('_', '-')}-{ordinal}@{UID_DOMAIN}")
 
 
 def description(session: Session) -> str:
@@ -49,7 +63,7 @@ def description(session: Session) -> str:
 
 def plan_to_ics(profile: Profile, plan: Plan, *, now: datetime | None = None) -> bytes:
     """The calendar file's bytes (UTF-8, CRLF line endings, folded lines)."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
 
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     cal = Calendar()
@@ -57,7 +71,8 @@ def plan_to_ics(profile: Profile, plan: Plan, *, now: datetime | None = None) ->
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", clean(f"Runner Legs — {profile.name}"))
+    # An X- property is untyped to icalendar: vText makes it escape , ; \ and newlines.
+    cal.add("x-wr-calname", vText(clean(f"Runner Legs — {profile.name}")))
     for week in plan.weeks:
         seen: Counter[str] = Counter()
         for s in sorted(week.sessions, key=lambda x: x.date):
@@ -65,7 +80,7 @@ def plan_to_ics(profile: Profile, plan: Plan, *, now: datetime | None = None) ->
                 continue
             seen[s.kind] += 1
             ev = Event()
-            ev.add("uid", session_uid(plan, week, s, seen[s.kind]))
+            ev.add("uid", session_uid(profile, plan, week, s, seen[s.kind]))
             ev.add("dtstamp", stamp)
             ev.add("dtstart", s.date)
             ev.add("dtend", s.date + timedelta(days=1))
@@ -83,4 +98,5 @@ def write_ics(out: Path, profile: Profile, plan: Plan) -> Path:
     return atomic_write_bytes(Path(out), plan_to_ics(profile, plan))
 
 
-__all__ = ["plan_to_ics", "write_ics", "session_uid", "description", "PRODID"]
+__all__ = ["plan_to_ics", "write_ics", "session_uid", "runner_key", "description",
+           "PRODID"]

@@ -23,8 +23,8 @@ LETTER_COUNTRIES = frozenset({
 # Palette: greys only, so nothing relies on colour. Values are hex strings; callers turn
 # them into reportlab colours with :func:`color`.
 INK = "#111111"
-GREY_DARK = "#3d3d3d"
-GREY = "#7a7a7a"
+GREY_DARK = "#333333"
+GREY = "#555555"  # the lightest grey used for text: still legible from two metres
 GREY_LIGHT = "#c8c8c8"
 TINT = "#ececec"
 TINT_LIGHT = "#f6f6f6"
@@ -33,8 +33,26 @@ PAPER = "#ffffff"
 SANS = "RunnerLegsSans"
 SANS_BOLD = "RunnerLegsSans-Bold"
 CJK = "RunnerLegsCJK"
+ARABIC = "RunnerLegsArabic"
+ARABIC_BOLD = "RunnerLegsArabic-Bold"
+DEVANAGARI = "RunnerLegsDevanagari"
+DEVANAGARI_BOLD = "RunnerLegsDevanagari-Bold"
 FONT_FILES = {SANS: "DejaVuSans.ttf", SANS_BOLD: "DejaVuSans-Bold.ttf",
-              CJK: "DroidSansFallbackFull.ttf"}
+              CJK: "DroidSansFallbackFull.ttf",
+              ARABIC: "NotoSansArabic-Regular.ttf", ARABIC_BOLD: "NotoSansArabic-Bold.ttf",
+              DEVANAGARI: "NotoSansDevanagari-Regular.ttf",
+              DEVANAGARI_BOLD: "NotoSansDevanagari-Bold.ttf"}
+# Scripts that need shaping get their own font even where DejaVu has isolated forms:
+# (first, last) code points -> (regular font, bold font).
+SCRIPT_FONTS: tuple[tuple[int, int, str, str], ...] = (
+    (0x0600, 0x06FF, ARABIC, ARABIC_BOLD), (0x0750, 0x077F, ARABIC, ARABIC_BOLD),
+    (0x08A0, 0x08FF, ARABIC, ARABIC_BOLD), (0xFB50, 0xFDFF, ARABIC, ARABIC_BOLD),
+    (0xFE70, 0xFEFF, ARABIC, ARABIC_BOLD),
+    (0x0900, 0x097F, DEVANAGARI, DEVANAGARI_BOLD), (0xA8E0, 0xA8FF, DEVANAGARI, DEVANAGARI_BOLD),
+    (0x1CD0, 0x1CFF, DEVANAGARI, DEVANAGARI_BOLD),
+)
+SHAPED = frozenset({ARABIC, ARABIC_BOLD, DEVANAGARI, DEVANAGARI_BOLD})
+RTL_FONTS = frozenset({ARABIC, ARABIC_BOLD})
 REPLACEMENT = "\ufffd"
 
 
@@ -72,7 +90,8 @@ class Fonts:
     regular_chars: frozenset[int]
     bold_chars: frozenset[int]
     cjk_path: Path | None
-    _cjk_chars: frozenset[int] | None = field(default=None, repr=False)
+    folder: Path | None = None
+    _lazy: dict[str, frozenset[int] | None] = field(default_factory=dict, repr=False)
 
     @property
     def replacement(self) -> str:
@@ -83,15 +102,42 @@ class Fonts:
         """The CJK font's name and characters, registered on first use (None if missing)."""
         if self.cjk_path is None:
             return None
+        chars = self.extra(CJK)
+        if chars is None:
+            self.cjk_path = None
+            return None
+        return CJK, chars
+
+    def extra(self, name: str) -> frozenset[int] | None:
+        """A fallback font's characters, registered on first use (None if missing/broken)."""
+        if name in self._lazy:
+            return self._lazy[name]
         with _LOCK:
-            if self._cjk_chars is None:
-                try:
-                    self._cjk_chars = _register(CJK, self.cjk_path)
-                except Exception:  # noqa: BLE001 - a broken file means "no CJK font"
-                    self.cjk_path = None
-                    return None
-                _family(CJK, CJK)
-        return CJK, self._cjk_chars
+            if name not in self._lazy:
+                path = self.cjk_path if name == CJK else (
+                    self.folder / FONT_FILES[name] if self.folder else None)
+                chars: frozenset[int] | None = None
+                if path is not None and path.is_file():
+                    try:
+                        chars = _register(name, path)
+                        _family(name, name)
+                    except Exception:  # noqa: BLE001 - a broken file means "no such font"
+                        chars = None
+                self._lazy[name] = chars
+        return self._lazy[name]
+
+    def script_font(self, code: int, bold: bool) -> str | None:
+        """The shaping font for a character of a script that needs one, if it has it."""
+        if code < SCRIPT_FONTS[0][0]:
+            return None  # Latin, Greek, Cyrillic and the rest below Arabic: never shaped
+        for first, last, regular, heavy in SCRIPT_FONTS:
+            if first <= code <= last:
+                for name in ((heavy, regular) if bold else (regular,)):
+                    chars = self.extra(name)
+                    if chars is not None and code in chars:
+                        return name
+                return None
+        return None
 
 
 _LOCK = threading.RLock()
@@ -148,7 +194,10 @@ def fonts() -> Fonts:
             bold = _register(SANS_BOLD, folder / FONT_FILES[SANS_BOLD])
             _family(SANS, SANS_BOLD)
             _FONTS = Fonts(SANS, SANS_BOLD, regular, bold,
-                           cjk_path if cjk_path.is_file() else None)
+                           cjk_path if cjk_path.is_file() else None, folder)
+            from core.export.shaping import install_to_unicode
+
+            install_to_unicode()
         except Exception:  # noqa: BLE001 - missing or damaged font files: still print
             latin = _latin1_chars()
             _FONTS = Fonts("Helvetica", "Helvetica-Bold", latin, latin,
@@ -178,7 +227,7 @@ def styles() -> dict[str, Any]:
     def make(name: str, size: float, *, bold: bool = False, lead: float = 1.2,
              colour: Any = ink, align: int = TA_LEFT, **extra: Any) -> Any:
         return ParagraphStyle(name, fontName=f.bold if bold else f.regular, fontSize=size,
-                              embeddedHyphenation=1,
+                              embeddedHyphenation=1, bulletFontName=f.regular,
                               leading=round(size * lead, 2), textColor=colour,
                               alignment=align, **extra)
 
@@ -190,7 +239,7 @@ def styles() -> dict[str, Any]:
         "kicker_right": make("kicker_right", 9.5, colour=dark, align=TA_RIGHT),
         "session_title": make("session_title", 21, bold=True, lead=1.05),
         "dose": make("dose", 11.5, colour=ink, lead=1.18),
-        "cell_label": make("cell_label", 8.5, bold=True, colour=dark, lead=1.1),
+        "cell_label": make("cell_label", 10, bold=True, colour=dark, lead=1.15),
         "fuel": make("fuel", 12, bold=True, lead=1.2),
         "fuel_small": make("fuel_small", 9.5, colour=dark, lead=1.2),
         "footer": make("footer", 9, colour=dark, lead=1.25),

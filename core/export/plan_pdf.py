@@ -11,7 +11,7 @@ from typing import Any
 
 from core.export import wording
 from core.export.atomic import atomic_write_bytes
-from core.export.boxes import draw_text
+from core.export.boxes import draw_text, fit
 from core.export.pdf_style import (
     GREY_DARK,
     GREY_LIGHT,
@@ -23,6 +23,7 @@ from core.export.pdf_style import (
     styles,
 )
 from core.export.text import markup
+from core.nutrition import LB_PER_KG
 from core.plan import Plan, Session, Week
 from core.profile import Profile
 
@@ -64,8 +65,9 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
     buf = BytesIO()
     doc = BaseDocTemplate(buf, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=MARGIN, bottomMargin=MARGIN + 14,
-                          title=f"Runner Legs plan — {wording.date_range(plan.start)}",
-                          creator="Runner Legs", subject="Training plan")
+                          title=f"Runner Legs plan — {wording.span(plan.start, plan.end)}",
+                          creator="Runner Legs", subject="Training plan",
+                          initialFontName=fonts().regular, initialFontSize=10)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
@@ -94,6 +96,29 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
     return buf.getvalue()
 
 
+def _line(text: str, style: str) -> Any:
+    """A flowable that sets user text like the fridge page does (shaped, per-glyph fonts,
+    wrapped to the frame) — for the name, which may be in any script."""
+    from reportlab.platypus import Flowable
+
+    class _Line(Flowable):
+        def __init__(self) -> None:
+            super().__init__()
+            self.st = styles()[style]
+            self.fitted: Any = None
+
+        def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+            self.fitted = fit(text, self.st, avail_w, self.st.leading * 3,
+                              min_size=self.st.fontSize * 0.6)
+            self.width = avail_w
+            return avail_w, self.fitted.height + self.st.spaceAfter
+
+        def draw(self) -> None:
+            self.fitted.draw(self.canv, 0, self.fitted.height)
+
+    return _Line()
+
+
 def _p(text: str, style: str) -> Any:
     """A paragraph of escaped user or fixed text in a named style."""
     from reportlab.platypus import Paragraph
@@ -107,6 +132,7 @@ def _table(rows: list[list[Any]], widths: list[float], *, header: bool = True) -
 
     t = Table(rows, colWidths=widths, hAlign="LEFT")
     cmds: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts().regular),  # not reportlab's Helvetica
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, color(GREY_LIGHT)),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -131,7 +157,7 @@ def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
     if profile.units == "imperial":
         inches = profile.height_cm / 2.54
         height += f" ({int(inches // 12)} ft {round(inches % 12)} in)"
-        weight += f" ({round(profile.weight_kg * 2.20462)} lb)"
+        weight += f" ({round(profile.weight_kg * LB_PER_KG)} lb)"
     days = ", ".join(d.capitalize() for d in profile.available_days)
     items = [
         ("Age at start", f"{age}"), ("Height", height), ("Weight", weight),
@@ -153,7 +179,7 @@ def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
 
     story: list[Any] = [
         _p("RUNNER LEGS · TRAINING PLAN", "kicker"),
-        _p(profile.name, "h1"),
+        _line(profile.name, "h1"),
         _p(f"{len(plan.weeks)} weeks, from {_long_date(plan.start)} to "
            f"{_long_date(plan.end)}", "body"),
         _p("Your profile", "h2"),

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from core.catalog import KIND_LABELS
+from core.nutrition import ML_PER_FL_OZ
 from core.plan import RUN_KINDS, Session
 from core.profile import Profile
 
@@ -57,6 +58,21 @@ def exercise_names(session: Session) -> str:
         if name:
             names.append(name)
     return " · ".join(names)
+
+
+def short_exercise_names(session: Session) -> str:
+    """Strength exercises in a word or two each, for the fridge page at a legible size:
+    "Squat · Lunge · Bridge · Calf raise"."""
+    out: list[str] = []
+    for name in exercise_names(session).split(" · "):
+        low = name.lower().removesuffix(" machine").strip()
+        short = next((k for k in _TWO_WORD if low.endswith(k)), "") or low.split(" ")[-1]
+        if short:
+            out.append(short.capitalize().replace(" ", "\u00a0"))  # never split "Calf raise"
+    return " · ".join(out)
+
+
+_TWO_WORD = ("calf raise", "leg press")
 
 
 def dose_hint(session: Session) -> str:
@@ -123,13 +139,11 @@ def reminders(profile: Profile, week_start: date) -> list[tuple[str, str]]:
     """The fridge-door footer: (short head, one line) pairs."""
     return [
         ("Warm up before", "leg swings and high knees before every run."),
-        ("Stretch after", "static stretches while the muscles are still warm."),
-        (f"Sleep {sleep_target(profile, week_start)}",
-         "legs rebuild while you sleep; protect your bedtime."),
-        ("Carbs around runs", "a carb snack 1–4 h before; carbs + protein within 30–60 min "
-                              "after."),
-        ("Foam roll", "quads, glutes, hamstrings, calves — after hard days."),
-        ("Hard runs", "never two days in a row; easy runs stay at a pace you can talk at."),
+        ("Stretch after", "hold stretches while muscles are still warm."),
+        (f"Sleep {sleep_target(profile, week_start)}", "legs rebuild while you sleep."),
+        ("Carbs around runs", "a snack 1–4 h before; carbs + protein 30–60 min after."),
+        ("Foam roll", "quads, glutes, hamstrings, calves after hard days."),
+        ("Hard runs", "never two days in a row; easy runs at a pace you can talk at."),
     ]
 
 
@@ -152,13 +166,22 @@ def date_range(start: date) -> str:
     return f"Mon {start.day} – Sun {day_label(end)} {end.year}"
 
 
+def span(first: date, last: date) -> str:
+    """"10 Mar – 1 Jun 2025": a plan's whole range, the year twice only when it changes."""
+    if first.year != last.year:
+        return f"{day_label(first)} {first.year} – {day_label(last)} {last.year}"
+    if first.month != last.month:
+        return f"{day_label(first)} – {day_label(last)} {last.year}"
+    return f"{first.day} – {day_label(last)} {last.year}"
+
+
 def water(ml: float, units: str) -> str:
     """Water target for the page: litres, or fluid ounces for imperial units."""
     if units == "imperial":
-        return f"{round(ml / 29.5735)} fl oz water"
+        return f"{round(ml / ML_PER_FL_OZ)} fl oz water"
     return f"{ml / 1000:.1f} L water"
 
 
 __all__ = ["kind_label", "dose", "dose_hint", "minutes_text", "exercise_lines", "main_lines",
-           "summary", "exercise_names", "sleep_target", "warm_up_day", "reminders",
-           "DAY_NAMES", "MONTHS", "day_label", "date_range", "water"]
+           "summary", "exercise_names", "short_exercise_names", "sleep_target", "warm_up_day", "reminders",
+           "DAY_NAMES", "MONTHS", "day_label", "date_range", "span", "water"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,51 @@ def test_the_plan_command_does_not_load_reportlab(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          timeout=120)
     assert out.stdout.split() == ["0", "False"], out.stderr
+
+
+def _profile_named(tmp_path: Path, name: str) -> Path:
+    profile = tmp_path / "me.json"
+    profile.write_text(json.dumps({"name": name, "birth_date": "1990-02-03", "height_cm": 175,
+                                   "weight_kg": 70, "sex": "female"}), encoding="utf-8")
+    return profile
+
+
+@pytest.mark.parametrize("kind", ["pdf", "plan-pdf"])
+def test_a_name_with_characters_no_font_has_prints_and_says_so(tmp_path: Path, kind: str) -> None:
+    # U+1F3C3 (runner) and U+1F984 (unicorn) are in none of the shipped fonts.
+    profile = _profile_named(tmp_path, "Ana \U0001F3C3 Lee \U0001F984")
+    out = tmp_path / "out.pdf"
+    result = run(tmp_path, kind, "--profile", str(profile), "--start", "2025-02-03",
+                 "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines == ["note: 2 characters in the name have no font and print as \ufffd"]
+    assert squash("Ana\ufffdLee\ufffd") in squash(reader(out.read_bytes()).pages[0].extract_text())
+
+
+def test_a_name_every_font_covers_gives_no_note(tmp_path: Path) -> None:
+    out = tmp_path / "out.pdf"
+    result = run(tmp_path, "pdf", "--profile", str(_profile_named(tmp_path, "Łucja 李 فاطمة")),
+                 "--start", "2025-02-03", "--out", str(out))
+    assert result.returncode == 0 and result.stderr == ""
+
+
+def test_a_named_pipe_as_out_is_exit_1_and_left_alone(tmp_path: Path) -> None:
+    fifo = tmp_path / "week.pdf"
+    os.mkfifo(fifo)
+    result = run(tmp_path, "pdf", "--demo", "--out", str(fifo))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "not a regular file" in result.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_symlinked_out_writes_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real.pdf"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)
+    result = run(tmp_path, "pdf", "--demo", "--out", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink()
+    assert len(reader(target.read_bytes()).pages) == 1

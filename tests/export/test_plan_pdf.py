@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from core.export.plan_pdf import plan_pdf_bytes, write_plan_pdf
+from core.plan import Plan
 from core.planner import build_plan
-from core.profile import demo_profile
+from core.profile import Profile, demo_profile
 from tests.export.conftest import START, reader, squash
 
 
@@ -22,7 +26,7 @@ def test_a_cover_then_one_page_per_week_numbered(weeks: int) -> None:
         assert squash(f"Page {number} of {weeks + 1}") in squash(page.extract_text())
 
 
-def test_each_week_page_has_its_sessions_with_structure_and_why(plan, profile) -> None:
+def test_each_week_page_has_its_sessions_with_structure_and_why(plan: Plan, profile: Profile) -> None:
     pdf = reader(plan_pdf_bytes(profile, plan))
     for week, page in zip(plan.weeks, pdf.pages[1:], strict=True):
         text = squash(page.extract_text())
@@ -34,7 +38,7 @@ def test_each_week_page_has_its_sessions_with_structure_and_why(plan, profile) -
                 assert squash(line) in text
 
 
-def test_cover_has_profile_targets_and_the_guide(plan, profile) -> None:
+def test_cover_has_profile_targets_and_the_guide(plan: Plan, profile: Profile) -> None:
     text = squash(reader(plan_pdf_bytes(profile, plan)).pages[0].extract_text())
     assert squash(profile.name) in text
     assert squash("How the plan works") in text
@@ -43,14 +47,51 @@ def test_cover_has_profile_targets_and_the_guide(plan, profile) -> None:
     assert squash(f"{protein} g") in text
 
 
-def test_hostile_name_prints_as_written(plan) -> None:
+def test_hostile_name_prints_as_written(plan: Plan) -> None:
     name = 'Tom & <Jerry> <img src="x"> 李'
     person = demo_profile().with_changes(name=name)
     text = squash(reader(plan_pdf_bytes(person, plan)).pages[0].extract_text())
     assert squash(name) in text
 
 
-def test_write_plan_pdf_writes_the_file(tmp_path: Path, plan, profile) -> None:
+def test_write_plan_pdf_writes_the_file(tmp_path: Path, plan: Plan, profile: Profile) -> None:
     out = tmp_path / "plan.pdf"
     assert write_plan_pdf(out, profile, plan) == out
     assert len(reader(out.read_bytes()).pages) == len(plan.weeks) + 1
+
+
+def test_document_title_names_the_whole_plan() -> None:
+    person = demo_profile()
+    plan = build_plan(person, date(2025, 3, 10), 12)  # 12 weeks: Sun 1 Jun is the last day
+    meta = reader(plan_pdf_bytes(person, plan)).metadata
+    assert meta is not None and meta.title == "Runner Legs plan — 10 Mar – 1 Jun 2025"
+
+
+def test_a_plan_across_new_year_names_both_years() -> None:
+    person = demo_profile()
+    plan = build_plan(person, date(2025, 12, 1), 8)  # to Sun 25 Jan 2026
+    meta = reader(plan_pdf_bytes(person, plan)).metadata
+    assert meta is not None and meta.title == "Runner Legs plan — 1 Dec 2025 – 25 Jan 2026"
+
+
+def test_every_font_in_the_plan_is_embedded(plan: Plan) -> None:
+    person = demo_profile().with_changes(name="Zoë 李 فاطمة प्रिया")
+    pdf = reader(plan_pdf_bytes(person, plan))
+    seen = set()
+    for page in pdf.pages:
+        resources: Any = page["/Resources"]
+        for ref in resources["/Font"].values():
+            font = ref.get_object()
+            seen.add(str(font["/BaseFont"]))
+            descriptor = font.get("/FontDescriptor")
+            assert descriptor is not None, font["/BaseFont"]
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+    assert not any("Helvetica" in name for name in seen), seen
+
+
+def test_a_devanagari_name_on_the_cover(plan: Plan) -> None:
+    name = "प्रिया शर्मा"
+    text = reader(plan_pdf_bytes(demo_profile().with_changes(name=name), plan)).pages[0]
+    extracted = unicodedata.normalize("NFKC", text.extract_text())
+    assert "\ufffd" not in extracted
+    assert set(squash(name)) <= set(extracted)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -68,7 +69,7 @@ def test_importing_the_export_command_does_not_load_reportlab() -> None:
     assert out == ["False", "False"]
 
 
-def test_without_the_shipped_fonts_a_page_still_prints(tmp_path) -> None:
+def test_without_the_shipped_fonts_a_page_still_prints(tmp_path: Path) -> None:
     code = (
         "import io, sys\n"
         "from pathlib import Path\n"
