@@ -36,6 +36,28 @@ def ml_to_fl_oz(ml: float) -> float:
     return ml / ML_PER_FL_OZ
 
 
+def _inward(lo: float, hi: float) -> tuple[float, float]:
+    """``lo`` rounded up and ``hi`` rounded down to 0.1, so both ends stay inside the range."""
+    return math.ceil(round(lo * 10, 6)) / 10, math.floor(round(hi * 10, 6)) / 10
+
+
+def lb_range(kg_range: tuple[float, float]) -> tuple[float, float]:
+    """A kg range in pounds to 0.1 lb, every shown value inside it (35 kg → 77.2 lb)."""
+    return _inward(kg_to_lb(kg_range[0]), kg_to_lb(kg_range[1]))
+
+
+def inch_range(cm_range: tuple[float, float]) -> tuple[float, float]:
+    """A cm range in inches to 0.1 in, every shown value inside it (120 cm → 47.3 in)."""
+    return _inward(cm_range[0] / CM_PER_INCH, cm_range[1] / CM_PER_INCH)
+
+
+def format_inches(total: float) -> str:
+    """``47.3`` in as ``3 ft 11.3 in``."""
+    total = round(total, 1)
+    feet = int(total // INCHES_PER_FOOT)
+    return f"{feet} ft {round(total - feet * INCHES_PER_FOOT, 1):g} in"
+
+
 def _whole(x: float) -> int:
     return math.floor(x + 0.5)
 
@@ -72,5 +94,5 @@ def weight_in(kg: float, units: str) -> float:
     return kg_to_lb(kg) if units == "imperial" else kg
 
 
-__all__ = ["kg_to_lb", "lb_to_kg", "cm_to_ft_in", "ft_in_to_cm", "ml_to_fl_oz",
-           "format_weight", "format_height", "format_water", "weight_unit", "weight_in"]
+__all__ = ["kg_to_lb", "lb_to_kg", "cm_to_ft_in", "ft_in_to_cm", "ml_to_fl_oz", "lb_range",
+           "inch_range", "format_inches", "format_weight", "format_height", "format_water", "weight_unit", "weight_in"]

@@ -1,13 +1,18 @@
-"""Small layout pieces shared by the pages: headings, notice banners, cards and a scroll area."""
+"""Pieces shared by the pages: headings, notices, cards, a scroll area, a reflowing row, and
+the "plan has ended" check with its way out."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -85,3 +90,73 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+class Reflow(QWidget):
+    """Two widgets side by side (stretch 3 : 2), one under the other when too narrow for both.
+
+    Its minimum width is the wider of the two, so a scroll area around it never needs to
+    scroll sideways: at 200 % scaling the second widget simply moves below the first.
+    """
+
+    def __init__(self, first: QWidget, second: QWidget, spacing: int = 14,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first, self.second = first, second
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        self.box.addWidget(first, 3)
+        self.box.addWidget(second, 2)
+        # Never taller than needed: extra page height goes below, not into the cards.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def is_stacked(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def breakpoint(self) -> int:
+        """The narrowest width that fits both side by side, and never under 100 characters."""
+        both = (self.first.minimumSizeHint().width() + self.second.minimumSizeHint().width()
+                + self.box.spacing())
+        return max(both, self.fontMetrics().averageCharWidth() * 100)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = self.box.minimumSize()
+        width = max(self.first.minimumSizeHint().width(), self.second.minimumSizeHint().width())
+        return QSize(width, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        stacked = event.size().width() < self.breakpoint()
+        if stacked != self.is_stacked():
+            self.box.setDirection(QBoxLayout.Direction.TopToBottom if stacked
+                                  else QBoxLayout.Direction.LeftToRight)
+            self.box.setStretch(0, 0 if stacked else 3)
+            self.box.setStretch(1, 0 if stacked else 2)
+            self.updateGeometry()
+        super().resizeEvent(event)
+
+
+def plan_ended(ctx: Any) -> bool:
+    """True once today is past the stored plan's last day."""
+    return bool(ctx.today() > ctx.plan().end)
+
+
+def plan_ended_text(ctx: Any) -> str:
+    end = ctx.plan().end
+    return f"Your plan ended on {end:%A} {end.day} {end:%B}."
+
+
+def start_new_plan(ctx: Any) -> Any:
+    """Save the current profile again: the store starts a fresh plan from the Monday on or
+    after today (past days and their logs stay). Returns the store's Change."""
+    change = ctx.repo.save_profile(ctx.profile(), ctx.today())
+    ctx.apply(change)
+    return change
+
+
+def store_note(summary: str) -> str:
+    """The store's one-line summary as a sentence, without a "0 logged days kept" aside."""
+    text = summary.replace("; 0 logged days kept", "").strip().rstrip(".")
+    if not text or text == "No changes":
+        return ""
+    return text[0].upper() + text[1:] + "."

@@ -14,11 +14,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.plan import monday_on_or_after
-from core.profile import ProfileError, profile_from_dict
+from core.nutrition import day_targets
+from core.plan import Plan, monday_on_or_after
+from core.profile import Profile, ProfileError, profile_from_dict
 from desktop.context import AppContext
-from desktop.pages.common import Notice, heading, muted, scrolling
-from desktop.pages.profile_fields import field_errors
+from desktop.pages.common import (
+    Notice,
+    heading,
+    muted,
+    plan_ended,
+    plan_ended_text,
+    scrolling,
+    start_new_plan,
+    store_note,
+)
+from desktop.pages.profile_fields import describe_changes, field_errors, join_changes
 from desktop.pages.profile_form import ProfileForm
 
 DEMO_NOTE = ("You are looking at the demo profile, so you can try the app straight away. "
@@ -41,6 +51,11 @@ class ProfilePage(QWidget):
         self.demo_note = Notice("info")
         self.result = Notice("success")
         self.result.setObjectName("saveResult")
+        self.ended = Notice("info")
+        self.ended.setObjectName("planEnded")
+        self.new_plan_button = QPushButton("Start a &new plan")
+        self.new_plan_button.setAccessibleName("Start a new plan with this profile")
+        self.new_plan_button.setToolTip("Build a fresh plan from the Monday on or after today")
         self.status = QLabel()
         self.status.setAccessibleName("Form status")
         self.save_button = QPushButton("&Save")
@@ -64,6 +79,10 @@ class ProfilePage(QWidget):
                                "recovery goals. Heights and weights are kept in metric; "
                                "pick the units you like to read."))
         column.addWidget(self.demo_note)
+        # The action sits inside the banner, under its words (a word-wrapped label beside a
+        # button in one row makes the scroll area under-measure the page's height).
+        self.ended.layout().addWidget(self.new_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self.ended)
         column.addWidget(self.result)
         column.addWidget(self.form)
         column.addStretch(1)
@@ -92,6 +111,7 @@ class ProfilePage(QWidget):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.save_action.triggered.connect(self._on_save_clicked)
         self.revert_button.clicked.connect(self._on_revert_clicked)
+        self.new_plan_button.clicked.connect(self._on_new_plan_clicked)
         ctx.changed.connect(self._on_ctx_changed)
         self.refresh()
 
@@ -108,7 +128,14 @@ class ProfilePage(QWidget):
         self.form.set_plan_start(self.plan_start())
         self.form.load(self.ctx.profile())
         self.demo_note.set_text(DEMO_NOTE if self.ctx.is_demo() else "")
+        self._show_plan_ended()
         self._validate()
+
+    def _show_plan_ended(self) -> None:
+        ended = plan_ended(self.ctx)
+        self.ended.set_text(plan_ended_text(self.ctx) + " Check your details below, then "
+                            "start a new plan." if ended else "", "info")
+        self.new_plan_button.setVisible(ended)
 
     def _validate(self) -> None:
         base = self.ctx.profile().to_dict()
@@ -139,6 +166,7 @@ class ProfilePage(QWidget):
         self._validate()
         if self._errors or not self.is_dirty():
             return
+        old_profile, old_plan = self.ctx.profile(), self.ctx.plan()
         try:
             profile = profile_from_dict(self.form.values(), on=self.plan_start())
             change = self.ctx.repo.save_profile(profile, self.ctx.today())
@@ -150,8 +178,42 @@ class ProfilePage(QWidget):
             self.ctx.apply(change)
         finally:
             self._saving = False
-        summary = getattr(change, "summary", "") or "Profile saved."
-        self.result.set_text(f"Saved. {summary}", "success")
+        self.result.set_text(self.saved_text(old_profile, old_plan, change), "success")
+        self.profile_saved.emit(change)
+
+    def saved_text(self, old_profile: Profile, old_plan: Plan, change: object) -> str:
+        """What changed in words, what the store did with the plan, and today's calories."""
+        today = self.ctx.today()
+        new_profile = self.ctx.profile()
+        parts = ["Saved.", join_changes(describe_changes(old_profile, new_profile)),
+                 store_note(str(getattr(change, "summary", "")))]
+        before = day_targets(old_profile, today, old_plan.session_on(today)).to_json()["kcal"]
+        after = day_targets(new_profile, today,
+                            self.ctx.plan().session_on(today)).to_json()["kcal"]
+        if before != after:
+            parts.append(f"Today's calorie target {before:,} → {after:,} kcal.")
+        return " ".join(p for p in parts if p)
+
+    @Slot()
+    def _on_new_plan_clicked(self) -> None:
+        """Unsaved edits go in with the new plan; otherwise the saved profile starts one."""
+        if self.is_dirty():
+            self._on_save_clicked()
+            return
+        old_profile, old_plan = self.ctx.profile(), self.ctx.plan()
+        self._saving = True
+        try:
+            change = start_new_plan(self.ctx)
+        except ValueError as exc:
+            self.result.set_text(f"No new plan: {exc}", "warning")
+            return
+        finally:
+            self._saving = False
+        if not getattr(change, "plan", False):
+            self.result.set_text("Nothing changed, so the plan was not rebuilt: change a "
+                                 "detail and save to start a new one.", "warning")
+            return
+        self.result.set_text(self.saved_text(old_profile, old_plan, change), "success")
         self.profile_saved.emit(change)
 
     @Slot()

@@ -13,8 +13,16 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
-from core.profile import DAYS, FIELDS, HEIGHT_RANGE, WEIGHT_RANGE, ProfileError, profile_from_dict
-from desktop.units import cm_to_ft_in, kg_to_lb
+from core.profile import (
+    DAYS,
+    FIELDS,
+    HEIGHT_RANGE,
+    WEIGHT_RANGE,
+    Profile,
+    ProfileError,
+    profile_from_dict,
+)
+from desktop.units import CM_PER_INCH, format_inches, inch_range, kg_to_lb, lb_range
 
 LABELS = {
     "name": "Name", "sex": "Sex", "birth_date": "Birth date", "height_cm": "Height",
@@ -80,14 +88,69 @@ def message(err: ProfileError, units: str) -> str:
     if text.startswith(err.field):
         text = label + text[len(err.field):]
     if units == "imperial" and err.field == "weight_kg" and isinstance(err.value, float):
-        lo, hi = (kg_to_lb(x) for x in WEIGHT_RANGE)
-        text = f"Weight must be {lo:.0f}–{hi:.0f} lb, got {kg_to_lb(err.value):.1f} lb"
+        lo, hi = lb_range(WEIGHT_RANGE)
+        text = f"Weight must be {lo:g}–{hi:g} lb, got {kg_to_lb(err.value):.1f} lb"
     elif units == "imperial" and err.field == "height_cm" and isinstance(err.value, float):
-        (lf, li), (hf, hi_) = (cm_to_ft_in(x) for x in HEIGHT_RANGE)
-        f, i = cm_to_ft_in(err.value)
-        text = (f"Height must be {lf} ft {li:g} in – {hf} ft {hi_:g} in, "
-                f"got {f} ft {i:g} in")
+        lo, hi = inch_range(HEIGHT_RANGE)
+        text = (f"Height must be {format_inches(lo)} – {format_inches(hi)}, "
+                f"got {format_inches(err.value / CM_PER_INCH)}")
     return text
+
+
+def _short(key: str, value: Any) -> str:
+    """A choice's words without the explanation in brackets ("Sedentary", "Imperial")."""
+    text = dict(CHOICES[key]).get(str(value), str(value))
+    return text.split(" (")[0]
+
+
+def _number(x: float) -> str:
+    return f"{round(x, 1):g}"
+
+
+def _show(key: str, profile: Profile, units: str) -> str:
+    """One field of ``profile`` in words, heights and weights in ``units``."""
+    value = getattr(profile, key)
+    if key == "height_cm":
+        return format_inches(value / CM_PER_INCH) if units == "imperial" else _number(value)
+    if key == "weight_kg":
+        return _number(kg_to_lb(value) if units == "imperial" else value)
+    if key == "birth_date":
+        return f"{value.day} {value:%b %Y}"
+    if key == "available_days":
+        return ", ".join(d.capitalize() for d in value)
+    if key == "long_run_day":
+        return str(value).capitalize()
+    if key == "hot_climate":
+        return "on" if value else "off"
+    if key in CHOICES and key != "strength_sessions":
+        return _short(key, value)
+    return _number(value) if isinstance(value, float) else str(value)
+
+
+UNIT_AFTER = {"weekly_run_minutes": " min a week", "strength_sessions": " a week",
+              "deficit_kcal": " kcal", "protein_g_per_kg": " g per kg"}
+
+
+def describe_changes(old: Profile, new: Profile) -> list[str]:
+    """Each changed field as "Weight 64 → 62 kg", in the new profile's units."""
+    units = new.units
+    out = []
+    for key in FIELDS:
+        if getattr(old, key) == getattr(new, key):
+            continue
+        after = UNIT_AFTER.get(key, "")
+        if key == "weight_kg":
+            after = " lb" if units == "imperial" else " kg"
+        elif key == "height_cm" and units != "imperial":
+            after = " cm"
+        out.append(f"{LABELS[key]} {_show(key, old, units)} → {_show(key, new, units)}{after}")
+    return out
+
+
+def join_changes(changes: list[str]) -> str:
+    """"Weight 64 → 62 kg, long run day Tue → Sat." (later labels in lower case)."""
+    parts = [c if i == 0 else c[0].lower() + c[1:] for i, c in enumerate(changes)]
+    return ", ".join(parts) + "." if parts else ""
 
 
 class DaysPicker(QWidget):

@@ -30,7 +30,7 @@ from desktop.widgets.charts import PRIMARY, SECONDARY, ChartPanel, bar_chart, li
 from desktop.widgets.stat_tile import StatTile
 from desktop.widgets.table_models import ProgressModel, RowsModel, WeightModel, WeightRow
 
-WEIGHT_HISTORY_DAYS = 3 * 366
+WEIGHT_WEEKS = 26  # the weight trend shows the last half year (and reads only that)
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -56,7 +56,7 @@ class ChartOrTable(QWidget):
         self.panel, self.table = panel, table
         self.toggle = QPushButton(mnemonic_title)
         self.toggle.setCheckable(True)
-        self.toggle.setAccessibleName(f"Show {title.lower()} as a table")
+        self.toggle.setAccessibleName(f"Show {title.split(' · ')[0].lower()} as a table")
         self.stack = QStackedWidget()
         self.stack.addWidget(panel)
         self.stack.addWidget(table)
@@ -110,7 +110,7 @@ class ProgressPage(QWidget):
             "Strength sessions", self.strength_panel,
             _table(self.progress_model, "Weekly strength table"), "Show t&able")
         self.weight_box = ChartOrTable(
-            "Weight trend", self.weight_panel,
+            "Weight trend · last 6 months", self.weight_panel,
             _table(self.weight_model, "Weight table"), "Show ta&ble")
 
         body = QWidget()
@@ -151,7 +151,8 @@ class ProgressPage(QWidget):
         done = sum(w.sessions_done for w in self.weeks)
         skipped = sum(w.sessions_skipped for w in self.weeks)
         self.tiles["total"].set_value(str(done), f"{skipped} skipped")
-        checkins = ctx.repo.checkins(today - timedelta(days=WEIGHT_HISTORY_DAYS), today)
+        checkins = ctx.repo.checkins(today - timedelta(weeks=WEIGHT_WEEKS) + timedelta(days=1),
+                                     today)
         weights = weight_series(checkins)
         self.weight_model.set_rows([WeightRow(d, kg, units) for d, kg in weights])
         unit = weight_unit(units)
@@ -172,7 +173,7 @@ class ProgressPage(QWidget):
         self.minutes_panel.show_chart(bar_chart(
             pal, labels, [("Planned", [w.planned_minutes for w in self.weeks], SECONDARY),
                           ("Done", [w.done_minutes for w in self.weeks], PRIMARY)],
-            y_title="minutes"))
+            y_format="%d min"))
         self.strength_panel.show_chart(bar_chart(
             pal, labels, [("Planned", [w.strength_planned for w in self.weeks], SECONDARY),
                           ("Done", [w.strength_done for w in self.weeks], PRIMARY)],

@@ -38,7 +38,7 @@ from desktop.widgets.checklist import ChecklistWidget
 from desktop.widgets.stat_tile import StatTile
 
 RANGES = ((4, "Last 4 weeks"), (8, "Last 8 weeks"), (12, "Last 12 weeks"))
-HISTORY_DAYS = 400  # enough check-ins for a long streak and every chart range
+STREAK_PAGE_DAYS = 91  # how much further back to read while a streak reaches the window's start
 
 
 def _plural(n: int, word: str) -> str:
@@ -115,8 +115,8 @@ class RecoveryPage(QWidget):
         self.sleep_panel = ChartPanel("Sleep hours per night, with the target band")
         self.roll_panel = ChartPanel("Foam-rolling sessions per week")
         charts_layout.addLayout(head)
-        charts_layout.addWidget(self.sleep_panel)
-        charts_layout.addWidget(self.roll_panel)
+        charts_layout.addWidget(self.sleep_panel, 1)  # equal shares of any spare height
+        charts_layout.addWidget(self.roll_panel, 1)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -170,7 +170,8 @@ class RecoveryPage(QWidget):
         """Tiles and charts from the stored check-ins."""
         ctx = self.ctx
         today = ctx.today()
-        checkins = ctx.repo.checkins(today - timedelta(days=HISTORY_DAYS), today)
+        first = self._window_start(today)
+        checkins = ctx.repo.checkins(first, today)
         lo, hi = sleep_target(ctx.profile().age_on(today))
         band = f"{lo:g}–{hi:g} h"
         average = sleep_average(checkins, today, 7)
@@ -187,15 +188,41 @@ class RecoveryPage(QWidget):
                                        "Last 7 days")
         week = foam_roll_sessions_per_week(checkins, monday_of(today))
         self.tiles["week_rolls"].set_value(_plural(week, "session"), "Since Monday")
-        streak = foam_roll_streak(checkins, today)
+        streak = self._streak(checkins, first, today)
         self.tiles["streak"].set_value(
             _plural(streak, "day"),
             "Keep it going today" if streak else "Roll today to start one")
         self._draw_charts(checkins, today, (lo, hi))
 
     # ----------------------------------------------------------------- helpers
+    def _weeks(self) -> int:
+        return int(self.range_box.currentData())
+
+    def _window_start(self, today: date) -> date:
+        """The first day the tiles and charts show: only those check-ins are read, so a long
+        history costs no more than an empty one."""
+        weeks = self._weeks()
+        return min(today - timedelta(days=7 * weeks - 1),
+                   monday_of(today) - timedelta(days=7 * (weeks - 1)))
+
+    def _streak(self, checkins: list[CheckIn], first: date, today: date) -> int:
+        """The foam-rolling streak; reads further back only while it runs past ``first``."""
+        streak = foam_roll_streak(checkins, today)
+        while streak and today - timedelta(days=streak) <= first:  # it may go on before first
+            older = self.ctx.repo.checkins(first - timedelta(days=STREAK_PAGE_DAYS),
+                                           first - timedelta(days=1))
+            if not older:
+                break
+            first -= timedelta(days=STREAK_PAGE_DAYS)
+            checkins = older + checkins
+            longer = foam_roll_streak(checkins, today)
+            if longer == streak:
+                break
+            streak = longer
+        return streak
+
     def _draw_charts(self, checkins: list[CheckIn], today: date, band: tuple[float, float]) -> None:
-        weeks = int(self.range_box.currentData())
+        weeks = self._weeks()
         nights = sleep_series(checkins, today - timedelta(days=7 * weeks - 1), today)
         pal = self.palette()
         if any(h is not None for _, h in nights):
@@ -209,7 +236,8 @@ class RecoveryPage(QWidget):
             labels = [f"{d.day} {d:%b}" for d, _ in per_week]
             self.roll_panel.show_chart(bar_chart(
                 pal, labels, [("Foam-rolling days", [n for _, n in per_week], GOOD)],
-                y_max=7, title="Foam-rolling sessions per week (week starting)"))
+                y_max=7, title="Foam-rolling sessions per week (week starting)",
+                legend=True))  # a legend as the sleep chart has: both plots get one height
         else:
             self.roll_panel.show_empty("No foam rolling logged in this range yet.")
 

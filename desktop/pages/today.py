@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,7 +16,17 @@ from PySide6.QtWidgets import (
 from core.nutrition import day_targets
 from core.recovery import Offer, adaptation_offers
 from desktop.context import AppContext
-from desktop.pages.common import Notice, card, heading, muted, scrolling
+from desktop.pages.common import (
+    Notice,
+    Reflow,
+    card,
+    heading,
+    muted,
+    plan_ended,
+    plan_ended_text,
+    scrolling,
+    start_new_plan,
+)
 from desktop.style import format_minutes
 from desktop.undo import AcceptOfferCommand, push
 from desktop.units import format_water
@@ -113,20 +123,30 @@ class TodayPage(QWidget):
         check_layout.addWidget(self.checklist)
         check_layout.addStretch(1)
 
-        left = QVBoxLayout()
+        self.ended = Notice("info")
+        self.ended.setObjectName("planEnded")
+        self.new_plan_button = QPushButton("Start a &new plan")
+        self.new_plan_button.setAccessibleName("Start a new plan with your saved profile")
+        self.new_plan_button.setToolTip("Build a fresh plan from the Monday on or after today")
+        # The action sits inside the banner, under its words (a word-wrapped label beside a
+        # button in one row makes the scroll area under-measure the page's height).
+        self.ended.layout().addWidget(self.new_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        left_box = QWidget()
+        left = QVBoxLayout(left_box)
+        left.setContentsMargins(0, 0, 0, 0)
         left.setSpacing(14)
         left.addLayout(self.offers)
         left.addWidget(self.detail)
         left.addWidget(self.tomorrow)
         left.addWidget(food_card)
         left.addStretch(1)
-        columns = QHBoxLayout()
-        columns.setSpacing(14)
-        columns.addLayout(left, 3)
-        right = QVBoxLayout()
+        right_box = QWidget()
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(check_card)
         right.addStretch(1)
-        columns.addLayout(right, 2)
+        self.columns = Reflow(left_box, right_box)
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -134,11 +154,14 @@ class TodayPage(QWidget):
         column.setSpacing(12)
         column.addWidget(self.title)
         column.addWidget(self.subtitle)
-        column.addLayout(columns)
+        column.addWidget(self.ended)
+        column.addWidget(self.columns)
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scrolling(body))
+        self.scroll_area = scrolling(body)
+        layout.addWidget(self.scroll_area)
+        self.new_plan_button.clicked.connect(self._on_new_plan_clicked)
         ctx.changed.connect(self._on_ctx_changed)
         self.refresh()
 
@@ -151,8 +174,13 @@ class TodayPage(QWidget):
         where = (f"Week {week.index} of {len(plan.weeks)}" + (" · lighter week"
                  if week.lighter else "")) if week else (
             f"Your plan starts on {plan.start:%A} {plan.start.day} {plan.start:%B}"
-            if today < plan.start else "Your plan has ended: save your profile for a new one")
+            if today < plan.start else "Your plan has ended")
         self.subtitle.setText(f"{today:%A} {today.day} {today:%B} · {where}")
+        ended = plan_ended(ctx)
+        self.ended.set_text(plan_ended_text(ctx) + " Start a new one with your saved profile, "
+                            "or change your details on the Profile page first." if ended else "",
+                            "info")
+        self.new_plan_button.setVisible(ended)
         self.detail.show_day(today)
         nxt = plan.session_on(today + timedelta(days=1))
         self.tomorrow.setText(
@@ -170,6 +198,7 @@ class TodayPage(QWidget):
         self.food["electrolytes"].set_value("Yes" if t["electrolytes"] else "No", "")
         self.food_warning.set_text("\n".join(t["warnings"]))
         self.fuel.setText(" ".join(t["notes"]))
+        self.fuel.setVisible(bool(t["notes"]))  # no empty line under the tiles on rest days
         self.checklist.set_day(today)
         self._show_offers(today)
 
@@ -190,6 +219,17 @@ class TodayPage(QWidget):
                 box = OfferBox(ctx, offer)
                 self.offers.addWidget(box)
                 self.offer_boxes.append(box)
+
+    @Slot()
+    def _on_new_plan_clicked(self) -> None:
+        try:
+            change = start_new_plan(self.ctx)
+        except ValueError as exc:  # the age range refuses the new start, for example
+            self.ended.set_text(f"No new plan: {exc}", "warning")
+            return
+        if not getattr(change, "plan", False):
+            self.ended.set_text("Nothing changed, so the plan was not rebuilt: change a "
+                                "detail on the Profile page and save.", "warning")
 
     @Slot(object)
     def _on_ctx_changed(self, change: object) -> None:

@@ -21,15 +21,17 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QMargins, QSize, Qt, QTime
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QWidget
 
 # Mid-tone series colours that read on light and dark backgrounds alike.
 PRIMARY = "#3d8bfd"
 SECONDARY = "#9aa5b1"
 GOOD = "#2fb36b"
 ACCENT = "#f08c2e"
+MIN_LINES = 15  # a chart's least height, in lines of text (room for 8 axis labels)
+HINT_LINES = 18
 
 
 def _ms(day: date) -> float:
@@ -69,8 +71,10 @@ def _style_axis(axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, palette: QP
 
 def bar_chart(palette: QPalette, categories: Sequence[str],
               sets: Sequence[tuple[str, Sequence[float], str]], *, y_title: str = "",
-              y_max: float | None = None, title: str = "") -> QChart:
-    """Grouped bars: one QBarSet per ``(name, values, colour)``."""
+              y_max: float | None = None, title: str = "", y_format: str = "",
+              legend: bool | None = None) -> QChart:
+    """Grouped bars: one QBarSet per ``(name, values, colour)``; ``y_format`` labels the
+    value axis ("%d min") where a title would crowd its numbers."""
     chart = themed_chart(palette, title)
     series = QBarSeries()
     top = 0.0
@@ -85,11 +89,13 @@ def bar_chart(palette: QPalette, categories: Sequence[str],
     x = QBarCategoryAxis()
     x.append(list(categories))
     y = count_axis(y_max if y_max is not None else top * 1.1, palette, y_title)
+    if y_format:
+        y.setLabelFormat(y_format)
     _style_axis(x, palette)
     for axis, side in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
         chart.addAxis(axis, side)
         series.attachAxis(axis)
-    chart.legend().setVisible(len(sets) > 1)
+    chart.legend().setVisible(len(sets) > 1 if legend is None else legend)
     return chart
 
 
@@ -202,7 +208,8 @@ def line_chart(palette: QPalette, points: Sequence[tuple[date, float]], *, name:
     x = _date_axis(palette, points[0][0], points[-1][0])
     y = QValueAxis()
     y.setRange(lo - pad, hi + pad)
-    y.setLabelFormat("%.1f")
+    y.applyNiceNumbers()  # round ticks (62, 63, 64) instead of 63.9 and 64.8
+    y.setLabelFormat("%.1f" if y.max() - y.min() < 5 else "%d")
     y.setTitleText(y_title)
     _style_axis(y, palette)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -221,16 +228,24 @@ class ChartPanel(QWidget):
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setAccessibleName(accessible_name)
-        self.view.setMinimumHeight(self.fontMetrics().height() * 16)
         self.view.setStyleSheet("background: transparent;")
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setMinimumHeight(self.fontMetrics().height() * 6)
         self.empty.setAccessibleName(accessible_name)
+        # Every chart the same height, in lines of text, with or without data: charts side
+        # by side or one under another line up, and 200 % scaling scales them with the text.
+        lines = self.fontMetrics().lineSpacing()
+        self.view.setMinimumHeight(lines * MIN_LINES)
+        self.setMinimumHeight(lines * MIN_LINES)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.view)
         self._stack.addWidget(self.empty)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        lines = self.fontMetrics().lineSpacing()
+        return QSize(self.fontMetrics().averageCharWidth() * 60, lines * HINT_LINES)
 
     def show_chart(self, chart: QChart) -> None:
         old = self.view.chart()

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from core.checkin import CheckIn
 from core.plan import FOAM_ROLL_AREAS
+from core.profile import WEIGHT_RANGE
 from core.recovery import Checklist, checklist
 from desktop.context import AppContext
-from desktop.units import kg_to_lb, lb_to_kg, weight_unit
+from desktop.units import kg_to_lb, lb_range, lb_to_kg, weight_unit
 from desktop.widgets.stat_tile import scaled_font
 
 NOT_LOGGED = "Not logged"
@@ -36,6 +37,7 @@ MNEMONIC = {"warmup": "w", "stretch": "t", "water": "m", "foam_roll_quads": "u",
             "foam_roll_glutes": "g", "foam_roll_hamstrings": "h", "foam_roll_calves": "c"}
 LEFT = Qt.AlignmentFlag.AlignLeft
 NOT_TODAY_TIP = "Not planned today. Tick it anyway if you did it."
+SLEEP_STEP = 0.5
 
 
 def with_mnemonic(text: str, letter: str) -> str:
@@ -89,6 +91,7 @@ class ChecklistWidget(QWidget):
         self._day = ctx.today()
         self._loading = False
         self._weight_kg: float | None = None
+        self._sleep_hours: float | None = None  # exact, so a display rounding never saves
         self._units = "metric"
         self._muted = QPalette(self.palette())  # items not asked of the day read quieter
         self._muted.setColor(QPalette.ColorRole.WindowText,
@@ -104,23 +107,21 @@ class ChecklistWidget(QWidget):
         top.addWidget(self.progress)
 
         self.sleep = OptionalSpin(7.5)
-        self.sleep.setRange(-0.25, 24.0)
-        self.sleep.setSingleStep(0.25)
-        self.sleep.setDecimals(2)
+        self.sleep.setDecimals(1)  # one decimal, as the tiles and charts show hours
+        self.sleep.setRange(-SLEEP_STEP, 24.0)
+        self.sleep.setSingleStep(SLEEP_STEP)
         self.sleep.setSuffix(" h")
         self.sleep.setAccessibleName("Sleep hours last night")
-        em = self.fontMetrics().averageCharWidth()
-        self.sleep.setMinimumWidth(em * 16)
         self.sleep_hint = QLabel()
         self.quality = QComboBox()
         self.quality.addItems(QUALITY_TEXT)
         self.quality.setAccessibleName("Sleep quality, 1 to 5")
-        self.quality.setMinimumWidth(em * 16)
         self.weight = OptionalSpin(70.0)
         self.weight.setDecimals(1)
         self.weight.setSingleStep(0.1)
         self.weight.setAccessibleName("Body weight today")
-        self.weight.setMinimumWidth(em * 16)
+        for control in (self.sleep, self.quality, self.weight):
+            control.setMinimumWidth(self.fontMetrics().averageCharWidth() * 16)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -168,7 +169,7 @@ class ChecklistWidget(QWidget):
         layout.addWidget(self.boxes["water"], 0, LEFT)
         layout.addWidget(self.error)
 
-        self.sleep.valueChanged.connect(self._on_control_changed)
+        self.sleep.valueChanged.connect(self._on_sleep_changed)
         self.quality.currentIndexChanged.connect(self._on_control_changed)
         self.weight.valueChanged.connect(self._on_weight_changed)
         ctx.changed.connect(self._on_ctx_changed)
@@ -196,6 +197,7 @@ class ChecklistWidget(QWidget):
         self._units = profile.units
         stored = ctx.repo.checkin(self._day)
         self._weight_kg = stored.weight_kg if stored is not None else None
+        self._sleep_hours = stored.sleep_hours if stored is not None else None
         marks = self.current_checklist()
         self._loading = True
         try:
@@ -223,8 +225,8 @@ class ChecklistWidget(QWidget):
             self.foam_title.setText("Foam rolling · suggested today" if foam_applies
                                     else "Foam rolling · optional today")
             unit = weight_unit(self._units)
-            lo, hi = (35.0, 250.0) if unit == "kg" else (kg_to_lb(35.0), kg_to_lb(250.0))
-            self.weight.setRange(lo - 0.1, round(hi, 1))
+            lo, hi = WEIGHT_RANGE if unit == "kg" else lb_range(WEIGHT_RANGE)
+            self.weight.setRange(lo - 0.1, hi)  # the step below the range is "not logged"
             self.weight.setSuffix(f" {unit}")
             self.weight.start = round(profile.weight_kg if unit == "kg"
                                       else kg_to_lb(profile.weight_kg), 1)
@@ -243,11 +245,15 @@ class ChecklistWidget(QWidget):
         if self._loading:
             return
         value = self.weight.value()
-        if not self.weight.is_set():
-            self._weight_kg = None
-        else:
-            self._weight_kg = round(lb_to_kg(value), 2) if self._units == "imperial" else value
+        metric = round(lb_to_kg(value), 2) if self._units == "imperial" else value
+        self._weight_kg = metric if self.weight.is_set() else None
         self._save()
+
+    @Slot()
+    def _on_sleep_changed(self) -> None:
+        if not self._loading:
+            self._sleep_hours = self.sleep.value() if self.sleep.is_set() else None
+            self._save()
 
     @Slot()
     def _on_control_changed(self) -> None:
@@ -265,7 +271,7 @@ class ChecklistWidget(QWidget):
     # ----------------------------------------------------------------- helpers
     def checkin_from_controls(self) -> CheckIn:
         """The check-in the controls describe right now."""
-        hours = self.sleep.value() if self.sleep.is_set() else None
+        hours = self._sleep_hours
         areas = tuple(a for a in FOAM_ROLL_AREAS if self.boxes[f"foam_roll_{a}"].isChecked())
         return CheckIn(
             date=self._day,

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QScrollArea
 
 from core.checkin import CheckIn
 from core.profile import Profile, profile_from_dict
@@ -150,3 +150,61 @@ def test_weight_is_typed_in_pounds_for_imperial_and_stored_in_kilograms(make_pag
     type_hours(qtbot, page.checklist.weight, "150")
     assert page.ctx.repo.checkin(TODAY).weight_kg == pytest.approx(150 * 0.45359237, abs=0.01)
     assert page.checklist.weight.text().endswith("lb")
+
+
+def test_both_charts_get_the_same_height_and_the_page_fits_without_scrolling(
+        make_page, qtbot) -> None:
+    days = tuple(CheckIn(TODAY - timedelta(days=d), sleep_hours=7.0 + d % 3 * 0.5,
+                         foam_roll=("calves",) if d % 2 else ()) for d in range(28))
+    page = make_page(checkins=days)
+    page.resize(1360, 860)
+    qtbot.waitUntil(lambda: page.sleep_panel.height() > 0)
+    assert not page.sleep_panel.is_empty() and not page.roll_panel.is_empty()
+    assert page.sleep_panel.height() == page.roll_panel.height()
+    area = page.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: area.widget().height() <= area.viewport().height())
+    assert area.verticalScrollBar().maximum() == 0
+
+
+def test_sleep_hours_read_with_one_decimal_like_the_tiles(make_page, qtbot) -> None:
+    page = make_page(checkins=(CheckIn(TODAY, sleep_hours=6.0),))
+    assert page.checklist.sleep.text() == "6.0 h"
+    assert page.tiles["average"].value() == "6.0 h"
+    qtbot.keyClick(page.checklist.sleep, Qt.Key.Key_Up)
+    assert page.ctx.repo.checkin(TODAY).sleep_hours == 6.5
+    assert page.checklist.sleep.text() == "6.5 h"
+
+
+def test_a_finer_logged_sleep_is_not_rounded_by_ticking_something_else(make_page, qtbot) -> None:
+    page = make_page(checkins=(CheckIn(TODAY, sleep_hours=6.25),))  # logged from the CLI
+    tick(qtbot, page.checklist.boxes["water"])
+    saved = page.ctx.repo.checkin(TODAY)
+    assert saved.water_met and saved.sleep_hours == 6.25
+
+
+def spy_reads(page) -> list[tuple[date, date]]:  # noqa: ANN001
+    reads: list[tuple[date, date]] = []
+    real = page.ctx.repo.checkins
+
+    def checkins(start: date, end: date):  # noqa: ANN202
+        reads.append((start, end))
+        return real(start, end)
+
+    page.ctx.repo.checkins = checkins
+    return reads
+
+
+def test_only_the_charted_weeks_are_read(make_page, qtbot) -> None:
+    old = tuple(CheckIn(TODAY - timedelta(days=d), sleep_hours=7.0) for d in range(200, 400))
+    page = make_page(checkins=old + (CheckIn(TODAY, sleep_hours=8.0),))
+    reads = spy_reads(page)
+    page.range_box.setCurrentIndex(page.range_box.findData(12))
+    tick(qtbot, page.checklist.boxes["water"])
+    first_shown = TODAY - timedelta(days=7 * 12)  # 12 weeks back, to the Monday of then
+    assert reads and all(start >= first_shown for start, _ in reads)
+
+
+def test_a_streak_longer_than_the_charts_is_counted_in_full(make_page) -> None:
+    rolls = tuple(CheckIn(TODAY - timedelta(days=d), foam_roll=("quads",)) for d in range(150))
+    page = make_page(checkins=rolls + (CheckIn(TODAY - timedelta(days=151), foam_roll=("quads",)),))
+    assert page.tiles["streak"].value() == "150 days"  # day 150 was missed

@@ -8,10 +8,13 @@ from hypothesis import strategies as st
 from desktop.units import (
     cm_to_ft_in,
     format_height,
+    format_inches,
     format_water,
     format_weight,
     ft_in_to_cm,
+    inch_range,
     kg_to_lb,
+    lb_range,
     lb_to_kg,
     ml_to_fl_oz,
 )
@@ -57,3 +60,29 @@ def test_height_round_trip_is_within_display_rounding(cm: float) -> None:
     feet, inches = cm_to_ft_in(cm)
     assert 0 <= inches < 12
     assert abs(ft_in_to_cm(feet, inches) - cm) <= 0.05 * 2.54 + 1e-9
+
+
+def test_shown_imperial_limits_round_inwards() -> None:
+    # 35 kg = 77.16 lb, 250 kg = 551.16 lb; 120 cm = 47.24 in, 230 cm = 90.55 in
+    assert lb_range((35.0, 250.0)) == (77.2, 551.1)
+    assert inch_range((120.0, 230.0)) == (47.3, 90.5)
+    assert format_inches(47.3) == "3 ft 11.3 in" and format_inches(90.5) == "7 ft 6.5 in"
+    assert lb_range((45.359237, 90.718474)) == (100.0, 200.0)  # exact pounds stay as they are
+
+
+@settings(max_examples=50)
+@given(st.integers(min_value=0, max_value=4739))
+def test_every_tenth_of_a_pound_shown_as_allowed_is_inside_the_kg_range(step: int) -> None:
+    lo, hi = lb_range((35.0, 250.0))
+    lb = round(lo + step / 10, 1)
+    if lb <= hi:
+        assert 35.0 <= round(lb_to_kg(lb), 2) <= 250.0
+
+
+@settings(max_examples=50)
+@given(st.integers(min_value=0, max_value=432))
+def test_every_tenth_of_an_inch_shown_as_allowed_is_inside_the_cm_range(step: int) -> None:
+    lo, hi = inch_range((120.0, 230.0))
+    inches = round(lo + step / 10, 1)
+    if inches <= hi:
+        assert 120.0 <= round(ft_in_to_cm(0, inches), 1) <= 230.0
