@@ -1,6 +1,8 @@
 # Runner Legs — packaging targets, included by the main Makefile (`-include packaging/bundle.mk`).
 #   make bundle           one-folder PyInstaller bundle in dist/runner-legs/
 #   make bundle-test      build it, then start it headless with --smoke (must exit 0)
+#   make dist-archive     the bundle plus menu entry, metainfo, icons and install.sh, packed as
+#                         dist/runner-legs-<version>-linux-<arch>.tar.gz (the file users download)
 #   make install-desktop  menu entry, AppStream metainfo and icons into ~/.local/share
 # Uses $(BIN), $(STAMP) and $(VENV) from the main Makefile.
 
@@ -25,6 +27,10 @@ bundle-test: bundle
 	rc=$$?; rm -rf "$$home"; \
 	if [ $$rc -ne 0 ]; then echo "bundle-test: $(BUNDLE_EXE) --smoke exited $$rc" >&2; exit 1; fi; \
 	echo "bundle-test: $(BUNDLE_EXE) --smoke ok"
+
+.PHONY: dist-archive
+dist-archive: bundle
+	$(BIN)/python packaging/dist_archive.py --bundle $(BUNDLE_DIR) --out dist
 
 # The bundle when it has been built, else the venv's runner-legs command.
 install-desktop:

@@ -30,13 +30,21 @@ def data_home(env: dict[str, str] | None = None) -> Path:
     return Path(env.get("HOME", str(Path.home()))) / ".local" / "share"
 
 
+# Characters that make the Desktop Entry spec require a quoted Exec argument.
+_RESERVED = frozenset(' \t\n"\'\\><~|&;$*?#()`')
+
+
 def exec_value(command: str) -> str:
-    """A command for the Exec key, quoted as the Desktop Entry spec asks when needed."""
-    if not any(c in command for c in ' \t\n"\'\\><~|&;$*?#()`'):
-        return command
-    escaped = command.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`")
-    escaped = escaped.replace("$", "\\$")
-    return f'"{escaped}"'
+    """``command`` (one program path) as the value of an Exec key, following the Desktop Entry
+    spec: quoted when it holds a reserved character, with ``"`$\\`` backslash-escaped inside
+    the quotes; ``%`` doubled so it is not a field code; then the string-level escapes, which
+    double every backslash again (so a literal ``$`` ends up as ``\\$``)."""
+    if any(c in _RESERVED for c in command):
+        inner = "".join("\\" + c if c in '"`$\\' else c for c in command)
+        command = f'"{inner}"'
+    command = command.replace("%", "%%")
+    string_escapes = {"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    return "".join(string_escapes.get(c, c) for c in command)
 
 
 def desktop_text(command: str | None) -> str:
@@ -91,12 +99,15 @@ def uninstall(base: Path) -> list[Path]:
 
 
 def _refresh_caches(base: Path) -> None:
-    """Tell the desktop about the change when the usual tools exist (optional)."""
-    for tool, arg in (("update-desktop-database", base / "applications"),
-                      ("gtk-update-icon-cache", base / "icons" / "hicolor")):
-        if shutil.which(tool) and arg.is_dir():
+    """Bring the desktop's caches up to date when they exist (a cache created here would
+    outlive an uninstall; without one the desktop reads the folders directly)."""
+    for tool, folder, cache in (
+        ("update-desktop-database", base / "applications", "mimeinfo.cache"),
+        ("gtk-update-icon-cache", base / "icons" / "hicolor", "icon-theme.cache"),
+    ):
+        if shutil.which(tool) and (folder / cache).is_file():
             extra = ["-q", "-t"] if tool == "gtk-update-icon-cache" else ["-q"]
-            subprocess.run([tool, *extra, str(arg)], check=False, capture_output=True)
+            subprocess.run([tool, *extra, str(folder)], check=False, capture_output=True)
 
 
 def main(argv: list[str] | None = None) -> int:

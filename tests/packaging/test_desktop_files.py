@@ -4,6 +4,7 @@ per-user installer that puts them in place."""
 from __future__ import annotations
 
 import configparser
+import ctypes
 import importlib.util
 import shutil
 import struct
@@ -152,3 +153,60 @@ def test_install_refuses_a_program_that_does_not_exist(
     assert "nope" in capsys.readouterr().err
     assert not (tmp_path / "data").exists()
 
+
+
+def _glib_exec_argv(desktop_file: Path) -> list[str] | None:
+    """How GLib (GNOME's launcher) reads the Exec key: string unescaping, ``%%`` -> ``%``, then
+    shell-style quoting; None when libglib is not installed."""
+    try:
+        glib = ctypes.CDLL("libglib-2.0.so.0")
+    except OSError:
+        return None
+    glib.g_key_file_new.restype = ctypes.c_void_p
+    glib.g_key_file_load_from_file.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int,
+                                               ctypes.c_void_p]
+    glib.g_key_file_get_string.restype = ctypes.c_void_p
+    glib.g_key_file_get_string.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p,
+                                           ctypes.c_void_p]
+    glib.g_shell_parse_argv.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int),
+                                        ctypes.POINTER(ctypes.POINTER(ctypes.c_char_p)),
+                                        ctypes.c_void_p]
+    glib.g_key_file_free.argtypes = [ctypes.c_void_p]
+    keyfile = glib.g_key_file_new()
+    try:
+        assert glib.g_key_file_load_from_file(keyfile, bytes(desktop_file), 0, None)
+        raw = glib.g_key_file_get_string(keyfile, b"Desktop Entry", b"Exec", None)
+        assert raw, "GLib could not read the Exec value (an invalid escape sequence)"
+        value = ctypes.string_at(raw).replace(b"%%", b"%")
+        argc = ctypes.c_int()
+        argv = ctypes.POINTER(ctypes.c_char_p)()
+        assert glib.g_shell_parse_argv(value, ctypes.byref(argc), ctypes.byref(argv), None)
+        return [argv[i].decode() for i in range(argc.value)]
+    finally:
+        glib.g_key_file_free(keyfile)
+
+
+def test_exec_path_with_quote_dollar_percent_and_space_is_escaped_as_the_spec_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    program = tmp_path / 'my "apps" $HOME 100%' / "runner-legs"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n")
+    assert _installer().main(["--exec", str(program)]) == 0
+    installed = tmp_path / "data" / "applications" / DESKTOP.name
+    # quoted; " and $ escaped inside the quotes, every backslash doubled again, % doubled
+    expected = str(program).replace('"', '\\\\"').replace("$", "\\\\$").replace("%", "%%")
+    assert _entry(installed)["Exec"] == f'"{expected}"'
+    if shutil.which("desktop-file-validate"):
+        result = subprocess.run(["desktop-file-validate", str(installed)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0 and "error" not in result.stdout.lower(), result.stdout
+    argv = _glib_exec_argv(installed)
+    if argv is not None:
+        assert argv == [str(program)]
+
+
+def test_exec_path_with_a_backslash_takes_four_of_them() -> None:
+    assert _installer().exec_value("/opt/a\\b/runner-legs") == '"/opt/a\\\\\\\\b/runner-legs"'
+    assert _installer().exec_value("/usr/bin/runner-legs") == "/usr/bin/runner-legs"
