@@ -6,7 +6,9 @@ A damaged database never crashes the start: a dialog offers the newest automatic
 
 from __future__ import annotations
 
+import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +38,31 @@ def make_app(argv: list[str]) -> QApplication:
     return app
 
 
-def open_store(data_dir: Path) -> Any | None:
+def backup_day(backup: Path) -> str:
+    """When an automatic backup was made, as a person says it: "Fri 20 Nov"."""
+    match = re.search(r"(\d{4}-\d{2}-\d{2})", backup.name)
+    if match:
+        try:
+            day = date.fromisoformat(match.group(1))
+        except ValueError:
+            pass
+        else:
+            return f"{day:%a} {day.day} {day:%b}"
+    return backup.name
+
+
+def restored_notice(backup: Path, moved: Path) -> str:
+    """What the window says after a start-up restore: which backup, and where the damaged
+    file is now (kept, not deleted)."""
+    return (f"Restored the automatic backup of {backup_day(backup)}. Anything logged after it "
+            f"is not in it. The damaged file was kept as {moved}")
+
+
+def open_store(data_dir: Path, notices: list[str] | None = None) -> Any | None:
     """Open the repository; on a damaged file offer the newest automatic backup.
 
-    Returns None when the user chose to quit (nothing was changed).
+    Returns None when the user chose to quit (nothing was changed). After a restore, a
+    sentence for the window is appended to ``notices``.
     """
     from core.store import DamagedDatabase, open_repository, restore_automatic_backup
     from desktop.dialogs.damaged import DamagedDatabaseDialog
@@ -59,8 +82,10 @@ def open_store(data_dir: Path) -> Any | None:
             ErrorMessage.ask(None, "Could not restore the backup", str(again))
             print(f"runner-legs: {again}", file=sys.stderr)
             return None
-        print(f"runner-legs: restored {backup.name}; the damaged file is kept at {moved}",
-              file=sys.stderr)
+        notice = restored_notice(backup, moved)
+        print(f"runner-legs: {notice}", file=sys.stderr)
+        if notices is not None:
+            notices.append(notice)
         return repo
 
 
@@ -79,7 +104,8 @@ def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None) ->
         if not single.claim():
             print(f"runner-legs: {ALREADY_RUNNING_MESSAGE}", file=sys.stderr)
             return 0
-    repo = open_store(folder)
+    notices: list[str] = []
+    repo = open_store(folder, notices)
     if repo is None:
         return 1
     try:
@@ -95,6 +121,8 @@ def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None) ->
 
             single.activate_requested.connect(lambda: bring_to_front(window))
         window.show()
+        for notice in notices:
+            window.show_notice(notice)
         if smoke:
             for name in PAGE_NAMES:
                 window.show_page(name)

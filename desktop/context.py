@@ -15,6 +15,13 @@ from core.plan import Plan
 from core.profile import Profile, demo_profile
 
 
+def makes_undo_obsolete(change: Any) -> bool:
+    """True for a write after which the undo stack's commands no longer fit the store."""
+    if change is None or getattr(change, "everything", False):
+        return True
+    return bool(getattr(change, "profile", False) and getattr(change, "plan", False))
+
+
 class AppContext(QObject):
     """Owned by the main window; handed to every page and dialog.
 
@@ -69,8 +76,14 @@ class AppContext(QObject):
         return self._cache[key]
 
     def apply(self, change: Any) -> None:
-        """Announce a write made through the repository."""
+        """Announce a write made through the repository.
+
+        A rebuilt plan (a profile change) or a restore makes the undo history obsolete: an old
+        move would swap sessions of a plan it was never made for, so the stack is cleared.
+        """
         self._seen_version = self.repo.data_version()
+        if makes_undo_obsolete(change):
+            self.undo_stack.clear()
         self.changed.emit(change)
 
     def poll_external(self) -> bool:
@@ -78,6 +91,7 @@ class AppContext(QObject):
         version = self.repo.data_version()
         if version != self._seen_version:
             self._seen_version = version
+            self.undo_stack.clear()  # the store no longer matches what the stack would undo
             self.changed.emit(None)
             return True
         return False

@@ -19,7 +19,7 @@ from core.profile import Profile
 from desktop.context import AppContext
 from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
-from desktop.dialogs.print_preview import PrintDialog, PrintPreviewDialog, print_pdf
+from desktop.dialogs.print_preview import PrintDialog, PrintPreviewDialog, start_printing
 from desktop.tasks import run_task
 
 A4_FILTER = "PDF, A4 paper (*.pdf)"
@@ -62,6 +62,7 @@ class Exporter(QObject):
     """Runs the File menu actions for a window; reports through ``status`` and signals."""
 
     exported = Signal(object)  # the written Path
+    printed = Signal(object)  # the PDF that went to the printer
     failed = Signal(str)
 
     def __init__(self, window: QWidget, ctx: AppContext, week: Callable[[], Week],
@@ -124,12 +125,18 @@ class Exporter(QObject):
             return
 
         def send(path: Path) -> None:
-            try:
-                print_pdf(path, printer)
-            except OSError as exc:
-                ErrorMessage.ask(self.window, "Printing failed", str(exc))
-            else:
-                self.status("Sent the fridge page to the printer")
+            self.status("Printing the fridge page…")
+            start_printing(path, printer, lambda: sent(path), failed)
+
+        def sent(path: Path) -> None:
+            self.status("Sent the fridge page to the printer")
+            self.printed.emit(path)
+
+        def failed(exc: BaseException) -> None:
+            message = f"Printing failed: {exc}"
+            self.status(message)
+            self.failed.emit(message)
+            ErrorMessage.ask(self.window, "Printing failed", str(exc))
 
         self._fridge_temp(send)
 

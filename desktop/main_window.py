@@ -12,7 +12,13 @@ from importlib import metadata
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QMoveEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +27,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +38,7 @@ from desktop.dialogs.guide import GuideDialog
 from desktop.export_actions import Exporter
 from desktop.style import app_icon, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
-from desktop.widgets.panel import Panel, Role
+from desktop.widgets.panel import Banner, Panel, Role
 
 # (name, sidebar label, module, class)
 PAGES: tuple[tuple[str, str, str, str], ...] = (
@@ -49,6 +54,7 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
 POLL_MS = 2000
+SAVE_DELAY_MS = 500
 DEMO_TEXT = "You're looking at a demo plan — set up your profile"
 
 
@@ -96,22 +102,22 @@ class MainWindow(QMainWindow):
         for _ in PAGES:
             self.stack.addWidget(QWidget())
 
-        self.demo_banner = Panel(fill=Role.AlternateBase, border=Role.Mid, radius=6,
-                                 accent=QColor("#2F6FDE"))
+        self.demo_banner = Banner(DEMO_TEXT, "Set up my profile", "#2F6FDE")
         self.demo_banner.setObjectName("demoBanner")
-        self.demo_label = QLabel(DEMO_TEXT)
-        self.demo_label.setWordWrap(True)
-        self.demo_button = QPushButton("Set up my profile")
+        self.demo_label, self.demo_button = self.demo_banner.label, self.demo_banner.button
         self.demo_button.setAccessibleName("Set up my profile")
         self.demo_button.clicked.connect(lambda: self.show_page("profile"))
-        row = QHBoxLayout(self.demo_banner)
-        row.setContentsMargins(12, 6, 8, 6)
-        row.addWidget(self.demo_label, 1)
-        row.addWidget(self.demo_button)
+        self.notice_banner = Banner("", "OK", "#2E9E5B")
+        self.notice_banner.setObjectName("noticeBanner")
+        self.notice_label = self.notice_banner.label
+        self.notice_banner.button.setAccessibleName("Close the notice")
+        self.notice_banner.button.clicked.connect(self.notice_banner.hide)
+        self.notice_banner.hide()
 
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(8, 8, 8, 0)
+        column.addWidget(self.notice_banner)
         column.addWidget(self.demo_banner)
         column.addWidget(self.stack, 1)
         side = Panel(fill=Role.AlternateBase, border=None, radius=0)
@@ -144,8 +150,14 @@ class MainWindow(QMainWindow):
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
         self.poll_timer.start()
+        self.save_timer = QTimer(self)  # resizes and moves come in bursts: save once after
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.save_settings)
         self._update_demo_banner()
+        self._restoring = True
         self._restore_settings()
+        self._restoring = False
 
     def _brand(self) -> QWidget:
         """The app's icon and name above the page list."""
@@ -190,7 +202,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.quit_action = self._action(file, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        edit = bar.addMenu("&Edit")
+        edit = self.edit_menu = bar.addMenu("&Edit")
         self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
@@ -219,6 +231,10 @@ class MainWindow(QMainWindow):
         guide = getattr(page, "guide_requested", None)
         if guide is not None:
             guide.connect(self.open_guide)
+        moves = getattr(page, "move_actions", None)
+        if moves:  # the calendar's keyboard moves, listed where people look for them
+            self.edit_menu.addSeparator()
+            self.edit_menu.addActions(moves)
         placeholder = self.stack.widget(row)
         self.stack.insertWidget(row, page)
         if placeholder is not None:
@@ -234,6 +250,7 @@ class MainWindow(QMainWindow):
         row = PAGE_NAMES.index(name)
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
+        self.save_settings()
         return page
 
     def current_page_name(self) -> str:
@@ -251,6 +268,13 @@ class MainWindow(QMainWindow):
     # --- status and banner ---------------------------------------------------------------
     def show_status(self, text: str, msecs: int = 8000) -> None:
         self.statusBar().showMessage(text, msecs)
+
+    def show_notice(self, text: str) -> None:
+        """Something the user must not miss (a backup restored at start-up): a banner that
+        stays until closed, and the status bar."""
+        self.notice_banner.set_text(text)
+        self.notice_banner.show()
+        self.show_status(text, 30000)
 
     def _update_demo_banner(self) -> None:
         self.demo_banner.setVisible(self.ctx.is_demo())
@@ -320,14 +344,28 @@ class MainWindow(QMainWindow):
             self.resize(width, height)
 
     def save_settings(self) -> None:
+        """Remember the window's place and size and the page (also while running, so a
+        crash or a kill keeps them)."""
+        if not self.remember or self._restoring:
+            return
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(PAGE_KEY, self.current_page_name())
         settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         if self.remember:
-            self.save_settings()
+            self.save_timer.start()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        if self.remember:
+            self.save_timer.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_timer.stop()
+        self.save_settings()
         self.poll_timer.stop()
         manager().wait(10000)
         self.exporter.cleanup()

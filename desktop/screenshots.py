@@ -1,11 +1,14 @@
-"""Render every page to PNG: ``python -m desktop.screenshots OUTDIR``.
+"""Render every page to PNG: ``python -m desktop.screenshots [--dark] [--scale 2] OUTDIR``.
 
 Uses a throw-away data folder with the demo runner two weeks into the plan, a pinned today
 and a few logged days, so the pages look lived-in. Runs offscreen unless told otherwise.
+``--dark`` applies a dark palette (as a system in dark mode would); ``--scale 2`` renders at
+200 % (Qt's device pixel ratio 2), to check both before a release.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -48,10 +51,36 @@ def populate(repo: object, today: date) -> None:
         n += 1
 
 
-def render(out_dir: Path) -> list[Path]:
+def dark_palette() -> object:
+    """A dark palette like the ones desktops use in dark mode (Fusion honours it)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    pal = QPalette()
+    roles = QPalette.ColorRole
+    for role, color in ((roles.Window, "#202124"), (roles.WindowText, "#E8EAED"),
+                        (roles.Base, "#17181A"), (roles.AlternateBase, "#2A2B2F"),
+                        (roles.Text, "#E8EAED"), (roles.Button, "#2D2E32"),
+                        (roles.ButtonText, "#E8EAED"), (roles.ToolTipBase, "#2D2E32"),
+                        (roles.ToolTipText, "#E8EAED"), (roles.PlaceholderText, "#9AA0A6"),
+                        (roles.Highlight, "#4C8DF6"), (roles.HighlightedText, "#FFFFFF"),
+                        (roles.Link, "#8AB4F8"), (roles.Mid, "#44464B"),
+                        (roles.Dark, "#101113"), (roles.Light, "#3C3D42"),
+                        (roles.Midlight, "#34353A"), (roles.Shadow, "#000000"),
+                        (roles.BrightText, "#FFFFFF")):
+        pal.setColor(role, QColor(color))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        pal.setColor(disabled, role, QColor("#6B6F75"))
+    return pal
+
+
+def render(out_dir: Path, *, dark: bool = False, scale: float = 1.0,
+           size: tuple[int, int] = SIZE) -> list[Path]:
     """Write one PNG per page (and the month view) into ``out_dir``; returns the files."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["RUNNER_LEGS_TODAY"] = TODAY.isoformat()
+    if scale != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"  # read when the QApplication starts
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from core.store import open_repository
@@ -60,6 +89,11 @@ def render(out_dir: Path) -> list[Path]:
     from desktop.main_window import PAGE_NAMES, MainWindow
 
     app = make_app([sys.argv[0]])
+    if dark:
+        from desktop.style import apply_style
+
+        app.setPalette(dark_palette())  # type: ignore[arg-type]
+        apply_style(app)  # as at start-up with the system in dark mode
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="runner-legs-shots-") as tmp:
@@ -71,7 +105,7 @@ def render(out_dir: Path) -> list[Path]:
             populate(repo, TODAY)
             ctx = AppContext(repo, today=lambda: TODAY)
             window = MainWindow(ctx, remember=False)
-            window.resize(*SIZE)
+            window.resize(*size)
             window.show()
             for name in PAGE_NAMES:
                 window.show_page(name)
@@ -100,11 +134,22 @@ def _save(window: object, path: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m desktop.screenshots OUTDIR", file=sys.stderr)
-        return 2
-    for path in render(Path(args[0])):
+    parser = argparse.ArgumentParser(prog="python -m desktop.screenshots",
+                                     description="Render every page of the app to PNG files.")
+    parser.add_argument("out_dir", type=Path, metavar="OUTDIR")
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="display scaling, e.g. 2 for 200 %% (default 1)")
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}", metavar="WxH",
+                        help="window size in logical pixels (default %(default)s)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        width, height = (int(n) for n in args.size.lower().split("x"))
+    except ValueError:
+        parser.error(f"--size must look like 1360x860, got {args.size}")
+    if not 0.5 <= args.scale <= 4:
+        parser.error(f"--scale must be between 0.5 and 4, got {args.scale:g}")
+    for path in render(args.out_dir, dark=args.dark, scale=args.scale, size=(width, height)):
         print(path)
     return 0
 

@@ -30,6 +30,18 @@ KIND_COLORS: dict[str, str] = {
     "rest": "#8A8F98",
 }
 
+# Month cells are narrow: one or two words per kind, never cut mid-word.
+SHORT_KIND_LABELS: dict[str, str] = {
+    "long_run": "Long run",
+    "easy_run": "Easy run",
+    "hiit": "HIIT",
+    "tempo": "Tempo",
+    "hills": "Hills",
+    "strength": "Strength",
+    "cross_training": "Cross",
+    "active_recovery": "Recovery",
+    "rest": "Rest",
+}
 
 ICON_SIZES = (16, 24, 32, 48, 64)
 
@@ -47,6 +59,11 @@ def kind_color(kind: str) -> QColor:
 def kind_label(kind: str) -> str:
     """The plain name of a session kind, e.g. "Long run"."""
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def short_kind_label(kind: str) -> str:
+    """A kind's name for a narrow month cell, e.g. "HIIT"."""
+    return SHORT_KIND_LABELS.get(kind, kind_label(kind))
 
 
 @cache
@@ -124,10 +141,28 @@ def tint(kind: str, palette: QPalette | None = None, amount: float = 0.14) -> QC
     return mix(base, kind_color(kind), amount * (1.6 if is_dark(pal) else 1.0))
 
 
+def readable_palette(pal: QPalette) -> QPalette:
+    """A dark palette with fields a little lighter than the window: Fusion outlines check
+    boxes and spin boxes in a darker shade of the window, which vanishes on a darker base."""
+    if not is_dark(pal):
+        return pal
+    window = pal.color(QPalette.ColorRole.Window)
+    base = pal.color(QPalette.ColorRole.Base)
+    if base.lightness() > window.lightness() + 8:
+        return pal
+    out = QPalette(pal)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
+                  QPalette.ColorGroup.Disabled):
+        out.setColor(group, QPalette.ColorRole.Base, window.lighter(135))
+        out.setColor(group, QPalette.ColorRole.AlternateBase, window.lighter(118))
+    return out
+
+
 def apply_style(app: QApplication) -> None:
     """Use Fusion (it honours the palette) and register ``icons:``. No application-wide
     style sheet: panels paint themselves from the palette (desktop.widgets.panel)."""
     app.setStyle("Fusion")
+    app.setPalette(readable_palette(app.palette()))
     QDir.addSearchPath("icons", str(resource_dir("icons")))
 
 
@@ -135,8 +170,6 @@ def sidebar_style() -> str:
     """The sidebar's own style sheet (resources/styles/app.qss)."""
     qss = resource_dir("styles") / "app.qss"
     return qss.read_text(encoding="utf-8") if qss.exists() else ""
-
-
 
 
 def scaled_font(widget: QWidget, scale: float = 1.0, *, bold: bool = False) -> QFont:

@@ -6,6 +6,7 @@ ValueError there (nothing changed, nothing on the stack) and callers show the me
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -47,19 +48,55 @@ class _RepoCommand(QUndoCommand):
         raise NotImplementedError
 
 
+def swap_text(first: Session, second: Session) -> str:
+    """Both halves of a swap in words: "Swapped HIIT intervals (now Thu) and Strength B (now
+    Fri)"; a rest day is named as such. ``first`` and ``second`` are the moved sessions."""
+    def name(s: Session) -> str:
+        return "the rest day" if s.kind == "rest" else s.title
+
+    a, b = (first, second) if first.kind != "rest" else (second, first)
+    verb = "Moved" if b.kind == "rest" else "Swapped"
+    return f"{verb} {name(a)} (now {a.date:%a}) and {name(b)} (now {b.date:%a})"
+
+
+def _moved(session: Session, day: date) -> Session:
+    return replace(session, date=day)
+
+
 class MoveSessionCommand(_RepoCommand):
-    """Swap two days' sessions within a week (a move onto a rest day swaps with the rest)."""
+    """Swap two days' sessions within a week (a move onto a rest day swaps with the rest).
+
+    The sessions as they were are kept, so undo puts both back exactly (not "moved").
+    """
 
     def __init__(self, ctx: AppContext, src: date, dst: date) -> None:
-        super().__init__(ctx, f"Move session from {_day(src)} to {_day(dst)}")
+        plan = ctx.plan()
+        self.before = (plan.session_on(src), plan.session_on(dst))
+        a, b = self.before
+        text = (f"Move session from {_day(src)} to {_day(dst)}" if a is None or b is None
+                else swap_text(_moved(a, dst), _moved(b, src)).replace("Swapped", "Swap")
+                .replace("Moved", "Move"))
+        super().__init__(ctx, text)
         self.src = src
         self.dst = dst
 
     def write(self) -> None:
-        self._apply(self.ctx.repo.move_session(self.src, self.dst))
+        change = self.ctx.repo.move_session(self.src, self.dst)
+        a, b = self.before
+        if a is not None and b is not None and getattr(change, "plan", False):
+            change = replace(change, summary=swap_text(_moved(a, self.dst), _moved(b, self.src)))
+        self._apply(change)
 
     def undo(self) -> None:
-        self._apply(self.ctx.repo.move_session(self.dst, self.src))
+        if None in self.before:  # never on the stack: the store refuses such a move
+            self._apply(self.ctx.repo.move_session(self.dst, self.src))
+            return
+        first = self.ctx.repo.replace_session(self.before[0])
+        second = self.ctx.repo.replace_session(self.before[1])
+        days = frozenset(getattr(first, "days", frozenset()) | getattr(second, "days",
+                                                                       frozenset()))
+        plan = bool(getattr(first, "plan", False) or getattr(second, "plan", False))
+        self._apply(replace(second, plan=plan, days=days, summary=f"Undid: {self.text()}"))
 
 
 class MarkOutcomeCommand(_RepoCommand):
@@ -86,20 +123,20 @@ class MarkOutcomeCommand(_RepoCommand):
 
 
 class SetMinutesCommand(_RepoCommand):
-    """Change a session's planned minutes."""
+    """Change a session's planned minutes; undo puts the session back exactly as it was."""
 
     def __init__(self, ctx: AppContext, day: date, minutes: int) -> None:
         super().__init__(ctx, f"Set {_day(day)} to {minutes} min")
         self.day = day
         self.minutes = minutes
-        session = ctx.plan().session_on(day)
-        self.previous = session.minutes if session is not None else 0
+        self.previous = ctx.plan().session_on(day)
 
     def write(self) -> None:
         self._apply(self.ctx.repo.set_minutes(self.day, self.minutes))
 
     def undo(self) -> None:
-        self._apply(self.ctx.repo.set_minutes(self.day, self.previous))
+        if self.previous is not None:
+            self._apply(self.ctx.repo.replace_session(self.previous))
 
 
 class AcceptOfferCommand(_RepoCommand):

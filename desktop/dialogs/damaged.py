@@ -28,13 +28,21 @@ class DamagedDatabaseDialog:
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle("Runner Legs cannot open your data")
         box.setText("The database file is damaged, so Runner Legs cannot open it.")
-        detail = str(error)
+        path = getattr(error, "path", None)
+        reason = getattr(error, "reason", "")
+        detail = f"The file is {path}" if path is not None else str(error)
+        if reason:
+            detail += f" ({reason})"
+        detail += ". It has been left exactly as it was."
         if backups:
             detail += ("\n\nThe newest automatic backup is " + describe_backup(backups[0])
-                       + ". Restoring it keeps the damaged file aside (renamed, not deleted); "
-                       "anything logged after that backup is not in it.")
+                       + ". “Restore newest backup” puts it in place and keeps the damaged file "
+                       "beside it (renamed, not deleted); anything logged after that backup is "
+                       "not in it.")
         else:
-            detail += "\n\nThere is no automatic backup to restore. The file has not been changed."
+            detail += ("\n\nThere is no automatic backup to restore. Quit, move the file aside "
+                       "and start Runner Legs again; a backup you saved yourself can then be "
+                       "restored with File → Restore.")
         box.setInformativeText(detail)
         restore = None
         if backups:

@@ -5,6 +5,7 @@ QtPdf renders the pages; printing draws the same page images at the printer's re
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+MIN_PRINT_DPI = 150
+MAX_PRINT_DPI = 300
+
 
 def page_count(path: Path) -> int:
     """Number of pages in the PDF at ``path``."""
@@ -26,11 +30,13 @@ def page_count(path: Path) -> int:
 
 
 def render_pages(path: Path, dpi: int = 110) -> list[QImage]:
-    """Every page of the PDF as an image at ``dpi``."""
+    """Every page of the PDF as an image at ``dpi`` (safe on a worker thread)."""
     from PySide6.QtPdf import QPdfDocument
 
     doc = QPdfDocument()
-    doc.load(str(path))
+    error = doc.load(str(path))
+    if error != QPdfDocument.Error.None_:
+        raise OSError(f"could not read {path.name} ({error.name})")
     images = []
     for i in range(doc.pageCount()):
         size = doc.pagePointSize(i)
@@ -40,16 +46,23 @@ def render_pages(path: Path, dpi: int = 110) -> list[QImage]:
     return images
 
 
-def print_pdf(path: Path, printer: QPrinter) -> None:
-    """Print every page of ``path`` on ``printer``, each scaled to fit the printable area."""
-    dpi = max(150, min(printer.resolution(), 600))
+def print_dpi(printer: QPrinter) -> int:
+    """The resolution pages are rendered at for ``printer``: its own, within 150–300 dpi
+    (more only costs memory and time: the fridge page is text and flat colour)."""
+    return max(MIN_PRINT_DPI, min(printer.resolution(), MAX_PRINT_DPI))
+
+
+def paint_pages(images: list[QImage], printer: QPrinter) -> None:
+    """Draw page images on ``printer``, each scaled to fit the printable area (UI thread)."""
+    if not images:
+        raise OSError("the PDF has no pages to print")
     painter = QPainter()
     if not painter.begin(printer):
         raise OSError("the printer could not be started")
     try:
-        for n, image in enumerate(render_pages(path, dpi)):
-            if n:
-                printer.newPage()
+        for n, image in enumerate(images):
+            if n and not printer.newPage():
+                raise OSError("the printer refused a new page")
             area = painter.viewport()
             scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(area.x() + (area.width() - scaled.width()) // 2,
@@ -58,6 +71,28 @@ def print_pdf(path: Path, printer: QPrinter) -> None:
             painter.drawImage(target, image)
     finally:
         painter.end()
+
+
+def print_pdf(path: Path, printer: QPrinter) -> None:
+    """Print every page of ``path`` on ``printer`` now (renders on this thread)."""
+    paint_pages(render_pages(path, print_dpi(printer)), printer)
+
+
+def start_printing(path: Path, printer: QPrinter, on_done: Callable[[], object],
+                   on_error: Callable[[BaseException], object]) -> None:
+    """Print ``path`` without freezing the window: pages are rendered to images in a worker,
+    then drawn on the printer here on the UI thread. ``on_error`` gets any failure."""
+    from desktop.tasks import run_task
+
+    def draw(images: list[QImage]) -> None:
+        try:
+            paint_pages(images, printer)
+        except OSError as exc:
+            on_error(exc)
+        else:
+            on_done()
+
+    run_task(render_pages, path, print_dpi(printer), on_done=draw, on_error=on_error)
 
 
 class PrintDialog:
@@ -116,9 +151,17 @@ class PrintPreviewDialog(QDialog):
 
     def _on_print_clicked(self) -> None:
         printer = PrintDialog.ask(self)
-        if printer is not None:
-            print_pdf(self.pdf, printer)
-            self.accept()
+        if printer is None:
+            return
+        parent = self.parentWidget()
+
+        def failed(exc: BaseException) -> None:
+            from desktop.dialogs.messages import ErrorMessage
+
+            ErrorMessage.ask(parent, "Printing failed", str(exc))
+
+        start_printing(self.pdf, printer, lambda: None, failed)
+        self.accept()
 
     @classmethod
     def ask(cls, parent: QWidget | None, pdf: Path) -> None:

@@ -24,6 +24,19 @@ def exercise_rows(session: Session | None) -> list[tuple[str, str, str]]:
     return rows
 
 
+def exercise_names(session: Session) -> list[str]:
+    """The names of a strength session's exercises (shown in the sets × reps table)."""
+    return [str(e.get("name", "")) for e in session.details.get("exercises") or []
+            if isinstance(e, dict) and e.get("name")]
+
+
+def structure_lines(session: Session) -> list[str]:
+    """What to do in words, without the exercises the table already lists."""
+    names = exercise_names(session)
+    return [line for line in session.structure
+            if not any(line.startswith(f"{name}:") or line == name for name in names)]
+
+
 class ExercisesModel(QAbstractTableModel):
     """Read-only rows of exercises for one session."""
 

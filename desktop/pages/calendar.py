@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -29,8 +29,9 @@ from desktop.pages.calendar_banners import (
     MessageBanner,
     OfferBanner,
     WarningBanner,
+    day_banners,
 )
-from desktop.pages.calendar_view import DayGrid
+from desktop.pages.calendar_view import DayGrid, page_actions
 from desktop.undo import AcceptOfferCommand, MoveSessionCommand, push
 from desktop.widgets.panel import make_muted
 from desktop.widgets.session_detail import SessionDetail
@@ -87,8 +88,9 @@ class CalendarPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        hint = QLabel("Drag a session onto another day of its week to move it · arrows move "
-                      "between days · Alt+←/→ change week · W/M week or month · Ctrl+Z undo")
+        hint = QLabel("Drag a session onto another day of its week, or press Ctrl+Shift+←/→, "
+                      "to move it · arrows move between days · Alt+←/→ change week · "
+                      "W/M week or month · Ctrl+Z undo")
         hint.setObjectName("muted")
         make_muted(hint)
         hint.setWordWrap(True)
@@ -111,16 +113,19 @@ class CalendarPage(QWidget):
         self.grid.move_refused.connect(self.message.show_text)
         self.model.session_dropped.connect(self.move_session)
         ctx.changed.connect(self._on_ctx_changed)
-        shortcuts = (("Alt+Left", self.go_previous), ("Alt+Right", self.go_next),
-                     ("Ctrl+PgUp", self.go_previous), ("Ctrl+PgDown", self.go_next),
-                     ("Ctrl+T", self.go_today), ("W", lambda: self.set_mode("week")),
-                     ("M", lambda: self.set_mode("month")))
-        self.shortcuts = []
-        for keys, slot in shortcuts:
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts.append(shortcut)
+        keys = (("Previous week or month", ("Alt+Left", "Ctrl+PgUp"), self.go_previous),
+                ("Next week or month", ("Alt+Right", "Ctrl+PgDown"), self.go_next),
+                ("Go to today", ("Ctrl+T",), self.go_today),
+                ("Show one week", ("W",), lambda: self.set_mode("week")),
+                ("Show the whole month", ("M",), lambda: self.set_mode("month")),
+                ("Move session to previous day", ("Ctrl+Shift+Left",),
+                 lambda: self.move_selected(-1)),
+                ("Move session to next day", ("Ctrl+Shift+Right",),
+                 lambda: self.move_selected(1)))
+        self.shortcuts = page_actions(self, keys)
+        self.move_actions = self.shortcuts[-2:]
+        self.grid.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.grid.addActions(self.move_actions)
         self.refresh()
 
     # --- state ---------------------------------------------------------------------------
@@ -200,6 +205,19 @@ class CalendarPage(QWidget):
         self._selected = dst
         self.refresh()
 
+    def move_selected(self, step: int) -> None:
+        """Keyboard move: swap the selected day's session with the day before or after."""
+        src = self._selected
+        dst = src + timedelta(days=step)
+        if self.ctx.plan().session_on(src) is None:
+            self.message.show_text("There is no session on this day to move.")
+        elif monday_of(dst) != monday_of(src):
+            edge = "first" if step < 0 else "last"
+            self.message.show_text(f"{src:%A} is the {edge} day of its week: a session can "
+                                   "move only to another day of its own week.")
+        else:
+            self.move_session(src, dst)
+
     def accept_offer(self, offer: Any) -> None:
         try:
             push(self.ctx, AcceptOfferCommand(self.ctx, offer))
@@ -228,7 +246,7 @@ class CalendarPage(QWidget):
         self.detail.show_day(self._selected)
 
     def _arrange(self) -> None:
-        """Week: grid above the detail. Month: grid beside it. Grid gets about 60 %."""
+        """Week: grid above the detail (a little over half). Month: grid beside it (60 %)."""
         orientation = (Qt.Orientation.Vertical if self.mode == "week"
                        else Qt.Orientation.Horizontal)
         if self.splitter.orientation() == orientation and self._arranged:
@@ -237,7 +255,8 @@ class CalendarPage(QWidget):
         self.splitter.setOrientation(orientation)
         total = (self.splitter.height() if self.mode == "week" else self.splitter.width())
         total = max(total, 1000)
-        self.splitter.setSizes([total * 3 // 5, total * 2 // 5])
+        share = 11 / 20 if self.mode == "week" else 3 / 5
+        self.splitter.setSizes([round(total * share), round(total * (1 - share))])
 
     def _update_titles(self, days: list[Any]) -> None:
         self.title.setText(data.range_title(self.mode, self._anchor, days))
@@ -247,19 +266,9 @@ class CalendarPage(QWidget):
         for widget in self._banner_widgets:
             self.banners.removeWidget(widget)
             widget.deleteLater()
-        self._banner_widgets = []
-        plan = self.ctx.plan()
-        week = plan.week_of(self._selected)
-        if week is not None:
-            warnings = data.week_warnings(self.ctx, week)
-            if warnings:
-                title = (f"Week {week.index} ({week.start.day} {week.start:%b} – "
-                         f"{week.end.day} {week.end:%b}) breaks the plan's rules")
-                self._banner_widgets.append(WarningBanner(title, warnings))
-        for info in days:
-            if info.offer is not None:
-                self._banner_widgets.append(OfferBanner(info.offer, self.accept_offer,
-                                                        self.dismiss_offer))
+        self._banner_widgets = day_banners(self.ctx.plan().week_of(self._selected),
+                                           data.week_warnings, self.ctx, days,
+                                           self.accept_offer, self.dismiss_offer)
         for widget in self._banner_widgets:
             self.banners.addWidget(widget)
 
@@ -289,5 +298,12 @@ class CalendarPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        for action in self.shortcuts:  # window-wide keys, but only while the calendar shows
+            action.setEnabled(True)
         if self._dirty:
             self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        for action in self.shortcuts:
+            action.setEnabled(False)

@@ -107,6 +107,13 @@ class MessageBanner(Panel):
         return self.label.text() if self.isVisible() else ""
 
 
+MODE_BUTTON_STYLE = (
+    "QToolButton { padding: 3px 10px; border: 1px solid palette(mid); border-radius: 4px; "
+    "background: palette(button); color: palette(button-text); } "
+    "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); "
+    "border-color: palette(highlight); }")
+
+
 class CalendarHeader(QWidget):
     """Title, summary line, previous / today / next and the week / month switch."""
 
@@ -127,6 +134,9 @@ class CalendarHeader(QWidget):
         self.week_button = self._tool("Week", None, "Show one week (W)", checkable=True)
         self.month_button = self._tool("Month", None, "Show the whole month (M)",
                                        checkable=True)
+        # The chosen view must read in light and dark palettes alike: highlight it.
+        for button in (self.week_button, self.month_button):
+            button.setStyleSheet(MODE_BUTTON_STYLE)
         group = QButtonGroup(self)
         group.setExclusive(True)
         group.addButton(self.week_button)
@@ -155,3 +165,20 @@ class CalendarHeader(QWidget):
             button.setIcon(self.style().standardIcon(icon))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         return button
+
+
+def day_banners(week: Any, warnings_of: Callable[[Any, Any], list[str]], ctx: Any,
+                days: list[Any], on_accept: Callable[[Any], None],
+                on_dismiss: Callable[[Any], None]) -> list[QWidget]:
+    """The banners for what is on screen: the selected week's broken rules (from
+    ``warnings_of(ctx, week)``, i.e. core.week_check) and each shown day's offer."""
+    banners: list[QWidget] = []
+    if week is not None:
+        warnings = warnings_of(ctx, week)
+        if warnings:
+            title = (f"Week {week.index} ({week.start.day} {week.start:%b} – "
+                     f"{week.end.day} {week.end:%b}) breaks the plan's rules")
+            banners.append(WarningBanner(title, warnings))
+    banners += [OfferBanner(info.offer, on_accept, on_dismiss)
+                for info in days if info.offer is not None]
+    return banners

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from core.plan import Session
+from core.recovery import ADAPTED_KEY
 from desktop.models.days import DayInfo, DaysModel, kind_text
-from desktop.style import format_minutes, kind_color, kind_icon, mix, tint
+from desktop.style import format_minutes, kind_color, kind_icon, mix, short_kind_label, tint
 
 if TYPE_CHECKING:
     from desktop.pages.calendar_view import DayGrid
@@ -37,6 +38,78 @@ def cell_lines(session: Session) -> list[str]:
         return [f"{d['repeats']} hill repeats"]
     main = [line for line in session.structure if line.lower().startswith("main")]
     return [main[0].split(":", 1)[-1].strip()] if main else list(session.structure[:1])
+
+
+def week_cell_texts(info: DayInfo) -> list[tuple[str, str]]:
+    """What a week cell says, top to bottom, as (text, style): "title", "minutes", "line"."""
+    s = info.session
+    if s is None or not info.in_plan:
+        return [("No plan", "line")]
+    blocks = [(kind_text(info), "title")]
+    minutes = format_minutes(s.minutes) if s.minutes else ""
+    if s.edited:
+        note = "easier option" if ADAPTED_KEY in s.details else "edited"
+        minutes = f"{minutes} · {note}" if minutes else note
+    if minutes:
+        blocks.append((minutes, "minutes"))
+    return blocks + [(line, "line") for line in cell_lines(s)]
+
+
+def month_cell_lines(info: DayInfo, fm: QFontMetrics, width: int, full_width: int,
+                     rows: int) -> list[tuple[str, bool]]:
+    """A month cell's words: the short kind name and the minutes beside the icon, on one or
+    two rows. When the name does not fit beside the icon, the minutes go there and the name
+    below across the whole chip (if it fits there; else the icon alone says what it is).
+    Each line comes with True when it spans the whole chip."""
+    s = info.session
+    if s is None:
+        return []
+    label = short_kind_label(s.kind)
+    minutes = format_minutes(s.minutes) if s.minutes else ""
+
+    def elide(text: str) -> str:
+        return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+    if minutes and fm.horizontalAdvance(minutes) > width:
+        minutes = f"{s.minutes}′"  # "35′": a runner's shorthand for minutes
+
+    if fm.horizontalAdvance(label) <= width or not minutes:
+        if not minutes:
+            return [(elide(label), False)]
+        if rows >= 2:
+            return [(label, False), (elide(minutes), False)]
+        both = f"{label} · {minutes}"
+        return [(both if fm.horizontalAdvance(both) <= width else label, False)]
+    lines = [(elide(minutes), False)]
+    if rows >= 2 and fm.horizontalAdvance(label) <= full_width:
+        lines.append((label, True))
+    return lines
+
+
+def wrap_lines(text: str, fm: QFontMetrics, width: int) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (a too-long word is elided)."""
+    lines: list[str] = []
+    current = ""
+    room = width - max(2, fm.averageCharWidth() // 2)  # elidedText measures a little wider
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if fm.horizontalAdvance(candidate) <= room or not current:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines]
+
+
+def with_ellipsis(line: str, fm: QFontMetrics, width: int) -> str:
+    """``line`` ending in "…" (shortened to make room): more text follows that is not shown."""
+    if line.endswith("…"):
+        return line
+    while line and fm.horizontalAdvance(line.rstrip() + "…") > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
 
 
 class DayDelegate(QStyledItemDelegate):
@@ -73,6 +146,10 @@ class DayDelegate(QStyledItemDelegate):
         painter.setPen(QPen(mix(fill, text, 0.18), 1))
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, radius, radius)
+        if not info.in_plan:  # before or after the plan: clearly greyed, not a blank day
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(mix(fill, text, 0.10), Qt.BrushStyle.BDiagPattern))
+            painter.drawRoundedRect(rect, radius, radius)
         if info.is_today or selected or focused:
             width = 2.5 if info.is_today else 2.0
             pen = QPen(highlight, width)
@@ -94,8 +171,9 @@ class DayDelegate(QStyledItemDelegate):
             label = f"{info.date.day}" if info.date.day != 1 else f"1 {info.date:%b}"
         else:
             label = f"{info.date:%a} {info.date.day}"
-        if info.is_today:
-            label += " · Today"
+        if info.is_today and QFontMetrics(bold).horizontalAdvance(label + " · Today") \
+                <= inner.width():
+            label += " · Today"  # when it does not fit, the highlighted border says it
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, label)
         top = inner.top() + fm.height() + pad // 2
         s = info.session
@@ -118,49 +196,21 @@ class DayDelegate(QStyledItemDelegate):
             self._chip(painter, pal, s.kind, chip)
             icon_rect = QRect(chip.left() + 8, chip.top() + 3, icon_px, icon_px)
             kind_icon(s.kind).paint(painter, icon_rect)
-            painter.setPen(text if active_day else muted)
             painter.setFont(option.font)
             text_rect = QRect(icon_rect.right() + 4, chip.top() + 2,
                               chip.right() - icon_rect.right() - 6, chip.height() - 4)
+            lines = month_cell_lines(info, fm, text_rect.width(), chip.width() - 14,
+                                     max(1, text_rect.height() // fm.height()))
             top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-            title = fm.elidedText(kind_text(info), Qt.TextElideMode.ElideRight, text_rect.width())
-            painter.drawText(text_rect, top_left, title)
-            if s.minutes and text_rect.height() >= 2 * fm.height():
-                painter.setPen(muted)
-                painter.drawText(text_rect.adjusted(0, fm.height(), 0, 0), top_left,
-                                 fm.elidedText(format_minutes(s.minutes),
-                                               Qt.TextElideMode.ElideRight, text_rect.width()))
+            for n, (line, full) in enumerate(lines):
+                painter.setPen((text if n == 0 or full else muted) if active_day else muted)
+                where = QRect(chip.left() + 8 if full else text_rect.left(),
+                              text_rect.top() + n * fm.height(), chip.width() - 14,
+                              fm.height())
+                painter.drawText(where, top_left, line)
         else:
-            wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-            width = room.width() - 16
-            blocks: list[tuple[str, QFont, QColor]] = [(kind_text(info), bold, text)]
-            minutes = format_minutes(s.minutes) if s.minutes else ""
-            if s.edited:
-                minutes = (minutes + " · moved") if minutes else "moved"
-            if minutes:
-                blocks.append((minutes, option.font, muted))
-            blocks += [(line, option.font, muted)
-                       for line in cell_lines(s)]
-            y = room.top() + icon_px + 8
-            placed: list[tuple[QRect, str, QFont, QColor]] = []
-            for block, font, color in blocks:
-                painter.setFont(font)
-                need = painter.boundingRect(QRect(0, 0, width, 10_000), wrap, block).height()
-                if y + min(need, fm.height()) > room.bottom() - 4:
-                    break
-                height = min(need, room.bottom() - 4 - y)
-                placed.append((QRect(room.left() + 8, y, width, height), block, font, color))
-                y += height + 3
-            chip = QRect(room.left(), room.top(), room.width(), min(room.height(),
-                                                                   y - room.top() + 4))
-            self._chip(painter, pal, s.kind, chip)
-            kind_icon(s.kind).paint(painter, QRect(chip.left() + 8, chip.top() + 5, icon_px,
-                                                   icon_px))
-            for rect_, block, font, color in placed:
-                painter.setFont(font)
-                painter.setPen(color if active_day else muted)
-                painter.drawText(rect_, wrap, block)
-            painter.setFont(option.font)
+            self._week_chip(painter, pal, info, room, icon_px, bold, option.font,
+                                text if active_day else muted, muted)
         # status lines (one row in the month view)
         y = bottom + 1
         if compact and status_lines:
@@ -182,6 +232,44 @@ class DayDelegate(QStyledItemDelegate):
                              fm.elidedText(line, Qt.TextElideMode.ElideRight, inner.width()))
             y += fm.height() + 1
         painter.restore()
+
+    def _week_chip(self, painter: QPainter, pal: QPalette, info: DayInfo, room: QRect,
+                   icon_px: int, bold: QFont, plain: QFont, text: QColor, muted: QColor) -> int:
+        """The week cell's chip: icon, title, minutes and what to do, as many lines as fit;
+        the last shown line ends in "…" when something is left out."""
+        assert info.session is not None
+        width = room.width() - 16
+        limit = room.bottom() - 4
+        y = room.top() + icon_px + 8
+        placed: list[tuple[int, str, QFont, QColor]] = []
+        cut = False
+        for block, style in week_cell_texts(info):
+            font = bold if style == "title" else plain
+            fm = QFontMetrics(font)
+            for line in wrap_lines(block, fm, width):
+                if y + fm.height() > limit:
+                    cut = True
+                    break
+                placed.append((y, line, font, text if style == "title" else muted))
+                y += fm.height()
+            if cut:
+                break
+            y += 3
+        if cut and placed:
+            top, line, font, color = placed[-1]
+            placed[-1] = (top, with_ellipsis(line, QFontMetrics(font), width), font, color)
+        chip = QRect(room.left(), room.top(), room.width(), min(room.height(),
+                                                               y - room.top() + 4))
+        self._chip(painter, pal, info.session.kind, chip)
+        kind_icon(info.session.kind).paint(painter, QRect(chip.left() + 8, chip.top() + 5,
+                                                          icon_px, icon_px))
+        for top, line, font, color in placed:
+            painter.setFont(font)
+            painter.setPen(color)
+            painter.drawText(QRect(room.left() + 8, top, width, QFontMetrics(font).height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
+        painter.setFont(plain)
+        return y
 
     def _chip(self, painter: QPainter, pal: QPalette, kind: str, chip: QRect) -> None:
         if kind == "rest":

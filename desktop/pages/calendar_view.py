@@ -7,16 +7,34 @@ session can be dragged onto another day of its week.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QAction, QDrag, QKeyEvent, QKeySequence, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from desktop.models.days import DaysModel
 from desktop.pages.calendar_cell import DayDelegate
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def page_actions(page: QWidget, specs: Sequence[tuple[str, Sequence[str], Callable[[], object]]]
+                 ) -> list[QAction]:
+    """The page's keyboard actions, window-wide so they work with focus anywhere in the
+    window (the sidebar too); the page enables them only while it is shown."""
+    actions = []
+    for text, keys, slot in specs:
+        action = QAction(text, page)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{text} ({keys[0]})")
+        action.setEnabled(page.isVisible())
+        action.triggered.connect(slot)
+        page.addAction(action)
+        actions.append(action)
+    return actions
 
 
 class DayGrid(QListView):

@@ -7,9 +7,9 @@ palettes as they change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 Role = QPalette.ColorRole
 
@@ -31,17 +31,17 @@ class Panel(QFrame):
     Role = Role
 
     def __init__(self, parent: QWidget | None = None, *,
-                 fill: Role | QColor | None = Role.Base,
-                 border: Role | QColor | None = Role.Midlight,
-                 radius: float = 10.0, accent: Role | QColor | None = None) -> None:
+                 fill: QPalette.ColorRole | QColor | None = Role.Base,
+                 border: QPalette.ColorRole | QColor | None = Role.Midlight,
+                 radius: float = 10.0, accent: QPalette.ColorRole | QColor | None = None) -> None:
         super().__init__(parent)
         self._fill = fill
         self._border = border
         self._radius = radius
         self._accent = accent
 
-    def set_colors(self, *, fill: Role | QColor | None, border: Role | QColor | None,
-                   accent: Role | QColor | None = None) -> None:
+    def set_colors(self, *, fill: QPalette.ColorRole | QColor | None, border: QPalette.ColorRole | QColor | None,
+                   accent: QPalette.ColorRole | QColor | None = None) -> None:
         self._fill, self._border, self._accent = fill, border, accent
         self.update()
 
@@ -50,7 +50,7 @@ class Panel(QFrame):
         fill, border = TONES[tone]
         self.set_colors(fill=fill, border=border, accent=self._accent)
 
-    def _color(self, value: Role | QColor | None) -> QColor | None:
+    def _color(self, value: QPalette.ColorRole | QColor | None) -> QColor | None:
         if value is None or isinstance(value, QColor):
             return value
         return self.palette().color(value)
@@ -89,3 +89,24 @@ def make_muted(label: QLabel) -> QLabel:
     pal.setColor(label.foregroundRole(), pal.color(Role.PlaceholderText))
     label.setPalette(pal)
     return label
+
+
+class Banner(Panel):
+    """A strip across the top of the window: a sentence and one button (demo, notices)."""
+
+    def __init__(self, text: str, button: str, accent: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, fill=Role.AlternateBase, border=Role.Mid, radius=6,
+                         accent=QColor(accent))
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(button)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 8, 6)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.label.setAccessibleName(text)

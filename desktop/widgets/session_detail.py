@@ -27,7 +27,7 @@ from core.nutrition import day_targets
 from core.plan import Session
 from desktop.context import AppContext
 from desktop.guide import anchor_for
-from desktop.models.exercises import ExercisesModel
+from desktop.models.exercises import ExercisesModel, structure_lines
 from desktop.style import format_minutes, kind_icon, kind_label, set_title
 from desktop.undo import MarkOutcomeCommand, SetMinutesCommand, push
 from desktop.widgets.outcome_controls import OutcomeControls
@@ -111,6 +111,7 @@ class SessionDetail(Panel):
         self.exercises.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.exercises.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.exercises.setAlternatingRowColors(True)
+        self.exercises.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.exercises.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -131,7 +132,8 @@ class SessionDetail(Panel):
 
         left = QVBoxLayout()
         left.setAlignment(Qt.AlignmentFlag.AlignTop)
-        for widget in (self.why, self.structure, self.exercises):
+        # The sets × reps table first: it is what a runner looks up mid-session.
+        for widget in (self.exercises, self.structure, self.why):
             left.addWidget(widget)
         right = QVBoxLayout()
         right.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -214,7 +216,7 @@ class SessionDetail(Panel):
         anchor = anchor_for(session.kind)
         self.why.setText(f"{escape(session.why)} <a href=\"guide:{anchor}\">Why this works</a>")
         self.why.show()
-        lines = list(session.structure) + details_lines(session)
+        lines = structure_lines(session) + details_lines(session)
         if session.foam_roll and not any("foam roll" in x.lower() for x in lines):
             lines.append("Foam roll quads, glutes, hamstrings and calves afterwards")
         self.structure.setText(_bullets(lines))
@@ -237,6 +239,11 @@ class SessionDetail(Panel):
             else session.minutes)
         self.rpe.setValue(outcome.rpe if outcome is not None and outcome.rpe is not None else 0)
         self.clear_button.setEnabled(outcome is not None)
+        future = day > self.ctx.today()
+        why = "" if not future else (f"{day:%A} has not come yet: mark it on the day or after.")
+        for button in (self.done_button, self.skip_button):
+            button.setEnabled(not future)
+            button.setToolTip(why)
 
     def _icon_px(self) -> int:
         return self.fontMetrics().height() * 2 + 4
@@ -251,12 +258,17 @@ class SessionDetail(Panel):
 
     def focus_controls(self) -> None:
         """Move keyboard focus into the detail (Enter on a calendar day)."""
-        target = self.done_button if self.controls.isVisible() else self
+        if not self.controls.isVisible():
+            target: QWidget = self
+        elif self.done_button.isEnabled():
+            target = self.done_button
+        else:  # a day still to come: its planned minutes are what can change
+            target = self.planned_minutes
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- slots ---------------------------------------------------------------------------
     def _mark(self, outcome: Outcome | None) -> None:
-        if self._day is None:
+        if self._day is None or (outcome is not None and self._day > self.ctx.today()):
             return
         try:
             push(self.ctx, MarkOutcomeCommand(self.ctx, self._day, outcome))

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.models.days import SESSION_MIME
 from desktop.pages.calendar import CalendarPage
@@ -125,10 +125,14 @@ def test_arrow_keys_move_the_selection_and_turn_the_week(qtbot: Any, page: Calen
 
 
 def test_enter_opens_the_day_in_the_detail(qtbot: Any, page: CalendarPage) -> None:
+    press(qtbot, page, Qt.Key.Key_Return)
+    assert page.detail.day() == TODAY
+    assert page.detail.done_button.hasFocus()
+    page.grid.setFocus()
     press(qtbot, page, Qt.Key.Key_Right)
     press(qtbot, page, Qt.Key.Key_Return)
     assert page.detail.day() == TODAY + timedelta(days=1)
-    assert page.detail.done_button.hasFocus()
+    assert page.detail.planned_minutes.hasFocus()  # tomorrow can be changed, not marked
 
 
 def drop(page: CalendarPage, src: date, dst: date) -> None:
@@ -244,3 +248,123 @@ def test_cells_say_what_was_logged(page: CalendarPage, ctx: Any) -> None:
     assert info.sleep_logged
     text = page.model.data(page.model.index(row), Qt.ItemDataRole.AccessibleTextRole)
     assert "slept 8 h" in text and "today" in text
+
+
+# --- keyboard moves ----------------------------------------------------------------------
+
+def test_ctrl_shift_arrows_move_the_selected_session_within_its_week(
+        qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    before = ctx.repo.plan()
+    mon, tue, wed = MON, MON + timedelta(days=1), MON + timedelta(days=2)
+    assert page.selected_date() == mon
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+    press(qtbot, page, Qt.Key.Key_Right, shift_ctrl)
+    after = ctx.repo.plan()
+    assert after.session_on(tue).title == before.session_on(mon).title
+    assert after.session_on(mon).title == before.session_on(tue).title
+    assert page.selected_date() == tue  # the session is still the selected one
+    assert ctx.undo_stack.count() == 1
+    press(qtbot, page, Qt.Key.Key_Right, shift_ctrl)
+    assert ctx.repo.plan().session_on(wed).title == before.session_on(mon).title
+
+    press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
+    press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
+    assert ctx.repo.plan().session_on(mon).title == before.session_on(mon).title
+    # Monday's session cannot leave its week: refused in words, nothing written.
+    written = ctx.repo.plan()
+    press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
+    assert ctx.repo.plan() == written
+    assert "only to another day of its own week" in page.message.text()
+    assert "Ctrl+Shift" in " ".join(w.text() for w in page.findChildren(QLabel))
+
+
+def test_keyboard_move_is_checked_like_a_drag_and_undone_by_the_stack(
+        qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    thu = MON + timedelta(days=3)
+    assert ctx.plan().session_on(thu).kind == "strength"
+    for _ in range(3):
+        press(qtbot, page, Qt.Key.Key_Right)
+    assert page.selected_date() == thu
+    for _ in range(2):  # Thursday's strength to Tuesday, the day after Monday's
+        press(qtbot, page, Qt.Key.Key_Left,
+              Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert ctx.repo.plan().session_on(MON + timedelta(days=1)).kind == "strength"
+    assert any("Strength on Mon and Tue" in w for w in page.warnings())
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert ctx.repo.plan().session_on(thu).kind == "strength"
+    assert page.warnings() == []
+
+
+def test_the_grid_menu_offers_the_moves(page: CalendarPage) -> None:
+    texts = [a.text() for a in page.grid.actions()]
+    assert texts == ["Move session to previous day", "Move session to next day"]
+    assert page.grid.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+
+
+# --- marking only what has happened ------------------------------------------------------
+
+def test_a_future_session_cannot_be_marked(qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    assert page.detail.done_button.isEnabled() and page.detail.skip_button.isEnabled()
+    press(qtbot, page, Qt.Key.Key_Right)
+    tomorrow = TODAY + timedelta(days=1)
+    assert page.detail.day() == tomorrow
+    for button in (page.detail.done_button, page.detail.skip_button):
+        assert not button.isEnabled()
+        assert "has not come yet" in button.toolTip()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert ctx.repo.outcome(tomorrow) is None
+    assert ctx.undo_stack.count() == 0
+
+
+# --- what the cells and the detail say ---------------------------------------------------
+
+def test_month_cells_use_short_names_and_minutes(page: CalendarPage, ctx: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.pages.calendar_cell import month_cell_lines
+
+    page.set_mode("month")
+    fm = QFontMetrics(page.grid.font())
+    hiit = next(d for d in page.model.days() if d.session and d.session.kind == "hiit")
+    wide = month_cell_lines(hiit, fm, fm.horizontalAdvance("Easy run" * 2), 200, 2)
+    assert wide == [("HIIT", False), (f"{hiit.session.minutes} min", False)]
+    # Too narrow for any name beside the icon: the minutes alone, never a cut word.
+    tight = fm.horizontalAdvance("HIIT") - 1
+    narrow = month_cell_lines(hiit, fm, tight, tight, 2)
+    assert narrow == [(f"{hiit.session.minutes}′", False)]
+    strength = next(d for d in page.model.days() if d.session and d.session.kind == "strength")
+    lines = [text for text, _ in month_cell_lines(strength, fm, fm.horizontalAdvance("Stren"),
+                                                  fm.horizontalAdvance("Strength") + 4, 3)]
+    assert "Strength" in lines and not any("…" in line for line in lines)
+
+
+def test_a_cut_week_cell_ends_its_last_line_with_an_ellipsis(page: CalendarPage) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.pages.calendar_cell import with_ellipsis, wrap_lines
+
+    fm = QFontMetrics(page.grid.font())
+    width = fm.horizontalAdvance("Standing calf raise")
+    lines = wrap_lines("Standing calf raise with dumbbells (straight knee, slow lowering) 3×12",
+                       fm, width)
+    assert len(lines) > 2 and all(fm.horizontalAdvance(line) <= width for line in lines)
+    assert " ".join(lines).split() == ["Standing", "calf", "raise", "with", "dumbbells", "(straight", "knee,", "slow", "lowering)", "3×12"]
+    last = with_ellipsis(lines[1], fm, width)
+    assert last.endswith("…") and fm.horizontalAdvance(last) <= width
+
+
+def test_strength_detail_lists_each_exercise_once(qtbot: Any, page: CalendarPage,
+                                                  ctx: Any) -> None:
+    session = ctx.plan().session_on(MON)
+    assert session.kind == "strength"
+    names = [e["name"] for e in session.details["exercises"]]
+    detail = page.detail
+    assert detail.exercises.isVisible()
+    table = [detail.exercises_model.index(r, 0).data()
+             for r in range(detail.exercises_model.rowCount())]
+    assert table == names
+    bullets = detail.structure.text()
+    assert not any(name in bullets for name in names)
+    assert "Warm-up" in bullets and "Cool-down" in bullets

@@ -184,3 +184,89 @@ def test_restore_asks_first_and_cancel_changes_nothing(
     main_window.restore_action.trigger()
     assert called == [tmp_path / "x.json"]
     assert ctx.repo.plan() == before
+
+
+def test_print_sends_one_page_to_the_printer(qtbot: Any, main_window: MainWindow,
+                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             no_blocking_errors: list[tuple[str, str]]) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.dialogs.print_preview import PrintDialog
+
+    out = tmp_path / "printed.pdf"
+
+    def pdf_printer(cls: Any, parent: Any, landscape: bool = True) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        return printer
+
+    monkeypatch.setattr(PrintDialog, "ask", classmethod(pdf_printer))
+    with qtbot.waitSignal(main_window.exporter.printed, timeout=60000):
+        main_window.print_action.trigger()
+    assert no_blocking_errors == []
+    assert len(PdfReader(str(out)).pages) == 1
+    assert main_window.statusBar().currentMessage() == "Sent the fridge page to the printer"
+
+
+def test_a_printer_that_will_not_start_says_why(qtbot: Any, main_window: MainWindow,
+                                                tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch,
+                                                no_blocking_errors: list[tuple[str, str]]
+                                                ) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.dialogs.print_preview import PrintDialog
+
+    def broken(cls: Any, parent: Any, landscape: bool = True) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "no-such-folder" / "printed.pdf"))
+        return printer
+
+    monkeypatch.setattr(PrintDialog, "ask", classmethod(broken))
+    with qtbot.waitSignal(main_window.exporter.failed, timeout=60000):
+        main_window.print_action.trigger()
+    assert no_blocking_errors and no_blocking_errors[0][0] == "Printing failed"
+    assert no_blocking_errors[0][1]
+
+
+def test_print_renders_at_most_300_dpi() -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.dialogs.print_preview import print_dpi
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setResolution(1200)
+    assert print_dpi(printer) == 300
+    printer.setResolution(72)
+    assert print_dpi(printer) == 150
+
+
+def test_the_busy_bar_shows_while_an_export_runs(qtbot: Any, main_window: MainWindow,
+                                                 tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    release = threading.Event()
+    real = export_actions.ics_file
+
+    def slow_ics(out: Path, profile: Any, plan: Any) -> Path:
+        release.wait(30)
+        return real(out, profile, plan)
+
+    monkeypatch.setattr(export_actions, "ics_file", slow_ics)
+    out = tmp_path / "plan.ics"
+    answer_save(monkeypatch, out)
+    assert not main_window.busy.isVisible()
+    main_window.ics_action.trigger()
+    try:
+        qtbot.waitUntil(main_window.busy.isVisible, timeout=5000)
+        assert not out.exists()
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not main_window.busy.isVisible(), timeout=60000)
+    assert out.exists()

@@ -217,3 +217,246 @@ def test_damaged_database_quit_changes_nothing(tmp_path: Path,
     monkeypatch.setattr(DamagedDatabaseDialog, "ask", classmethod(lambda cls, p, e: None))
     assert run([], smoke=True, data_dir=str(data_dir)) == 1
     assert db.read_bytes() == junk
+
+
+# --- undo after the plan changed underneath ------------------------------------------------
+
+def _focus_and_press(qtbot: Any, window: MainWindow, key: Qt.Key,
+                     modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+def test_saving_the_profile_makes_an_earlier_move_not_undoable(
+        qtbot: Any, main_window: MainWindow, ctx: Any) -> None:
+    from tests.desktop.test_calendar import drop
+
+    calendar = main_window.show_page("calendar")
+    tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
+    drop(calendar, thu, tue)
+    assert ctx.repo.plan().session_on(tue).edited
+    assert main_window.undo_action.isEnabled()
+
+    profile = main_window.show_page("profile")
+    editor = profile.form.minutes.lineEdit()
+    editor.selectAll()
+    qtbot.keyClicks(editor, str(ctx.profile().weekly_run_minutes + 30))
+    qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
+    rebuilt = ctx.repo.plan()
+    assert ctx.repo.profile().weekly_run_minutes == ctx.profile().weekly_run_minutes
+    assert not main_window.undo_action.isEnabled()
+
+    _focus_and_press(qtbot, main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ctx.repo.plan() == rebuilt
+
+
+def test_a_change_from_outside_clears_the_undo_history(qtbot: Any, main_window: MainWindow,
+                                                       ctx: Any) -> None:
+    from core.checkin import Outcome
+
+    calendar = main_window.show_page("calendar")
+    calendar.move_session(TODAY + timedelta(days=3), TODAY + timedelta(days=1))
+    assert ctx.undo_stack.canUndo()
+    other = open_store(ctx.repo.data_dir)
+    try:
+        other.save_outcome(Outcome(TODAY, "done", 30, 5))
+    finally:
+        other.close()
+    assert main_window.poll()
+    assert not ctx.undo_stack.canUndo()
+
+
+def test_undoing_a_drag_puts_both_sessions_back_exactly(qtbot: Any, main_window: MainWindow,
+                                                        ctx: Any) -> None:
+    from desktop.pages.calendar_cell import week_cell_texts
+    from tests.desktop.test_calendar import drop
+
+    calendar = main_window.show_page("calendar")
+    tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
+    before = ctx.repo.plan()
+    originals = (before.session_on(tue), before.session_on(thu))
+    assert not originals[0].edited and not originals[1].edited
+    drop(calendar, thu, tue)
+    cell = calendar.model.day(calendar.model.row_of(tue))
+    assert any("edited" in text for text, _ in week_cell_texts(cell))
+
+    calendar.grid.setFocus()
+    _focus_and_press(qtbot, main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    after = ctx.repo.plan()
+    assert (after.session_on(tue), after.session_on(thu)) == originals
+    assert after == before
+    for day in (tue, thu):
+        info = calendar.model.day(calendar.model.row_of(day))
+        texts = " ".join(text for text, _ in week_cell_texts(info))
+        assert "moved" not in texts and "edited" not in texts
+        text = calendar.model.data(calendar.model.index(calendar.model.row_of(day)),
+                                   Qt.ItemDataRole.AccessibleTextRole)
+        assert "changed by you" not in text
+
+
+def test_a_swap_names_both_sessions_in_the_status_bar(main_window: MainWindow,
+                                                      ctx: Any) -> None:
+    from tests.desktop.test_calendar import drop
+
+    calendar = main_window.show_page("calendar")
+    thu, fri = TODAY + timedelta(days=3), TODAY + timedelta(days=4)
+    plan = ctx.repo.plan()
+    was_thu, was_fri = plan.session_on(thu), plan.session_on(fri)
+    assert "rest" not in (was_thu.kind, was_fri.kind)
+    drop(calendar, fri, thu)
+    assert main_window.statusBar().currentMessage() == (
+        f"Swapped {was_fri.title} (now Thu) and {was_thu.title} (now Fri)")
+    assert main_window.undo_action.text() == (
+        f"&Undo Swap {was_fri.title} (now Thu) and {was_thu.title} (now Fri)")
+
+
+# --- calendar keys with focus anywhere ---------------------------------------------------
+
+def test_calendar_keys_work_right_after_clicking_calendar_in_the_sidebar(
+        qtbot: Any, main_window: MainWindow) -> None:
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    row = PAGE_NAMES.index("calendar")
+    rect = main_window.sidebar.visualItemRect(main_window.sidebar.item(row))
+    qtbot.mouseClick(main_window.sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center())
+    calendar = main_window.pages["calendar"]
+    assert main_window.stack.currentWidget() is calendar
+    first = calendar.shown_range()[0]
+    focus = QApplication.focusWidget()
+    assert focus is not None and not calendar.isAncestorOf(focus)
+    qtbot.keyClick(focus, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert calendar.shown_range()[0] == first + timedelta(days=7)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_M)
+    assert calendar.mode == "month"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_W)
+    assert calendar.mode == "week"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert calendar.shown_range()[0] == first
+
+    # On another page the calendar's keys are not taken.
+    main_window.show_page("today")
+    qtbot.keyClick(QApplication.focusWidget() or main_window, Qt.Key.Key_Right,
+                   Qt.KeyboardModifier.AltModifier)
+    assert calendar.shown_range()[0] == first
+
+
+def test_the_edit_menu_lists_the_keyboard_moves(main_window: MainWindow) -> None:
+    main_window.show_page("calendar")
+    texts = [a.text() for a in main_window.edit_menu.actions()]
+    assert "Move session to previous day" in texts and "Move session to next day" in texts
+    moves = [a for a in main_window.edit_menu.actions() if a.text().startswith("Move session")]
+    assert [a.shortcut().toString() for a in moves] == ["Ctrl+Shift+Left", "Ctrl+Shift+Right"]
+
+
+# --- settings are saved as they change --------------------------------------------------
+
+def test_page_and_geometry_are_saved_without_closing(qtbot: Any, main_window: MainWindow) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.main_window import GEOMETRY_KEY, PAGE_KEY
+
+    main_window.show_page("meals")
+    assert QSettings().value(PAGE_KEY) == "meals"
+    main_window.show_page("progress")
+    assert QSettings().value(PAGE_KEY) == "progress"
+
+    main_window.resize(main_window.size() + QSize(37, 23))
+    wanted = main_window.saveGeometry()
+    qtbot.waitUntil(lambda: QSettings().value(GEOMETRY_KEY) == wanted, timeout=5000)
+
+
+# --- start-up restore --------------------------------------------------------------------
+
+def test_a_restore_at_start_up_is_said_in_the_window(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.app import run
+    from desktop.dialogs.damaged import DamagedDatabaseDialog
+
+    data_dir = tmp_path / "data"
+    _damage(data_dir)
+    chosen: list[Path] = []
+
+    def newest(cls: Any, parent: Any, error: Any) -> Path:
+        chosen.append(error.backups[0])
+        return error.backups[0]
+
+    monkeypatch.setattr(DamagedDatabaseDialog, "ask", classmethod(newest))
+    notices: list[tuple[str, bool]] = []
+    original = MainWindow.show_notice
+
+    def record(self: MainWindow, text: str) -> None:
+        original(self, text)
+        notices.append((self.notice_label.text(), self.notice_banner.isVisible()))
+
+    monkeypatch.setattr(MainWindow, "show_notice", record)
+    assert run([], smoke=True, data_dir=str(data_dir)) == 0
+    assert len(notices) == 1
+    text, shown = notices[0]
+    assert shown
+    # The backup's file name carries the day it was made: runner-legs-YYYY-MM-DD.sqlite3.
+    from datetime import date
+
+    made = date.fromisoformat(chosen[0].name.removeprefix("runner-legs-")[:10])
+    assert text.startswith(f"Restored the automatic backup of {made:%a} {made.day} {made:%b}")
+    kept = [p for p in data_dir.iterdir() if p.is_file() and p.name != "runner-legs.sqlite3"
+            and p.name.startswith("runner-legs.sqlite3")]
+    assert kept and str(kept[0]) in text
+
+
+def test_the_damaged_database_dialog_speaks_to_a_window_user(tmp_path: Path,
+                                                            qtbot: Any) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.store import DamagedDatabase, open_repository
+    from desktop.dialogs.damaged import DamagedDatabaseDialog
+
+    data_dir = tmp_path / "data"
+    db, _ = _damage(data_dir)
+    with pytest.raises(DamagedDatabase) as caught:
+        open_repository(data_dir)
+    seen: list[str] = []
+
+    def read_and_quit() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text() + "\n" + box.informativeText())
+        quit_button = next(b for b in box.buttons() if b.text() == "Quit")
+        quit_button.click()
+
+    QTimer.singleShot(0, read_and_quit)
+    assert DamagedDatabaseDialog.ask(None, caught.value) is None
+    text = seen[0]
+    assert str(db) in text
+    assert "runner-legs --data-dir" not in text and " run:" not in text
+    assert "Restore newest backup" in text
+
+
+def test_a_dark_palette_keeps_fields_and_check_boxes_visible() -> None:
+    from PySide6.QtGui import QPalette
+
+    from desktop.screenshots import dark_palette
+    from desktop.style import readable_palette
+
+    dark = dark_palette()
+    assert dark.color(QPalette.ColorRole.Base).lightness() < dark.color(
+        QPalette.ColorRole.Window).lightness()
+    fixed = readable_palette(dark)
+    # Fusion outlines fields in a darker shade of the window: the field must be lighter.
+    assert fixed.color(QPalette.ColorRole.Base).lightness() > fixed.color(
+        QPalette.ColorRole.Window).lightness()
+    light = QPalette()
+    light.setColor(QPalette.ColorRole.Window, "#F0F0F0")
+    light.setColor(QPalette.ColorRole.Base, "#FFFFFF")
+    assert readable_palette(light) == light
+
+
+def test_screenshots_refuse_a_silly_scale(capsys: pytest.CaptureFixture[str]) -> None:
+    from desktop.screenshots import main
+
+    with pytest.raises(SystemExit) as leaving:
+        main(["--scale", "9", "out"])
+    assert leaving.value.code == 2
+    assert "--scale must be between 0.5 and 4, got 9" in capsys.readouterr().err

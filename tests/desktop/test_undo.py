@@ -88,3 +88,42 @@ def test_each_write_is_announced(ctx: Any, qtbot: Any) -> None:
     assert TODAY in blocker.args[0].days
     with qtbot.waitSignal(ctx.changed):
         ctx.undo_stack.undo()
+
+
+def test_undoing_a_minutes_change_leaves_the_session_unedited(ctx: Any) -> None:
+    original = ctx.repo.plan().session_on(TODAY)
+    assert not original.edited
+    push(ctx, SetMinutesCommand(ctx, TODAY, original.minutes + 5))
+    assert ctx.repo.plan().session_on(TODAY).edited
+    ctx.undo_stack.undo()
+    assert ctx.repo.plan().session_on(TODAY) == original
+
+
+def test_undo_of_a_move_and_redo_say_the_same_swap(ctx: Any, qtbot: Any) -> None:
+    plan = ctx.repo.plan()
+    sun = TODAY + timedelta(days=6)
+    sat = sun - timedelta(days=1)
+    assert plan.session_on(sun).kind == "rest" and plan.session_on(sat).kind != "rest"
+    title = plan.session_on(sat).title
+    with qtbot.waitSignal(ctx.changed) as blocker:
+        push(ctx, MoveSessionCommand(ctx, sat, sun))
+    assert blocker.args[0].summary == f"Moved {title} (now Sun) and the rest day (now Sat)"
+    with qtbot.waitSignal(ctx.changed) as blocker:
+        ctx.undo_stack.undo()
+    assert blocker.args[0].days == frozenset({sat, sun})
+    assert ctx.repo.plan() == plan
+
+
+def test_a_rebuilt_plan_empties_the_undo_stack(ctx: Any) -> None:
+    from core.profile import profile_from_dict
+    from tests.desktop.conftest import TEST_PROFILE
+
+    push(ctx, MoveSessionCommand(ctx, TODAY, TODAY + timedelta(days=1)))
+    push(ctx, MarkOutcomeCommand(ctx, TODAY, Outcome(TODAY, "done", 20, None)))
+    assert ctx.undo_stack.count() == 2
+    changed = profile_from_dict({**TEST_PROFILE, "weekly_run_minutes": 150})
+    ctx.apply(ctx.repo.save_profile(changed, TODAY))
+    assert ctx.undo_stack.count() == 0
+    rebuilt = ctx.repo.plan()
+    ctx.undo_stack.undo()
+    assert ctx.repo.plan() == rebuilt
