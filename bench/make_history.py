@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -58,6 +59,22 @@ def make_history(data_dir: Path, years: int = 5, today: date = TODAY) -> Path:
     repo = open_repository(data_dir)
     try:
         repo.restore_data(history_data(years, today))
+        return repo.path
+    finally:
+        repo.close()
+
+
+def make_recent_user(data_dir: Path, days: int = 31, today: date = TODAY) -> Path:
+    """The same profile, current plan and last ``days`` days of logs as
+    :func:`make_history`, without the older history: the same month to read, less behind it."""
+    data = history_data(today=today)
+    since = today - timedelta(days=days)
+    recent = replace(data, other_sessions=(),
+                     checkins=tuple(c for c in data.checkins if c.date >= since),
+                     outcomes=tuple(o for o in data.outcomes if o.date >= since))
+    repo = open_repository(data_dir)
+    try:
+        repo.restore_data(recent)
         return repo.path
     finally:
         repo.close()

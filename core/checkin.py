@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.plan import FOAM_ROLL_AREAS
+from core.profile import WEIGHT_RANGE as WEIGHT_RANGE  # a logged weight: the profile's range
 
 STATUSES = ("done", "skipped")
 SLEEP_RANGE = (0.0, 24.0)
 QUALITY_RANGE = (1, 5)
-WEIGHT_RANGE = (35.0, 250.0)
 MINUTES_RANGE = (0, 600)
 RPE_RANGE = (1, 10)
 

@@ -20,6 +20,9 @@ RUN_KINDS = frozenset({"long_run", "easy_run", "hiit", "tempo", "hills"})
 HARD_RUN_KINDS = frozenset({"hiit", "hills", "tempo"})
 HARD_KINDS = frozenset({"hiit", "hills", "tempo", "strength"})
 FOAM_ROLL_AREAS: tuple[str, ...] = ("quads", "glutes", "hamstrings", "calves")
+# In an accepted adaptation (an easy run instead of a hard session) ``details`` names the
+# kind it replaced, so the week's rules still count the session it stands in for.
+ADAPTED_KEY = "instead_of"
 
 
 @dataclass(frozen=True)

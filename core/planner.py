@@ -8,7 +8,9 @@ function of its arguments: the same profile, start, weeks and log give the same 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date, timedelta
+from itertools import permutations
 
 from core.checkin import Outcome
 from core.plan import Plan, Session, Week, monday_on_or_after
@@ -33,6 +35,7 @@ from core.planner_volume import (
     week_slots,
 )
 from core.profile import Profile
+from core.week_check import check_week
 
 WEEKS_RANGE = (4, 24)
 CROSS_TRAINING_MINUTES = (40, 30)  # full week, lighter week
@@ -40,23 +43,30 @@ RECOVERY_MINUTES = 30
 
 
 def build_plan(profile: Profile, start: date, weeks: int = 12,
-               outcomes: Mapping[date, Outcome] | None = None) -> Plan:
+               outcomes: Mapping[date, Outcome] | None = None, *,
+               continue_from: Plan | None = None) -> Plan:
     """The plan from the Monday on or after ``start`` for ``weeks`` weeks (4–24).
 
     ``outcomes`` is the log of done / skipped sessions: a week run short of its plan makes
     the next week grow from what was actually run.
+
+    ``continue_from`` is the plan so far, ending the Sunday before that Monday: the new weeks
+    follow on from it (week numbers, so every 4th week stays lighter; running minutes from
+    its last weeks under rule 4; the strength A/B turn and the rising reps), and the result
+    holds its weeks followed by the new ones, ``weeks`` in all.
     """
     if isinstance(weeks, bool) or not isinstance(weeks, int) or \
             not WEEKS_RANGE[0] <= weeks <= WEEKS_RANGE[1]:
         raise ValueError(f"weeks must be {WEEKS_RANGE[0]}–{WEEKS_RANGE[1]}, got {weeks}")
     log = outcomes or {}
     monday = monday_on_or_after(start)
+    kept = _kept_weeks(continue_from, monday, weeks)
     layout = week_layout(profile.available_days, profile.long_run_day,
                          profile.strength_sessions, profile.level)
-    built: list[Week] = []
-    turns = {"strength": 0, "cross_training": 0}
-    last_full = 0
-    for index in range(1, weeks + 1):
+    built: list[Week] = list(kept)
+    turns = _turns(kept)
+    last_full = next((w.run_minutes for w in reversed(kept) if not w.lighter), 0)
+    for index in range(len(kept) + 1, weeks + 1):
         lighter = is_lighter(index)
         slots = week_slots(layout, index, profile.level)
         cap = capacity(slots)
@@ -66,13 +76,66 @@ def build_plan(profile: Profile, start: date, weeks: int = 12,
             prev = built[-1]
             target = next_target(lighter=lighter, prev_planned=prev.run_minutes,
                                  prev_done=minutes_run(prev, log), prev_lighter=prev.lighter,
-                                 last_full=last_full, cap=cap)
-        week = _make_week(profile, layout, monday + timedelta(weeks=index - 1), index, weeks,
-                          split_minutes(slots, target), turns)
+                                 last_full=last_full or prev.run_minutes, cap=cap)
+        week = _make_week(profile, layout, monday + timedelta(weeks=index - len(kept) - 1),
+                          index, weeks, split_minutes(slots, target), turns)
+        if kept and index == len(kept) + 1:
+            week = _fit_after(week, kept[-1], profile)
         built.append(week)
         if not lighter:
             last_full = week.run_minutes
-    return Plan(start=monday, weeks=tuple(built))
+    return Plan(start=built[0].start, weeks=tuple(built))
+
+
+def _kept_weeks(plan: Plan | None, monday: date, weeks: int) -> tuple[Week, ...]:
+    """The weeks a continued plan starts from (ValueError when they cannot be continued)."""
+    if plan is None or not plan.weeks:
+        return ()
+    if plan.end + timedelta(days=1) != monday:
+        raise ValueError(f"the plan to continue ends on {plan.end.isoformat()}, not the "
+                         f"Sunday before {monday.isoformat()}")
+    if len(plan.weeks) >= weeks:
+        raise ValueError(f"weeks must be more than the {len(plan.weeks)} weeks continued, "
+                         f"got {weeks}")
+    return plan.weeks
+
+
+def _fit_after(week: Week, previous: Week, profile: Profile) -> Week:
+    """The first continued week, its days rearranged when it clashes with the kept week
+    before it (a new profile's layout need not follow on from the old one's: back-to-back
+    strength or hard runs over the weekend). The long run and Sunday stay put, so the weeks
+    after it follow on as planned, and strength sessions keep their order (A/B alternate);
+    the arrangement moving fewest days wins."""
+    if not check_week(week, profile, previous):
+        return week
+    days = sorted(week.sessions, key=lambda s: s.date)
+    movable = [i for i in range(6) if days[i].kind != "long_run"]
+    best, best_key = week, (len(check_week(week, profile, previous)), 0)
+    for order in permutations(movable):
+        moved = sum(1 for i, j in zip(movable, order, strict=True) if i != j)
+        strength = [j for j in order if days[j].kind == "strength"]
+        if moved == 0 or strength != sorted(strength):
+            continue
+        arranged = list(days)
+        for i, j in zip(movable, order, strict=True):
+            arranged[i] = replace(days[j], date=days[i].date)
+        candidate = replace(week, sessions=tuple(arranged))
+        key = (len(check_week(candidate, profile, previous)), moved)
+        if key < best_key:
+            best, best_key = candidate, key
+    return best
+
+
+def _turns(kept: tuple[Week, ...]) -> dict[str, int]:
+    """Strength and cross-training sessions so far, so the A/B workouts keep alternating."""
+    strength = [s for w in kept for s in sorted(w.sessions, key=lambda s: s.date)
+                if s.kind == "strength"]
+    turn = len(strength)
+    last = strength[-1].details.get("workout") if strength else None
+    if last in ("A", "B") and "AB"[(turn - 1) % 2] != last:
+        turn += 1  # a strength session was replaced: the next one is still the other workout
+    cross = sum(1 for w in kept for s in w.sessions if s.kind == "cross_training")
+    return {"strength": turn, "cross_training": cross}
 
 
 def minutes_run(week: Week, log: Mapping[date, Outcome]) -> int:

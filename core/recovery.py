@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from core.checkin import CheckIn, Outcome
-from core.plan import FOAM_ROLL_AREAS, HARD_KINDS, Plan, Session
+from core.plan import ADAPTED_KEY, FOAM_ROLL_AREAS, HARD_KINDS, Plan, Session
 
 SLEEP_TARGET = (7.0, 9.0)
 SLEEP_TARGET_65 = (7.0, 8.0)
@@ -163,7 +163,6 @@ def foam_roll_weekly(checkins: Iterable[CheckIn], first_monday: date,
 
 SHORT_NIGHT_HOURS = 7.0
 EASY_MINUTES = (30, 45)
-ADAPTED_KEY = "instead_of"
 
 
 @dataclass(frozen=True)

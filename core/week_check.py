@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from core.catalog import KIND_LABELS, LIGHTEST_WEEK
-from core.plan import HARD_KINDS, HARD_RUN_KINDS, Plan, Session, Week
+from core.plan import ADAPTED_KEY, HARD_KINDS, HARD_RUN_KINDS, Plan, Session, Week
 from core.planner_layout import strength_spacing_possible
 from core.profile import DAYS, Profile
 
@@ -38,14 +38,21 @@ def check_week(week: Week, profile: Profile, previous: Week | None = None, *,
     return warnings
 
 
-def plan_problems(plan: Plan, profile: Profile) -> list[tuple[int, str]]:
-    """Every warning in the plan as (week index, warning)."""
+def plan_problems(plan: Plan, profile: Profile, *,
+                  since: date | None = None) -> list[tuple[int, str]]:
+    """Every warning in the plan as (week index, warning).
+
+    With ``since``, only the weeks starting on or after it are checked (the weeks a profile
+    change regenerated); the earlier ones still count as "last week" for rules 3, 4 and 12,
+    but are not judged against a profile they were not made for.
+    """
     problems: list[tuple[int, str]] = []
     previous: Week | None = None
     last_full: Week | None = None
     for week in plan.weeks:
-        for warning in check_week(week, profile, previous, last_full=last_full):
-            problems.append((week.index, warning))
+        if since is None or week.start >= since:
+            for warning in check_week(week, profile, previous, last_full=last_full):
+                problems.append((week.index, warning))
         if not week.lighter:
             last_full = week
         previous = week
@@ -53,8 +60,11 @@ def plan_problems(plan: Plan, profile: Profile) -> list[tuple[int, str]]:
 
 
 def _counts(sessions: list[Session], profile: Profile) -> list[str]:
-    """Rule 1: a rest day, the profile's strength count, one long run, 1–2 hiit or hills."""
-    kinds = Counter(s.kind for s in sessions)
+    """Rule 1: a rest day, the profile's strength count, one long run, 1–2 hiit or hills.
+
+    An accepted easier run counts as the session it stands in for: the runner took the
+    app's own offer, and the week's shape is still the plan's."""
+    kinds = Counter(s.details.get(ADAPTED_KEY, s.kind) for s in sessions)
     days = {s.date for s in sessions}
     out: list[str] = []
     has_rest = kinds["rest"] > 0 or len(days) < 7

@@ -78,7 +78,8 @@ def svg_icon(name: str, color: QColor | str | None = None) -> QIcon:
     if not data:
         return QIcon()
     if color is None:
-        color = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+        palette = QGuiApplication.palette()
+        color = QColor(palette.color(QPalette.ColorRole.WindowText))
     tint = QColor(color).name()
     renderer = QSvgRenderer(QByteArray(data.replace(b"currentColor", tint.encode())))
     icon = QIcon()

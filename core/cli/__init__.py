@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from core.cli.common import CliError, InvalidInput, Parser, global_options
+from core.profile import ProfileError
 
 COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", "restore")
 
@@ -44,12 +45,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidInput as exc:
         _fail(str(exc))
         return 2
-    except ValueError as exc:  # ProfileError and range errors from core
-        _fail(str(exc))
-        return 2
     except CliError as exc:
         _fail(str(exc))
         return 1
+    except ValueError as exc:
+        _fail(str(exc))
+        return 2 if _is_user_input(exc) else 1
     except BrokenPipeError:
         return 1
     except KeyboardInterrupt:
@@ -61,6 +62,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _fail(f"unexpected error: {type(exc).__name__}: {exc}")
         return 1
+
+
+def _is_user_input(exc: ValueError) -> bool:
+    """A profile or log value out of range, or a request the saved data refuses (exit 2);
+    any other ValueError, such as stored data that cannot be read, is a failure (exit 1)."""
+    if _is_store_error(exc):
+        return False
+    if isinstance(exc, ProfileError):
+        return True
+    safety = sys.modules.get("core.store.safety")
+    return safety is not None and isinstance(exc, safety.InvalidRequest)
 
 
 def _is_store_error(exc: BaseException) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -12,9 +14,12 @@ from typing import Any, NoReturn
 
 from core import clock, paths
 from core.plan import Plan, monday_of, monday_on_or_after
+from core.planner import WEEKS_RANGE
 from core.profile import Profile, check_age, demo_profile, profile_from_dict
 
-WEEKS_RANGE = (4, 24)
+SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")  # pseudo file systems: never a data folder
+FRESH_PLAN_NOTE = ("note: --weeks/--start build a fresh plan from your saved profile; your "
+                   "stored plan and its changes are not shown")
 
 
 class CliError(Exception):
@@ -44,6 +49,39 @@ def global_options(*, top: bool = False) -> argparse.ArgumentParser:
                    help="where the database lives (default: RUNNER_LEGS_HOME or the "
                         "platform's user data folder)")
     return p
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data folder of ``--data-dir``, RUNNER_LEGS_HOME or the platform; InvalidInput
+    naming it when it cannot hold the database (a file, or inside /proc)."""
+    explicit = getattr(args, "data_dir", None)
+    folder = paths.data_dir(explicit)
+    if explicit:
+        label = f"--data-dir {explicit}"
+    elif os.environ.get("RUNNER_LEGS_HOME"):
+        label = f"RUNNER_LEGS_HOME {os.environ['RUNNER_LEGS_HOME']}"
+    else:
+        label = f"the data folder {folder}"
+    problem = _folder_problem(folder)
+    if problem is not None:
+        raise InvalidInput(f"{label} is not a folder{problem}")
+    return folder
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` cannot be the data folder ("" when it plainly is not a folder)."""
+    try:
+        full = folder.resolve()
+    except (OSError, RuntimeError) as exc:
+        return f": {exc}"
+    for system in SYSTEM_FOLDERS:
+        root = Path(system)
+        if root.is_dir() and (full == root or root in full.parents):
+            return f": {system} holds the system's own files"
+    existing = next(p for p in (full, *full.parents) if p.exists() or p == p.parent)
+    if not existing.is_dir():
+        return "" if existing == full else f": {existing} is a file"
+    return None
 
 
 def iso_date(option: str) -> Any:
@@ -133,7 +171,7 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
 
     from core.store import open_repository
 
-    repo = open_repository(paths.data_dir(args.data_dir))
+    repo = open_repository(data_dir(args))
     try:
         saved = repo.profile()
         stored_plan = repo.plan()
@@ -143,8 +181,11 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE', "
                            "or use --profile FILE or --demo")
     profile = saved
-    if stored_plan is not None and start_opt is None and weeks in (None, len(stored_plan.weeks)):
+    if (stored_plan is not None and weeks in (None, len(stored_plan.weeks))
+            and (start_opt is None or monday_on_or_after(start_opt) == stored_plan.start)):
         return Source(profile, stored_plan, stored=True)
+    if stored_plan is not None:  # the user's moves, edits and adapted weeks are not in it
+        print(FRESH_PLAN_NOTE, file=sys.stderr)
     start = _start(start_opt, stored_plan.start if stored_plan else None, week_hint)
     check_age(profile, start)
     length = weeks or (len(stored_plan.weeks) if stored_plan else 12)

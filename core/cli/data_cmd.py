@@ -7,14 +7,16 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core import clock, paths
+from core import clock
 from core.checkin import MINUTES_RANGE, QUALITY_RANGE, RPE_RANGE, SLEEP_RANGE, WEIGHT_RANGE
 from core.cli.common import (
     CliError,
     InvalidInput,
+    data_dir,
     global_options,
     iso_date,
     ranged_float,
@@ -96,7 +98,7 @@ def _areas(text: str) -> tuple[str, ...]:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    return paths.data_dir(getattr(args, "data_dir", None))
+    return data_dir(args)
 
 
 def _print_json(value: Any) -> None:
@@ -141,6 +143,7 @@ def _run_log(args: argparse.Namespace) -> int:
     if not checkin and not outcome:
         raise InvalidInput("nothing to log: give --sleep-hours, --sleep-quality, --foam-roll, "
                            "--weight, --done or --skipped")
+    _check_log_day(day, args)
     repo = open_repository(_data_dir(args))
     try:
         repo.log_day(day, checkin or None, outcome or None)
@@ -150,6 +153,22 @@ def _run_log(args: argparse.Namespace) -> int:
     finally:
         repo.close()
     return 0
+
+
+def _check_log_day(day: date, args: argparse.Namespace) -> None:
+    """A future day cannot be logged (as in the desktop app), and a skipped session has no
+    minutes or effort."""
+    today = clock.today()
+    if day > today:
+        if args.status or args.minutes is not None or args.rpe is not None:
+            raise InvalidInput(f"can't mark a session in the future: {day.isoformat()} is "
+                               f"after today ({today.isoformat()})")
+        raise InvalidInput(f"can't log a day in the future: {day.isoformat()} is after today "
+                           f"({today.isoformat()})")
+    if args.status == "skipped" and (args.minutes is not None or args.rpe is not None):
+        given = "--minutes" if args.minutes is not None else "--rpe"
+        raise InvalidInput(f"{given} goes with --done: a skipped session has no minutes or "
+                           "effort to log")
 
 
 def _run_history(args: argparse.Namespace) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -46,14 +47,17 @@ def _run_targets(args: argparse.Namespace) -> int:
 
     day: date = args.date or clock.today()
     source = resolve(args)
-    if not source.plan.start <= day <= source.plan.end:
-        # A day outside the plan has no planned session: it is a rest day for the targets.
-        session = None
-    else:
-        session = source.plan.session_on(day)
+    plan = source.plan
+    outside = not plan.start <= day <= plan.end
+    # A day outside the plan has no planned session: it is a rest day for the targets.
+    session = None if outside else plan.session_on(day)
     if day < source.profile.birth_date:
         raise InvalidInput(f"--date must be after the birth date, got {day.isoformat()}")
     targets = day_targets(source.profile, day, session)
+    if outside:
+        note = (f"{day.isoformat()} is outside the plan ({plan.start.isoformat()} to "
+                f"{plan.end.isoformat()}): targets for a rest day")
+        targets = replace(targets, warnings=(*targets.warnings, note))
     if args.format == "json":
         json.dump(targets.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -7,11 +7,20 @@ from __future__ import annotations
 from core.store.autobackup import automatic_backups, restore_automatic_backup, set_aside
 from core.store.backup import BackupData, BadBackup, load_backup
 from core.store.change import Change
+from core.store.convert import InvalidValue
 from core.store.repository import NoOutcome, Repository, open_repository
-from core.store.safety import DamagedDatabase, MigrationFailed, NewerDatabase, StoreError
+from core.store.safety import (
+    DamagedDatabase,
+    InvalidRequest,
+    MigrationFailed,
+    NewerDatabase,
+    StoredDataError,
+    StoreError,
+)
 
 __all__ = [
-    "BackupData", "BadBackup", "Change", "DamagedDatabase", "MigrationFailed", "NewerDatabase",
-    "NoOutcome", "Repository", "StoreError", "automatic_backups", "load_backup",
+    "BackupData", "BadBackup", "Change", "DamagedDatabase", "InvalidRequest", "InvalidValue",
+    "MigrationFailed", "NewerDatabase", "NoOutcome", "Repository", "StoreError",
+    "StoredDataError", "automatic_backups", "load_backup",
     "open_repository", "restore_automatic_backup", "set_aside",
 ]

@@ -18,6 +18,7 @@ from core.store.db import DB_NAME
 from core.store.migrations import latest
 from core.store.safety import (
     FILE_MODE,
+    InvalidRequest,
     check_sqlite_file,
     copy_database,
     ensure_private_dir,
@@ -91,14 +92,18 @@ def restore_automatic_backup(data_dir: Path, backup: Path) -> Path:
     """Put ``backup`` in place of the database; the old file is renamed aside with a
     timestamp (never deleted) and that new path is returned.
 
-    ValueError when the backup itself is not a sound SQLite file (nothing is touched then).
+    InvalidRequest when the backup is not a sound SQLite file of this app, or any value in it
+    fails the checks of a JSON restore (nothing is touched then).
     """
     backup = Path(backup)
     if not backup.is_file():
-        raise ValueError(f"backup file not found: {backup}")
+        raise InvalidRequest(f"backup file not found: {backup}")
     problem = check_sqlite_file(backup) or _schema_problem(backup)
     if problem:
-        raise ValueError(f"the backup {backup} cannot be used: {problem}")
+        raise InvalidRequest(f"the backup {backup} cannot be used: {problem}")
+    from core.store.backup import check_database_file
+
+    check_database_file(backup)  # every value, as for a JSON restore
     ensure_private_dir(data_dir)
     path = data_dir / DB_NAME
     aside = _aside_name(data_dir)

@@ -5,6 +5,8 @@ data with its content."""
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from core.store.convert import (
     session_from_text,
     session_to_text,
 )
+from core.store.safety import InvalidRequest, StoreError
 from core.store.tables import Tables
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -69,18 +72,42 @@ def load_backup(path: Path) -> BackupData:
             raise BadBackup(str(path), f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ValueError(f"backup file not found: {path}") from None
+        raise InvalidRequest(f"backup file not found: {path}") from None
     except UnicodeDecodeError:
         raise BadBackup(str(path), "is not UTF-8 text") from None
     except IsADirectoryError:
-        raise ValueError(f"backup file {path} is a folder") from None
+        raise InvalidRequest(f"backup file {path} is a folder") from None
     except OSError as exc:
-        raise ValueError(f"cannot read backup file {path}: {exc.strerror}") from None
+        raise InvalidRequest(f"cannot read backup file {path}: {exc.strerror}") from None
     try:
         value = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
         raise BadBackup(str(path), f"is not valid JSON ({exc})") from None
     return parse_backup(value)
+
+
+def check_database_file(path: Path) -> None:
+    """Check the data in an SQLite backup with every check of a JSON restore (InvalidRequest
+    naming the first wrong value). A scratch copy is opened, so the file itself is never
+    changed, not even migrated."""
+    from core.store.db import DB_NAME
+    from core.store.repository import open_repository
+
+    with tempfile.TemporaryDirectory(prefix="runner-legs-check-") as tmp:
+        shutil.copyfile(path, Path(tmp, DB_NAME))
+        repo = open_repository(Path(tmp))
+        try:
+            with repo._reading() as t:
+                data = None if t is None else dump(t)
+            parse_backup(json.loads(json.dumps(data)))
+        except BadBackup as exc:
+            raise InvalidRequest(f"the backup {path} cannot be used, nothing changed: "
+                                 f"{exc.where} {exc.problem}") from None
+        except (StoreError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise InvalidRequest(f"the backup {path} cannot be used, nothing changed: its "
+                                 f"data cannot be read ({exc})") from None
+        finally:
+            repo.close()
 
 
 def apply_backup(t: Tables, data: BackupData) -> None:

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from core.checkin import CheckIn, Outcome
+from core.checkin import MINUTES_RANGE, RPE_RANGE, CheckIn, Outcome
 from core.plan import KINDS, Plan, Session, Week
 from core.profile import AGE_RANGE, Profile, ProfileError, profile_from_dict
 from core.store.convert import check_checkin, check_outcome
+from core.store.safety import InvalidRequest
 
 FORMAT = "runner-legs-backup"
 VERSION = 1
@@ -23,10 +24,12 @@ TOP_KEYS = {"format", "version", "created", "profile", "demo", "plan", "other_se
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class BadBackup(ValueError):
+class BadBackup(InvalidRequest):
     """The backup file is wrong somewhere; the message says where and why."""
 
     def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
         super().__init__(f"backup not restored, nothing changed: {where} {problem}")
 
 
@@ -123,7 +126,7 @@ def _session(where: str, value: object) -> Session:
     return Session(
         date=_day(f"{where}.date", s["date"]), kind=kind,
         title=_str(f"{where}.title", s["title"], 200),
-        minutes=int(_int(f"{where}.minutes", s["minutes"], 0, 600) or 0),
+        minutes=int(_int(f"{where}.minutes", s["minutes"], *MINUTES_RANGE) or 0),
         hard=_bool(f"{where}.hard", s["hard"]), why=_str(f"{where}.why", s["why"]),
         details=details, structure=tuple(structure),
         foam_roll=_bool(f"{where}.foam_roll", s.get("foam_roll", False)),
@@ -204,8 +207,9 @@ def _outcome(where: str, value: object) -> Outcome:
     o = _obj(where, value)
     _keys(where, o, {"date", "status"}, {"minutes", "rpe"})
     outcome = Outcome(date=_day(f"{where}.date", o["date"]), status=o["status"],
-                      minutes=_int(f"{where}.minutes", o.get("minutes"), 0, 600, null=True),
-                      rpe=_int(f"{where}.rpe", o.get("rpe"), 1, 10, null=True))
+                      minutes=_int(f"{where}.minutes", o.get("minutes"), *MINUTES_RANGE,
+                                   null=True),
+                      rpe=_int(f"{where}.rpe", o.get("rpe"), *RPE_RANGE, null=True))
     try:
         return check_outcome(outcome)
     except ProfileError as exc:

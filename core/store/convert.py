@@ -21,10 +21,16 @@ from core.checkin import (
     normal_areas,
 )
 from core.plan import FOAM_ROLL_AREAS, Session
-from core.profile import ProfileError
+from core.profile import Profile, ProfileError, profile_from_dict
+from core.store.safety import StoredDataError
 
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+class InvalidValue(ProfileError):
+    """A logged value is outside its range (the user's input): ``field``, ``value`` and
+    ``expected`` as for a profile field."""
 
 
 def nice_date(day: date) -> str:
@@ -40,7 +46,7 @@ def _number(name: str, value: object, lo: float, hi: float, unit: str,
     if (isinstance(value, bool) or not isinstance(value, (int, float))
             or not math.isfinite(value) or not lo <= value <= hi
             or (whole and float(value) != int(value))):
-        raise ProfileError(name, value, expected)
+        raise InvalidValue(name, value, expected)
     return float(value)
 
 
@@ -48,7 +54,7 @@ def check_checkin(c: CheckIn) -> CheckIn:
     """The check-in with its foam-roll areas in canonical order; ProfileError when a value is
     out of range."""
     if not isinstance(c.date, date):
-        raise ProfileError("date", c.date, "a date")
+        raise InvalidValue("date", c.date, "a date")
     if c.sleep_hours is not None:
         _number("sleep_hours", c.sleep_hours, *SLEEP_RANGE, "hours")
     if c.sleep_quality is not None:
@@ -57,11 +63,11 @@ def check_checkin(c: CheckIn) -> CheckIn:
         _number("weight_kg", c.weight_kg, *WEIGHT_RANGE, "kg")
     for name in ("warmup_done", "stretch_done", "water_met"):
         if not isinstance(getattr(c, name), bool):
-            raise ProfileError(name, getattr(c, name), "true or false")
+            raise InvalidValue(name, getattr(c, name), "true or false")
     areas = c.foam_roll
     if (not isinstance(areas, (tuple, list))
             or any(not isinstance(a, str) or a not in FOAM_ROLL_AREAS for a in areas)):
-        raise ProfileError("foam_roll", areas, "areas from " + ", ".join(FOAM_ROLL_AREAS))
+        raise InvalidValue("foam_roll", areas, "areas from " + ", ".join(FOAM_ROLL_AREAS))
     return replace(c, foam_roll=normal_areas(tuple(areas)),
                    sleep_quality=None if c.sleep_quality is None else int(c.sleep_quality))
 
@@ -69,13 +75,17 @@ def check_checkin(c: CheckIn) -> CheckIn:
 def check_outcome(o: Outcome) -> Outcome:
     """The outcome, or ProfileError naming the value that is out of range."""
     if not isinstance(o.date, date):
-        raise ProfileError("date", o.date, "a date")
+        raise InvalidValue("date", o.date, "a date")
     if o.status not in STATUSES:
-        raise ProfileError("status", o.status, "one of " + ", ".join(STATUSES))
+        raise InvalidValue("status", o.status, "one of " + ", ".join(STATUSES))
     if o.minutes is not None:
         _number("minutes", o.minutes, *MINUTES_RANGE, "minutes", whole=True)
     if o.rpe is not None:
         _number("rpe", o.rpe, *RPE_RANGE, "", whole=True)
+    if o.status == "skipped" and (o.minutes is not None or o.rpe is not None):
+        field = "minutes" if o.minutes is not None else "rpe"
+        raise InvalidValue(field, o.minutes if o.minutes is not None else o.rpe,
+                           "empty for a skipped session")
     return replace(o, minutes=None if o.minutes is None else int(o.minutes),
                    rpe=None if o.rpe is None else int(o.rpe))
 
@@ -131,7 +141,20 @@ def session_to_text(s: Session) -> str:
 
 
 def session_from_text(text: str) -> Session:
-    return Session.from_json(json.loads(text))
+    """A stored session; StoredDataError when the row cannot be read."""
+    try:
+        return Session.from_json(json.loads(text))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise StoredDataError(f"a stored session cannot be read ({type(exc).__name__}: "
+                              f"{exc})") from None
+
+
+def profile_from_text(text: str) -> Profile:
+    """The stored profile; StoredDataError when it is not a valid profile any more."""
+    try:
+        return profile_from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise StoredDataError(f"the saved profile cannot be read: {exc}") from None
 
 
 def history_row(day: date, c: CheckIn | None, o: Outcome | None,

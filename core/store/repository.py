@@ -9,7 +9,7 @@ from pathlib import Path
 from core.store.backup import BackupData, apply_backup, dump, load_backup
 from core.store.change import Change
 from core.store.repository_log import LogPart, NoOutcome
-from core.store.safety import StoreError, atomic_write_private
+from core.store.safety import InvalidRequest, StoreError, atomic_write_private
 
 __all__ = ["Repository", "open_repository", "NoOutcome"]
 
@@ -29,9 +29,9 @@ class Repository(LogPart):
                                  f"{self.data_dir}")
             data = dump(t)
         if path.is_dir():
-            raise ValueError(f"cannot write the backup to {path}: it is a folder")
+            raise InvalidRequest(f"cannot write the backup to {path}: it is a folder")
         if not path.parent.is_dir():
-            raise ValueError(f"cannot write the backup to {path}: the folder {path.parent} "
+            raise InvalidRequest(f"cannot write the backup to {path}: the folder {path.parent} "
                              "does not exist")
         text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
         try:

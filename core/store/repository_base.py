@@ -5,7 +5,9 @@ each write as one IMMEDIATE transaction."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -28,7 +30,18 @@ from core.store.safety import (
 from core.store.tables import Tables, bind_tables
 
 _DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError)  # fetches raise sqlite3's own
+# Test-only: seconds to wait inside each write transaction, after its writes and before the
+# commit, so the kill test (tests/cli/test_kill.py) can land SIGKILLs mid-transaction.
+# Unset (always, outside that test) it does nothing.
+TEST_WRITE_DELAY = "RUNNER_LEGS_TEST_WRITE_DELAY"
 _DAMAGE_WORDS = ("malformed", "not a database", "disk image", "corrupt")
+
+
+def _test_write_delay() -> None:
+    """Wait ``RUNNER_LEGS_TEST_WRITE_DELAY`` seconds when it is set (tests only)."""
+    delay = os.environ.get(TEST_WRITE_DELAY)
+    if delay:
+        time.sleep(float(delay))
 
 
 class RepositoryBase:
@@ -57,8 +70,12 @@ class RepositoryBase:
         if not self.path.exists():
             if not create:
                 return False
-            ensure_private_dir(self.data_dir)
-            create_private_file(self.path)
+            try:
+                ensure_private_dir(self.data_dir)
+                create_private_file(self.path)
+            except OSError as exc:
+                raise StoreError(f"cannot create the database in {self.data_dir}: "
+                                 f"{exc.strerror or exc}") from None
         else:
             make_private(self.path)
         self._check_file()
@@ -149,6 +166,7 @@ class RepositoryBase:
         try:
             with self._errors(), self._db.atomic("IMMEDIATE"):
                 yield self._t
+                _test_write_delay()
         except BaseException:
             if made is not None:
                 made.unlink(missing_ok=True)

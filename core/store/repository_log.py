@@ -8,7 +8,9 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from core import clock
 from core.checkin import CheckIn, Outcome
+from core.store.adapt import Adapted, adapt_after_log, ran_short
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
     CHECKIN_COLUMNS,
@@ -23,12 +25,14 @@ from core.store.convert import (
     outcome_from_row,
     outcome_from_tuple,
     outcome_to_row,
+    session_from_text,
 )
 from core.store.repository_plan import PlanPart
+from core.store.safety import InvalidRequest
 from core.store.tables import Tables
 
 
-class NoOutcome(ValueError):
+class NoOutcome(InvalidRequest):
     """Minutes or RPE were given for a day whose session is not marked done or skipped."""
 
 
@@ -59,16 +63,20 @@ class LogPart(PlanPart):
         o = check_outcome(o)
         with self._writing() as t:
             _require_planned(t, o.date)
+            was_short = ran_short(t, o.date)
             t.outcome.replace(**outcome_to_row(o)).execute()
-        return Change(days=frozenset({o.date}),
-                      summary=f"Session on {nice_date(o.date)} marked {o.status}")
+            adapted = adapt_after_log(t, o.date, was_short, clock.today())
+        return _logged(o.date, f"Session on {nice_date(o.date)} marked {o.status}", adapted)
 
     def clear_outcome(self, day: date) -> Change:
+        """Unmark the day's session; the weeks after it are adapted again."""
         with self._writing() as t:
+            was_short = ran_short(t, day)
             gone = t.outcome.delete().where(t.outcome.day == day).execute()
+            adapted = adapt_after_log(t, day, was_short, clock.today()) if gone else None
         if not gone:
             return NO_CHANGES
-        return Change(days=frozenset({day}), summary=f"Session on {nice_date(day)} unmarked")
+        return _logged(day, f"Session on {nice_date(day)} unmarked", adapted)
 
     def log_day(self, day: date, checkin: Mapping[str, Any] | None = None,
                 outcome: Mapping[str, Any] | None = None) -> Change:
@@ -82,6 +90,7 @@ class LogPart(PlanPart):
             check_checkin(replace(CheckIn(date=day), **checkin))
         if outcome:
             check_outcome(replace(Outcome(date=day, status="done"), **outcome))
+        adapted = None
         with self._writing() as t:
             if checkin:
                 row = t.checkin.get_or_none(t.checkin.day == day)
@@ -95,8 +104,10 @@ class LogPart(PlanPart):
                           else Outcome(date=day, status=str(outcome["status"])))
                 _require_planned(t, day)
                 o = check_outcome(replace(base_o, **outcome))
+                was_short = ran_short(t, day)
                 t.outcome.replace(**outcome_to_row(o)).execute()
-        return Change(days=frozenset({day}), summary=f"Logged {nice_date(day)}")
+                adapted = adapt_after_log(t, day, was_short, clock.today())
+        return _logged(day, f"Logged {nice_date(day)}", adapted)
 
     def checkins(self, start: date, end: date) -> list[CheckIn]:
         """The check-ins from ``start`` to ``end`` (both included), oldest first."""
@@ -124,6 +135,13 @@ class LogPart(PlanPart):
                 kinds = {r[0]: str(json.loads(r[1])["kind"]) for r in rows if r[0] in outcomes}
             return [history_row(d, checkins.get(d), outcomes.get(d), kinds.get(d))
                     for d in sorted(set(checkins) | set(outcomes))]
+
+
+def _logged(day: date, summary: str, adapted: Adapted | None) -> Change:
+    """The Change of a log write, with the weeks the log adapted."""
+    if adapted is None:
+        return Change(days=frozenset({day}), summary=summary)
+    return Change(plan=True, days=adapted.days | {day}, summary=f"{summary}. {adapted.summary}")
 
 
 def _checkins(t: Tables, start: date, end: date) -> list[tuple[Any, ...]]:
@@ -156,6 +174,10 @@ def _put_checkin(t: Tables, c: CheckIn) -> None:
 
 
 def _require_planned(t: Tables, day: date) -> None:
-    if t.plan_day.get_or_none(t.plan_day.day == day) is None:
-        raise ValueError(f"there is no planned session on {day.isoformat()} to mark done or "
-                         "skipped")
+    """InvalidRequest unless a session (not a rest day) is planned on ``day``."""
+    row = t.plan_day.get_or_none(t.plan_day.day == day)
+    if row is None:
+        raise InvalidRequest(f"there is no planned session on {day.isoformat()} to mark done "
+                             "or skipped")
+    if session_from_text(row.session).kind == "rest":
+        raise InvalidRequest(f"no session planned on {nice_date(day)}: it is a rest day")

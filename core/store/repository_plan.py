@@ -10,26 +10,29 @@ from typing import Any
 
 from core.checkin import Outcome
 from core.plan import KINDS, Plan, Session, Week, monday_on_or_after
-from core.profile import Profile, check_age, profile_from_dict
+from core.profile import Profile, check_age
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
     check_minutes,
     nice_date,
     outcome_from_row,
+    profile_from_text,
     session_from_text,
     session_to_text,
 )
 from core.store.replan import first_plan, replan
 from core.store.repository_base import RepositoryBase
+from core.store.safety import InvalidRequest, StoredDataError
 from core.store.tables import Tables
 
 
 def build_plan(profile: Profile, start: date, weeks: int,
-               outcomes: Mapping[date, Outcome] | None = None) -> Plan:
-    """The planner (imported late: the store does not need it to read)."""
+               outcomes: Mapping[date, Outcome] | None = None,
+               continue_from: Plan | None = None) -> Plan:
+    """The planner, continuing ``continue_from`` when given."""
     from core.planner import build_plan as build
 
-    plan: Plan = build(profile, start, weeks, outcomes)
+    plan: Plan = build(profile, start, weeks, outcomes, continue_from=continue_from)
     return plan
 
 
@@ -39,7 +42,7 @@ class PlanPart(RepositoryBase):
     def profile(self) -> Profile | None:
         with self._reading() as t:
             row = None if t is None else t.profile.get_or_none(t.profile.id == 1)
-            return None if row is None else profile_from_dict(json.loads(row.data))
+            return None if row is None else profile_from_text(row.data)
 
     def is_demo(self) -> bool:
         """The saved profile is the built-in demo (the app's first start)."""
@@ -60,9 +63,11 @@ class PlanPart(RepositoryBase):
         check_age(profile, start)
         with self._writing() as t:
             row = t.profile.get_or_none(t.profile.id == 1)
-            old_profile = None if row is None else profile_from_dict(json.loads(row.data))
+            old_profile = None if row is None else _readable_profile(row.data)
             old_plan = _load_plan(t)
-            if row is not None and old_profile == profile and old_plan is not None:
+            ended = old_plan is not None and start > old_plan.end
+            if row is not None and old_profile == profile and old_plan is not None \
+                    and not ended:
                 if bool(row.demo) == demo:
                     return NO_CHANGES
                 row.demo = demo
@@ -72,8 +77,8 @@ class PlanPart(RepositoryBase):
 
             log = {o.date: o for o in (outcome_from_row(r) for r in t.outcome.select())}
 
-            def build(s: date, weeks: int) -> Plan:
-                return build_plan(profile, s, weeks, log)
+            def build(s: date, weeks: int, continue_from: Plan | None) -> Plan:
+                return build_plan(profile, s, weeks, log, continue_from)
 
             if old_plan is None:
                 plan = first_plan(start, build)
@@ -84,9 +89,10 @@ class PlanPart(RepositoryBase):
             result = replan(old_plan, start, _logged_days(t), build)
             write_plan(t, result.plan)
             kept = result.kept_logged
+            summary = (f"Plan rebuilt from {nice_date(start)}; {kept} logged "
+                       f"day{'s' if kept != 1 else ''} kept")
             return Change(profile=True, plan=True,
-                          summary=f"Plan rebuilt from {nice_date(start)}; {kept} logged "
-                                  f"day{'s' if kept != 1 else ''} kept")
+                          summary=summary + _problems_note(result.plan, profile, start))
 
     def move_session(self, src: date, dst: date) -> Change:
         """Swap two days' sessions in the same week; both are marked edited."""
@@ -95,10 +101,10 @@ class PlanPart(RepositoryBase):
             a, b = plan.session_on(src), plan.session_on(dst)
             if a is None or b is None:
                 missing = src if a is None else dst
-                raise ValueError(f"{missing.isoformat()} is not in the plan "
+                raise InvalidRequest(f"{missing.isoformat()} is not in the plan "
                                  f"({plan.start.isoformat()} to {plan.end.isoformat()})")
             if plan.week_of(src) is not plan.week_of(dst):
-                raise ValueError(f"a session can only move within its week: {nice_date(src)} "
+                raise InvalidRequest(f"a session can only move within its week: {nice_date(src)} "
                                  f"and {nice_date(dst)} are in different weeks")
             if src == dst:
                 return NO_CHANGES
@@ -120,7 +126,7 @@ class PlanPart(RepositoryBase):
     def replace_session(self, session: Session) -> Change:
         """Put ``session`` on its date (accepting an adaptation offer, or undoing an edit)."""
         if session.kind not in KINDS:
-            raise ValueError(f"kind must be one of {', '.join(KINDS)}, got {session.kind}")
+            raise InvalidRequest(f"kind must be one of {', '.join(KINDS)}, got {session.kind}")
         check_minutes(session.minutes)
         with self._writing() as t:
             old = _require_session(t, session.date)
@@ -152,6 +158,14 @@ class PlanPart(RepositoryBase):
             t.setting.replace(key=key, value=value).execute()
 
 
+def _readable_profile(text: str) -> Profile | None:
+    """The stored profile, or None when it cannot be read (saving a new one repairs it)."""
+    try:
+        return profile_from_text(text)
+    except StoredDataError:
+        return None
+
+
 def _load_plan(t: Tables) -> Plan | None:
     weeks = list(t.plan_week.select().order_by(t.plan_week.idx))
     if not weeks:
@@ -170,7 +184,7 @@ def _load_plan(t: Tables) -> Plan | None:
 def _require_plan(t: Tables) -> Plan:
     plan = _load_plan(t)
     if plan is None:
-        raise ValueError("there is no plan yet: save a profile first")
+        raise InvalidRequest("there is no plan yet: save a profile first")
     return plan
 
 
@@ -179,7 +193,7 @@ def _require_session(t: Tables, day: date) -> Session:
     plan = _load_plan(t)
     if row is None or plan is None or plan.session_on(day) is None:
         where = f" ({plan.start.isoformat()} to {plan.end.isoformat()})" if plan else ""
-        raise ValueError(f"{day.isoformat()} is not in the plan{where}")
+        raise InvalidRequest(f"{day.isoformat()} is not in the plan{where}")
     return session_from_text(row.session)
 
 
@@ -200,15 +214,29 @@ def _logged_days(t: Tables) -> set[date]:
     return days
 
 
+def _problems_note(plan: Plan, profile: Profile, since: date) -> str:
+    """The rules the regenerated weeks break (a kept logged day can force one), for the
+    summary; "" when there are none."""
+    from core.week_check import plan_problems
+
+    problems = plan_problems(plan, profile, since=since)
+    if not problems:
+        return ""
+    week, warning = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"; check week {week}: {warning}{more}"
+
+
 def write_plan(t: Tables, plan: Plan) -> None:
-    """Replace the stored plan; days outside it are kept only when they carry a log."""
+    """Replace the stored plan. Days before it keep their sessions (what a past day had);
+    days after it are kept only when they carry a log."""
     t.plan_week.delete().execute()
     t.plan_week.insert_many(
         [{"idx": w.index, "start": w.start, "lighter": w.lighter} for w in plan.weeks]
     ).execute()
     logged = _logged_days(t)
-    outside = [r.day for r in t.plan_day.select(t.plan_day.day)
-               if not plan.start <= r.day <= plan.end and r.day not in logged]
+    outside = [r.day for r in t.plan_day.select(t.plan_day.day).where(t.plan_day.day > plan.end)
+               if r.day not in logged]
     for chunk in _chunks(outside, 500):
         t.plan_day.delete().where(t.plan_day.day.in_(chunk)).execute()
     rows: list[dict[str, Any]] = [{"day": s.date, "session": session_to_text(s)}

@@ -21,6 +21,17 @@ class StoreError(Exception):
     """A failure of the saved data that is not the user's input; the message is one line."""
 
 
+class StoredDataError(StoreError, ValueError):
+    """A stored value this version cannot read (an edited or foreign file): not the user's
+    input, so the command line exits 1, not 2."""
+
+
+class InvalidRequest(ValueError):
+    """What the caller asked for does not fit the saved data (no session that day, a day
+    outside the plan, a move across weeks, an unusable backup file): the user's input, so
+    the command line exits 2. Range errors are :class:`core.store.convert.InvalidValue`."""
+
+
 class DamagedDatabase(StoreError):
     """The database file is not a database or fails ``PRAGMA quick_check``; it is left alone.
 

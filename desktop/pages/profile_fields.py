@@ -70,7 +70,11 @@ def field_errors(data: Mapping[str, Any], base: Mapping[str, Any],
         try:
             profile_from_dict(trial, on=on)
             break
-        except ProfileError as exc:
+        except ProfileError as raised:
+            # Keep a fresh copy: the raised error's traceback holds the frames (and the page
+            # that called us), a cycle that would let the garbage collector delete a
+            # parentless page in the middle of painting it.
+            exc = ProfileError(raised.field, raised.value, raised.expected)
             if exc.field in errors or exc.field not in trial:
                 errors.setdefault(exc.field, exc)
                 break

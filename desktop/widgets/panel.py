@@ -8,7 +8,7 @@ palettes as they change.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 Role = QPalette.ColorRole
@@ -53,7 +53,8 @@ class Panel(QFrame):
     def _color(self, value: QPalette.ColorRole | QColor | None) -> QColor | None:
         if value is None or isinstance(value, QColor):
             return value
-        return self.palette().color(value)
+        palette = self.palette()  # keep it alive: color() returns a reference into it
+        return QColor(palette.color(value))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         fill, border, accent = (self._color(self._fill), self._color(self._border),
@@ -63,18 +64,15 @@ class Panel(QFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        path = QPainterPath()
-        path.addRoundedRect(rect, self._radius, self._radius)
-        if fill is not None:
-            painter.fillPath(path, fill)
+        painter.setPen(QPen(QBrush(border), 1.0) if border is not None
+                       else QPen(Qt.PenStyle.NoPen))
+        painter.setBrush(QBrush(fill) if fill is not None else QBrush(Qt.BrushStyle.NoBrush))
+        painter.drawRoundedRect(rect, self._radius, self._radius)
         if accent is not None:
-            painter.save()
-            painter.setClipPath(path)
-            painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), accent)
-            painter.restore()
-        if border is not None:
-            painter.setPen(QPen(border, 1))
-            painter.drawPath(path)
+            clip = QPainterPath()
+            clip.addRoundedRect(rect, self._radius, self._radius)
+            painter.setClipPath(clip)
+            painter.fillRect(QRectF(rect.left(), rect.top(), 4.0, rect.height()), QBrush(accent))
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -1,5 +1,9 @@
 """Kill safety: ``runner-legs log`` killed with SIGKILL at random moments never loses a day
-it acknowledged (exit 0), never leaves a torn day, and the file stays sound."""
+it acknowledged (exit 0), never leaves a torn day, and the file stays sound.
+
+The store's test-only RUNNER_LEGS_TEST_WRITE_DELAY holds each write transaction open (after
+its writes, before the commit) for DELAY seconds, and most kills are timed into that window,
+so they land inside the transaction rather than mostly before or after it."""
 
 from __future__ import annotations
 
@@ -22,7 +26,8 @@ from core.store.safety import check_sqlite_file
 from tests.cli.helpers import CLI, run_cli
 
 KILLS = 30
-MAX_RUNS = 70
+MAX_RUNS = 60
+DELAY = 0.3  # seconds each write transaction stays open before it commits
 FIRST = date(2026, 11, 20)
 
 
@@ -30,6 +35,7 @@ def _env(home: Path, today: date) -> dict[str, str]:
     env = dict(os.environ)
     env["RUNNER_LEGS_HOME"] = str(home)
     env["RUNNER_LEGS_TODAY"] = today.isoformat()
+    env["RUNNER_LEGS_TEST_WRITE_DELAY"] = str(DELAY)
     return env
 
 
@@ -61,7 +67,10 @@ def test_sigkill_never_loses_an_acknowledged_day(tmp_path: Path) -> None:
         day = FIRST + timedelta(days=runs)
         hours = round(rng.uniform(4.0, 10.0), 2)
         proc = _log(home, day, hours)
-        time.sleep(rng.uniform(0.4, 1.1) * duration)
+        if runs % 4:  # into the open transaction: after the writes, before the commit
+            time.sleep(rng.uniform(duration - 0.9 * DELAY, duration - 0.1 * DELAY))
+        else:  # anywhere: starting up, backing up, committing, or already done
+            time.sleep(rng.uniform(0.3, 1.6) * duration)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             proc.wait(timeout=60)
@@ -85,6 +94,8 @@ def test_sigkill_never_loses_an_acknowledged_day(tmp_path: Path) -> None:
         conn.close()
     for day, hours in acknowledged.items():
         assert stored[day] == (hours, 64.5, "quads,calves"), day
+    # The kills did land before the commit (inside the held-open transaction), not after it.
+    assert sum(1 for day in killed if day not in stored) >= KILLS // 2
     for day, hours in killed.items():  # all of the day or none of it
         assert stored.get(day, (hours, 64.5, "quads,calves")) == (hours, 64.5, "quads,calves")
     for backup in automatic_backups(home):  # no torn backup is ever visible

@@ -160,3 +160,34 @@ def test_without_a_saved_profile_the_message_says_what_to_do(tmp_path: Path) -> 
     assert "--demo" in result.stderr
 
 
+def test_weeks_or_start_with_the_saved_profile_says_the_stored_plan_is_not_shown(
+        tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    saved = run_cli("profile", "--set", str(write_profile(tmp_path)), home=home)
+    assert saved.returncode == 0, saved.stderr
+    stored = run_cli("plan", home=home)
+    assert stored.returncode == 0 and stored.stderr == ""
+    # The stored plan's own start and length are the stored plan: no note.
+    same = run_cli("plan", "--start", "2026-11-23", "--weeks", "12", home=home)
+    assert same.returncode == 0 and same.stderr == "" and same.stdout == stored.stdout
+    for args in (("--weeks", "8"), ("--start", "2026-12-07")):
+        fresh = run_cli("plan", *args, home=home)
+        assert fresh.returncode == 0, fresh.stderr
+        note = fresh.stderr.strip().splitlines()
+        assert len(note) == 1 and note[0].startswith("note: --weeks/--start build a fresh plan")
+        assert "not shown" in note[0] and json.loads(fresh.stdout)["weeks"]
+
+
+def test_targets_outside_the_plan_warn_that_it_is_a_rest_day(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert run_cli("profile", "--set", str(write_profile(tmp_path)), home=home).returncode == 0
+    before = run_cli("targets", "--date", "2026-11-21", home=home)
+    assert before.returncode == 0, before.stderr
+    t = json.loads(before.stdout)
+    assert t["session_kind"] == "rest"
+    assert ("2026-11-21 is outside the plan (2026-11-23 to 2027-02-14): targets for a rest "
+            "day") in t["warnings"]
+    inside = json.loads(run_cli("targets", "--date", "2026-11-24", home=home).stdout)
+    assert not any("outside the plan" in w for w in inside["warnings"])
+    text = run_cli("targets", "--demo", "--date", "2030-01-01", "--format", "text")
+    assert text.returncode == 0 and "outside the plan" in text.stdout

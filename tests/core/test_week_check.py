@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 
-from core.plan import Session, Week
+from core.plan import Plan, Session, Week
 from core.planner import build_plan
 from core.profile import Profile, profile_from_dict
 from core.week_check import check_week, plan_problems
@@ -171,3 +171,19 @@ def test_every_generated_week_passes(profile: Profile, start: date, weeks: int) 
             assert check_week(week, profile, previous) == []
         previous = week
     assert plan_problems(plan, profile) == []
+
+
+def test_plan_problems_since_checks_only_the_regenerated_weeks() -> None:
+    # Weeks 1–3 were planned for every day; the runner then dropped Saturday and Sunday, and
+    # weeks 4–12 were regenerated for the new days. The kept weeks are not judged by them.
+    everyday = sample_profile()
+    weekdays = sample_profile(available_days=["mon", "tue", "wed", "thu", "fri"])
+    first = build_plan(everyday, MONDAY, 12)
+    kept = Plan(start=first.start, weeks=first.weeks[:3])
+    restart = kept.end + timedelta(days=1)
+    plan = build_plan(weekdays, restart, 12, continue_from=kept)
+    weekend = [s for w in kept.weeks for s in w.sessions
+               if s.date.weekday() >= 5 and s.kind not in ("rest", "active_recovery")]
+    assert weekend  # the old weeks do train at the weekend
+    assert any("not one of your training days" in w for _, w in plan_problems(plan, weekdays))
+    assert plan_problems(plan, weekdays, since=restart) == []

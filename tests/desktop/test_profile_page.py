@@ -256,12 +256,6 @@ def test_the_save_message_says_what_changed_and_goes_when_editing_again(
     assert page.result.text().startswith("Saved. Long run day Tue → Sat.")
 
 
-NEEDS_STORE = pytest.mark.xfail(
-    strict=True, reason="core.store: save_profile of an unchanged profile must start a new "
-                        "plan from the Monday on or after today once the stored plan has ended")
-
-
-@NEEDS_STORE
 def test_an_ended_plan_can_be_restarted_from_the_profile_page(qtbot, tmp_path) -> None:
     repo = open_repository(tmp_path / "ended")
     try:

@@ -148,12 +148,6 @@ def test_at_720_pixels_wide_the_checklist_goes_under_the_session(make_page, qtbo
     assert page.checklist.mapTo(page, page.checklist.rect().topLeft()).x() > page.width() / 2
 
 
-NEEDS_STORE = pytest.mark.xfail(
-    strict=True, reason="core.store: save_profile of an unchanged profile must start a new "
-                        "plan from the Monday on or after today once the stored plan has ended")
-
-
-@NEEDS_STORE
 def test_an_ended_plan_offers_a_new_one_that_starts_on_the_next_monday(
         qtbot, tmp_path) -> None:  # noqa: ANN001
     repo = open_repository(tmp_path / "ended")

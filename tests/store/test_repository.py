@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.checkin import CheckIn, Outcome
-from core.plan import monday_on_or_after
+from core.plan import Plan, monday_on_or_after
 from core.planner import build_plan
 from core.profile import ProfileError, demo_profile
 from core.store import NoOutcome, open_repository
@@ -75,8 +75,9 @@ def test_changed_profile_rebuilds_from_next_monday_keeping_past_and_logged_days(
     for s in old.sessions():
         if s.date < rebuild_from or s.date == logged_future:
             assert plan.session_on(s.date) == s
-    weeks_left = (old.end - rebuild_from).days // 7 + 1
-    fresh = build_plan(new_profile, rebuild_from, weeks_left, {})
+    # The regenerated weeks continue the plan that was kept (week numbers, volume, A/B).
+    kept = Plan(start=old.start, weeks=old.weeks[:3])
+    fresh = build_plan(new_profile, rebuild_from, len(old.weeks), {}, continue_from=kept)
     for s in fresh.sessions():
         if s.date != logged_future:
             assert plan.session_on(s.date) == s

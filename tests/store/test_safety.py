@@ -12,6 +12,7 @@ import pytest
 from core.checkin import CheckIn
 from core.store import (
     DamagedDatabase,
+    InvalidRequest,
     automatic_backups,
     open_repository,
     restore_automatic_backup,
@@ -131,6 +132,40 @@ def test_a_bad_backup_is_not_put_in_place(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="cannot be used"):
         restore_automatic_backup(tmp_path, junk)
     assert (tmp_path / "runner-legs.sqlite3").read_bytes() == before
+
+
+@pytest.mark.parametrize("sql, words", [
+    ("UPDATE checkin SET sleep_hours = 99", ("sleep_hours", "0–24 hours", "99")),
+    ("UPDATE outcome SET minutes = 30", ("minutes", "skipped")),
+    ("UPDATE profile SET data = '{\"name\": \"x\"}'", ("profile",)),
+    ("UPDATE plan_day SET session = 'not json'", ("cannot be read",)),
+])
+def test_an_automatic_backup_is_checked_like_a_json_restore(
+        sql: str, words: tuple[str, ...], tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    repo = repo_with_profile(data)
+    plan = repo.plan()
+    assert plan is not None
+    day = plan.start + timedelta(days=1)
+    repo.save_checkin(CheckIn(date=day, sleep_hours=7.0))
+    repo.log_day(day, None, {"status": "skipped"})
+    repo.close()
+    copy = tmp_path / "copy.sqlite3"
+    conn = sqlite3.connect(data / "runner-legs.sqlite3")
+    out = sqlite3.connect(copy)
+    conn.backup(out)
+    conn.close()
+    with out:
+        out.execute(sql)
+    out.close()
+    before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
+    edited = copy.read_bytes()
+    with pytest.raises(InvalidRequest, match="cannot be used") as info:
+        restore_automatic_backup(data, copy)
+    for word in words:
+        assert word in str(info.value)
+    assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
+    assert copy.read_bytes() == edited
 
 
 def test_another_programs_database_is_left_alone(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ def test_cli_write_while_the_desktop_holds_the_store(tmp_path: Path) -> None:
     seen = desktop.data_version()
     day = FIRST_MONDAY + timedelta(days=1)
     result = run_cli("log", "--date", day.isoformat(), "--sleep-hours", "8.5", "--done",
-                     home=tmp_path, today=TODAY.isoformat())
+                     home=tmp_path, today=day.isoformat())  # a session is marked on its day
     assert result.returncode == 0, result.stderr
     assert desktop.data_version() != seen
     assert desktop.checkin(day) == CheckIn(date=day, sleep_hours=8.5)
