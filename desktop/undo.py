@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from core.checkin import Outcome
+from core.checkin import CheckIn, Outcome
 from core.plan import Session
 from desktop.context import AppContext
 
@@ -153,6 +153,39 @@ class AcceptOfferCommand(_RepoCommand):
 
     def undo(self) -> None:
         self._apply(self.ctx.repo.replace_session(self.previous))
+
+
+class SaveCheckinCommand(_RepoCommand):
+    """Save a day's check-in as it was ticked; undo puts back what the day had before.
+
+    Steps of the same value (sleep hours, weight) on the same day merge into one undo step,
+    so Ctrl+Z after arrowing 6.0 → 7.5 h goes back to 6.0 h, not to 7.0 h.
+    """
+
+    MERGE_ID = 0x52_4C_43  # "RLC"
+
+    def __init__(self, ctx: AppContext, checkin: CheckIn, field: str | None = None) -> None:
+        super().__init__(ctx, f"Check-in for {_day(checkin.date)}")
+        self.checkin = checkin
+        self.field = field
+        self.previous: CheckIn | None = ctx.repo.checkin(checkin.date)
+
+    def write(self) -> None:
+        self._apply(self.ctx.repo.save_checkin(self.checkin))
+
+    def undo(self) -> None:
+        before = self.previous if self.previous is not None else CheckIn(date=self.checkin.date)
+        self._apply(self.ctx.repo.save_checkin(before))
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        if (not isinstance(other, SaveCheckinCommand) or self.field is None
+                or other.field != self.field or other.checkin.date != self.checkin.date):
+            return False
+        self.checkin = other.checkin
+        return True
 
 
 def push(ctx: AppContext, command: _RepoCommand) -> None:

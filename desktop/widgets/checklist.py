@@ -27,6 +27,7 @@ from core.plan import FOAM_ROLL_AREAS
 from core.profile import WEIGHT_RANGE
 from core.recovery import Checklist, checklist
 from desktop.context import AppContext
+from desktop.undo import SaveCheckinCommand, push
 from desktop.units import kg_to_lb, lb_range, lb_to_kg, weight_unit
 from desktop.widgets.stat_tile import scaled_font
 
@@ -81,7 +82,7 @@ class OptionalSpin(QDoubleSpinBox):
 class ChecklistWidget(QWidget):
     """Sleep, quality, warm-up, stretching, foam rolling by area, water and weight for a day."""
 
-    saved = Signal(object)  # the Change of the last save
+    saved = Signal(object)  # the CheckIn just saved
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  show_weight: bool = True) -> None:
@@ -247,13 +248,13 @@ class ChecklistWidget(QWidget):
         value = self.weight.value()
         metric = round(lb_to_kg(value), 2) if self._units == "imperial" else value
         self._weight_kg = metric if self.weight.is_set() else None
-        self._save()
+        self._save("weight")
 
     @Slot()
     def _on_sleep_changed(self) -> None:
         if not self._loading:
             self._sleep_hours = self.sleep.value() if self.sleep.is_set() else None
-            self._save()
+            self._save("sleep")
 
     @Slot()
     def _on_control_changed(self) -> None:
@@ -284,17 +285,18 @@ class ChecklistWidget(QWidget):
             weight_kg=self._weight_kg,
         )
 
-    def _save(self) -> None:
+    def _save(self, field: str | None = None) -> None:
+        """Save the day as ticked, through the undo stack (Ctrl+Z takes a tick back)."""
+        command = SaveCheckinCommand(self.ctx, self.checkin_from_controls(), field)
         try:
-            change = self.ctx.repo.save_checkin(self.checkin_from_controls())
+            push(self.ctx, command)
         except ValueError as exc:
             self.error.setText(f"Not saved: {exc}")
             self.error.setVisible(True)
             return
         self.error.setVisible(False)
         self._show_progress(self.current_checklist())
-        self.ctx.apply(change)
-        self.saved.emit(change)
+        self.saved.emit(command.checkin)
 
     def _show_progress(self, marks: Checklist) -> None:
         self.progress.setText(f"{marks.done_count} of {marks.total} done")

@@ -208,3 +208,57 @@ def test_a_streak_longer_than_the_charts_is_counted_in_full(make_page) -> None:
     rolls = tuple(CheckIn(TODAY - timedelta(days=d), foam_roll=("quads",)) for d in range(150))
     page = make_page(checkins=rolls + (CheckIn(TODAY - timedelta(days=151), foam_roll=("quads",)),))
     assert page.tiles["streak"].value() == "150 days"  # day 150 was missed
+
+
+def test_ticks_can_be_taken_back_with_undo(qtbot, tmp_path) -> None:  # noqa: ANN001
+    """Each tick is one undo step; undoing the first tick of a day leaves no check-in."""
+    from core.profile import demo_profile
+    from desktop.widgets.checklist import ChecklistWidget
+
+    repo = open_repository(tmp_path / "undo")
+    try:
+        today = date(2026, 11, 25)
+        repo.save_profile(demo_profile(), today - timedelta(days=10))
+        ctx = AppContext(repo, today=lambda: today)
+        widget = ChecklistWidget(ctx)
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.set_day(today)
+        qtbot.mouseClick(widget.boxes["foam_roll_quads"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(widget.boxes["foam_roll_glutes"], Qt.MouseButton.LeftButton)
+        assert repo.checkin(today).foam_roll == ("quads", "glutes")
+
+        ctx.undo_stack.undo()
+        assert repo.checkin(today).foam_roll == ("quads",)
+        assert not widget.boxes["foam_roll_glutes"].isChecked()
+        ctx.undo_stack.undo()
+        assert repo.checkin(today) is None
+        ctx.undo_stack.redo()
+        assert repo.checkin(today).foam_roll == ("quads",)
+        assert widget.boxes["foam_roll_quads"].isChecked()
+    finally:
+        repo.close()
+
+
+def test_arrowing_sleep_hours_is_one_undo_step(qtbot, tmp_path) -> None:  # noqa: ANN001
+    from core.profile import demo_profile
+    from desktop.widgets.checklist import ChecklistWidget
+
+    repo = open_repository(tmp_path / "undo-sleep")
+    try:
+        today = date(2026, 11, 25)
+        repo.save_profile(demo_profile(), today - timedelta(days=10))
+        repo.save_checkin(CheckIn(date=today, sleep_hours=6.0))
+        ctx = AppContext(repo, today=lambda: today)
+        widget = ChecklistWidget(ctx)
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.set_day(today)
+        widget.sleep.setFocus()
+        for _ in range(3):
+            qtbot.keyClick(widget.sleep, Qt.Key.Key_Up)
+        assert repo.checkin(today).sleep_hours == 7.5
+        ctx.undo_stack.undo()
+        assert repo.checkin(today).sleep_hours == 6.0
+    finally:
+        repo.close()
