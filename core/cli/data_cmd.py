@@ -42,16 +42,18 @@ def register(sub: Any) -> None:
     lg.add_argument("--date", type=iso_date("--date"), metavar="DATE",
                     help="the day (default: today)")
     lg.add_argument("--sleep-hours", type=ranged_float("--sleep-hours", *SLEEP_RANGE, "hours"),
-                    metavar="H")
+                    metavar="H", help="hours slept the night before (0–24)")
     lg.add_argument("--sleep-quality", type=ranged_int("--sleep-quality", *QUALITY_RANGE),
-                    metavar="1-5")
+                    metavar="1-5", help="how well you slept, 1 (poor) to 5 (great)")
     lg.add_argument("--foam-roll", type=_areas, metavar="AREA,...",
                     help="areas rolled: " + ", ".join(FOAM_ROLL_AREAS))
     lg.add_argument("--weight", type=ranged_float("--weight", *WEIGHT_RANGE, "kg"),
-                    metavar="KG")
+                    metavar="KG", help="body weight in kg (35–250)")
     status = lg.add_mutually_exclusive_group()
-    status.add_argument("--done", action="store_const", const="done", dest="status")
-    status.add_argument("--skipped", action="store_const", const="skipped", dest="status")
+    status.add_argument("--done", action="store_const", const="done", dest="status",
+                        help="mark the day's planned session done")
+    status.add_argument("--skipped", action="store_const", const="skipped", dest="status",
+                        help="mark the day's planned session skipped")
     lg.add_argument("--minutes", type=ranged_int("--minutes", *MINUTES_RANGE, "minutes"),
                     metavar="M", help="minutes actually trained")
     lg.add_argument("--rpe", type=ranged_int("--rpe", *RPE_RANGE), metavar="1-10",
