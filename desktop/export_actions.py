@@ -1,7 +1,8 @@
 """The File menu's work: exports (in a worker), printing, backup and restore.
 
 Workers get plain data (profile, week, plan) and a path; PDF and calendar libraries are
-imported inside them, so starting the app never loads reportlab.
+imported inside them, so starting the app never loads reportlab; the print dialogs (QtPdf,
+QtPrintSupport) are imported when first used.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.plan import Plan, Week
@@ -19,7 +20,6 @@ from core.profile import Profile
 from desktop.context import AppContext
 from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
-from desktop.dialogs.print_preview import PrintDialog, PrintPreviewDialog, start_printing
 from desktop.tasks import run_task
 
 A4_FILTER = "PDF, A4 paper (*.pdf)"
@@ -47,7 +47,10 @@ def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
 
 
 def default_paper() -> str:
-    """A4 or Letter, from the user's locale."""
+    """A4 or Letter, from the user's locale (QLocale loads hundreds of enum members: only
+    when a paper is needed)."""
+    from PySide6.QtCore import QLocale
+
     from core.export.pdf_style import default_paper_for_locale
 
     return default_paper_for_locale(QLocale().name())
@@ -117,9 +120,13 @@ class Exporter(QObject):
                   then=then)
 
     def print_preview(self) -> None:
+        from desktop.dialogs.print_preview import PrintPreviewDialog
+
         self._fridge_temp(lambda path: PrintPreviewDialog.ask(self.window, path))
 
     def print_fridge(self) -> None:
+        from desktop.dialogs.print_preview import PrintDialog, start_printing
+
         printer = PrintDialog.ask(self.window)
         if printer is None:
             return

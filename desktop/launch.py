@@ -6,19 +6,42 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+GUI_FLAGS = ("--smoke",)
+GUI_OPTIONS = ("--data-dir",)
+
+
+def gui_options(args: Sequence[str]) -> tuple[bool, str | None] | None:
+    """``(smoke, data_dir)`` when ``args`` hold only ``--smoke`` and ``--data-dir=DIR``, spelled
+    in full; None for anything else (a subcommand, help, a typo, ``--data-dir DIR``), which
+    the command-line parser judges. Starting the window this way skips building every
+    subcommand's parser."""
+    smoke, data_dir = False, None
+    for arg in args:
+        name, equals, value = arg.partition("=")
+        if arg in GUI_FLAGS:
+            smoke = True
+        elif name in GUI_OPTIONS and equals and value:
+            data_dir = value
+        else:
+            return None
+    return smoke, data_dir
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from core.cli import build_parser, is_command
-    from core.cli import main as cli_main
+    quick = gui_options(args)
+    if quick is None:
+        from core.cli import build_parser, is_command
+        from core.cli import main as cli_main
 
-    if is_command(args) or any(a in ("-h", "--help") for a in args):
-        return cli_main(args)
-    try:
-        options = build_parser().parse_args(args)
-    except Exception as exc:  # noqa: BLE001 - one line, exit 2, as on the command line
-        print(f"runner-legs: {exc}", file=sys.stderr)
-        return 2
+        if is_command(args) or any(a in ("-h", "--help") for a in args):
+            return cli_main(args)
+        try:
+            options = build_parser().parse_args(args)
+        except Exception as exc:  # noqa: BLE001 - one line, exit 2, as on the command line
+            print(f"runner-legs: {exc}", file=sys.stderr)
+            return 2
+        quick = (options.smoke, options.data_dir)
 
     from desktop.startup import preflight
 
@@ -26,9 +49,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(f"runner-legs: {problem}", file=sys.stderr)
         return 1
+    # The store (with peewee) is plain Python: load it before Qt, because PySide6 reads the
+    # source of every module imported after it (to look for its __feature__ switches).
+    import core.store  # noqa: F401
     from desktop.app import run
 
-    return run([sys.argv[0]], smoke=options.smoke, data_dir=options.data_dir)
+    smoke, data_dir = quick
+    return run([sys.argv[0]], smoke=smoke, data_dir=data_dir)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ shows up without a restart.
 from __future__ import annotations
 
 import importlib
-from importlib import metadata
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from core.plan import Week
 from desktop.context import AppContext
-from desktop.dialogs.guide import GuideDialog
 from desktop.export_actions import Exporter
 from desktop.style import app_icon, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
@@ -59,6 +57,8 @@ DEMO_TEXT = "You're looking at a demo plan — set up your profile"
 
 
 def app_version() -> str:
+    from importlib import metadata  # only the About box needs it: not read at start-up
+
     try:
         return metadata.version("runner-legs")
     except metadata.PackageNotFoundError:
@@ -314,6 +314,8 @@ class MainWindow(QMainWindow):
     # --- help ----------------------------------------------------------------------------
     @Slot()
     def open_guide(self, anchor: str = "") -> None:
+        from desktop.dialogs.guide import GuideDialog
+
         GuideDialog.ask(self, anchor if isinstance(anchor, str) else "")
 
     @Slot()

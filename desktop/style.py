@@ -8,13 +8,22 @@ system palette (only accents are ours). Icons are line SVGs in ``resources/icons
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDir, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QDir, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QStyleOption, QWidget
 
 from core.catalog import KIND_LABELS
 
@@ -43,12 +52,12 @@ SHORT_KIND_LABELS: dict[str, str] = {
     "rest": "Rest",
 }
 
-ICON_SIZES = (16, 24, 32, 48, 64)
-
-
 def resource_dir(name: str) -> Path:
-    """A folder inside the ``resources`` package (icons, styles, fonts)."""
-    return Path(str(resources.files("resources").joinpath(name)))
+    """A folder inside the ``resources`` package (icons, styles, fonts). A plain package on
+    disk (also in the bundle), so its folder is found without loading importlib.resources."""
+    import resources
+
+    return Path(resources.__file__ or "").parent / name
 
 
 def kind_color(kind: str) -> QColor:
@@ -72,31 +81,77 @@ def _svg_bytes(name: str) -> bytes:
     return path.read_bytes() if path.exists() else b""
 
 
-def svg_icon(name: str, color: QColor | str | None = None) -> QIcon:
-    """An icon from ``resources/icons/<name>.svg`` with ``currentColor`` set to ``color``."""
-    data = _svg_bytes(name)
-    if not data:
-        return QIcon()
-    if color is None:
-        palette = QGuiApplication.palette()
-        color = QColor(palette.color(QPalette.ColorRole.WindowText))
-    tint = QColor(color).name()
-    renderer = QSvgRenderer(QByteArray(data.replace(b"currentColor", tint.encode())))
-    icon = QIcon()
-    ratio = max(1.0, QGuiApplication.primaryScreen().devicePixelRatio()
-                if QGuiApplication.primaryScreen() else 1.0)
-    for size in ICON_SIZES:
-        side = int(size * ratio)
-        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+class SvgIconEngine(QIconEngine):
+    """Draws a tinted SVG at exactly the size (and device pixel ratio) asked for, when asked,
+    and keeps what it drew: nothing is rendered up front, and every size stays crisp."""
+
+    def __init__(self, svg: bytes) -> None:
+        super().__init__()
+        self._svg = svg
+        self._renderer = QSvgRenderer(QByteArray(svg))
+        self._drawn: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return SvgIconEngine(self._svg)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
+                     scale: float) -> QPixmap:
+        ratio = max(1.0, scale)
+        width, height = round(size.width() * ratio), round(size.height() * ratio)
+        key = (width, height, mode)
+        pixmap = self._drawn.get(key)
+        if pixmap is None:
+            pixmap = self._draw(width, height, mode)
+            self._drawn[key] = pixmap
+        out = QPixmap(pixmap)
+        out.setDevicePixelRatio(ratio)
+        return out
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
+
+    def _draw(self, width: int, height: int, mode: QIcon.Mode) -> QPixmap:
+        side = min(width, height)
+        image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, side, side))
+        self._renderer.render(painter, QRectF((width - side) / 2, (height - side) / 2,
+                                              side, side))
         painter.end()
         pixmap = QPixmap.fromImage(image)
-        pixmap.setDevicePixelRatio(ratio)
-        icon.addPixmap(pixmap)
-    return icon
+        style = QApplication.style() if QApplication.instance() is not None else None
+        if mode != QIcon.Mode.Normal and style is not None:  # greyed or highlighted, as Qt does
+            option = QStyleOption()
+            option.palette = QGuiApplication.palette()
+            pixmap = style.generatedIconPixmap(mode, pixmap, option)
+        return pixmap
+
+
+def svg_icon(name: str, color: QColor | str | None = None) -> QIcon:
+    """An icon from ``resources/icons/<name>.svg`` with ``currentColor`` set to ``color``."""
+    if color is None:
+        palette = QGuiApplication.palette()
+        color = QColor(palette.color(QPalette.ColorRole.WindowText))
+    return _tinted_icon(name, QColor(color).name())
+
+
+@cache
+def _tinted_icon(name: str, tint: str) -> QIcon:
+    """One icon per name and colour, shared: calendar cells ask for theirs on every paint."""
+    data = _svg_bytes(name)
+    if not data:
+        return QIcon()
+    return QIcon(SvgIconEngine(data.replace(b"currentColor", tint.encode())))
 
 
 def kind_icon(kind: str) -> QIcon:

@@ -8,7 +8,7 @@ palettes as they change.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 Role = QPalette.ColorRole
@@ -64,15 +64,18 @@ class Panel(QFrame):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(QBrush(border), 1.0) if border is not None
-                       else QPen(Qt.PenStyle.NoPen))
-        painter.setBrush(QBrush(fill) if fill is not None else QBrush(Qt.BrushStyle.NoBrush))
+        # Colours go in as they are: no QBrush built on each paint (building one, or calling
+        # fillRect, first loads every QGradient enum: a few ms at start-up).
+        painter.setPen(QPen(border, 1.0) if border is not None else Qt.PenStyle.NoPen)
+        painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, self._radius, self._radius)
         if accent is not None:
             clip = QPainterPath()
             clip.addRoundedRect(rect, self._radius, self._radius)
             painter.setClipPath(clip)
-            painter.fillRect(QRectF(rect.left(), rect.top(), 4.0, rect.height()), QBrush(accent))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent)
+            painter.drawRect(QRectF(rect.left(), rect.top(), 4.0, rect.height()))
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
