@@ -15,6 +15,7 @@ from typing import Any
 from core.export import text as txt
 from core.export.pdf_style import SHAPED, fonts
 from core.export.shaping import shape
+from core.export.text_layer import TextLayer
 
 ELLIPSIS = "…"
 # Words break at spaces, after hyphens and between CJK characters; a no-break space
@@ -84,38 +85,51 @@ def _split_long(seg: Segment, size: float, w: float) -> list[Segment]:
     return pieces
 
 
-def wrap(segments: list[Segment], size: float, w: float, *,
-         split_words: bool) -> tuple[list[list[Segment]], bool]:
-    """Greedy line breaking. Returns the lines and whether every word fitted whole."""
+class _Units(dict[Segment, float]):
+    """Each segment's width at 1 pt, measured once: a fit tries several sizes of the same
+    words, and a width scales with the size."""
+
+    def __missing__(self, seg: Segment) -> float:
+        unit = self[seg] = txt.width(seg[0], 1.0, bold=seg[1])
+        return unit
+
+
+def wrap(segments: list[Segment], size: float, w: float, *, split_words: bool,
+         units: _Units | None = None) -> tuple[list[list[Segment]], bool]:
+    """Greedy line breaking. Returns the lines and whether every word fitted whole.
+    ``units`` (widths at 1 pt) can be shared by the calls of one fit."""
+    unit = _Units() if units is None else units
+    room = (w + 0.01) / size  # the box in 1-pt units
     lines: list[list[Segment]] = []
     line: list[Segment] = []
-    line_w = 0.0
+    line_u = 0.0
     whole = True
-    queue = list(segments)
+    queue = segments[::-1]  # next segment last
     while queue:
-        seg = queue.pop(0)
-        if _SPACES.fullmatch(seg[0]):
+        seg = queue.pop()
+        if seg[0] == " " or _SPACES.fullmatch(seg[0]):
             if line:
-                line.append((" ", seg[1]))
-                line_w += _width((" ", seg[1]), size)
+                space = (" ", seg[1])
+                line.append(space)
+                line_u += unit[space]
             continue
-        sw = _width(seg, size)
-        if line_w + sw <= w + 0.01:
+        su = unit[seg]
+        if line_u + su <= room:
             line.append(seg)
-            line_w += sw
+            line_u += su
             continue
         if line:
             lines.append(_rstrip(line))
-            line, line_w = [], 0.0
-            queue.insert(0, seg)
+            line, line_u = [], 0.0
+            queue.append(seg)
             continue
         whole = False  # a single word wider than the box
         if not split_words:
-            line, line_w = [seg], sw
+            line, line_u = [seg], su
             continue
         pieces = _split_long(seg, size, w)
-        queue[0:0] = pieces[1:]
-        line, line_w = [pieces[0]], _width(pieces[0], size)
+        queue += pieces[:0:-1]
+        line, line_u = [pieces[0]], unit[pieces[0]]
     if line:
         lines.append(_rstrip(line))
     return lines, whole
@@ -166,11 +180,18 @@ def fit(text: str, style: Any, w: float, h: float, *, min_size: float,
     segments = (_tokens(_SPACES.sub(" ", txt.clean(lead)).strip() + " ", True) if lead else [])
     segments += _tokens(clean, bold)
     size = max(float(style.fontSize), min_size)  # never below the floor, whatever the style
+    units = _Units()
+    words = [units[seg] for seg in segments if not _SPACES.fullmatch(seg[0])]
+    widest, ink = max(words, default=0.0), sum(words)
     while True:
         last = size - step < min_size - 1e-6
         leading = size * ratio
         max_lines = max(1, int((h + 0.01) // leading))
-        lines, whole = wrap(segments, size, w, split_words=last)
+        room = (w + 0.01) / size
+        if not last and (widest > room or ink > max_lines * room * (1 + 1e-9)):
+            size -= step  # a word is wider than the box, or the words need more lines
+            continue
+        lines, whole = wrap(segments, size, w, split_words=last, units=units)
         if (whole or last) and len(lines) <= max_lines:
             break
         if last:
@@ -188,6 +209,8 @@ def draw_text(canvas: Any, text: str, x: float, y: float, size: float, *,
               bold: bool = False, align: str = "left", colour: Any = None) -> float:
     """Draw one line of text (font runs per glyph coverage, complex scripts shaped, in
     visual order) and return its width."""
+    if isinstance(canvas, TextLayer):
+        return canvas.draw(text, x, y, size, bold=bold, align=align, colour=colour)
     parts = txt.visual_runs(text, bold=bold)
     total = txt.width(text, size, bold=bold)
     if align == "right":
@@ -196,12 +219,16 @@ def draw_text(canvas: Any, text: str, x: float, y: float, size: float, *,
         x -= total / 2
     if colour is not None:
         canvas.setFillColor(colour)
+    if len(parts) == 1:  # the common case: one font, its width is ``total``
+        font, part = parts[0]
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, shape(part, font, size)[0] if font in SHAPED else part)
+        return total
     for font, part in parts:
         canvas.setFont(font, size)
         drawn, w = _drawn(part, font, size)
         canvas.drawString(x, y, drawn)
-        if len(parts) > 1:
-            x += w
+        x += w
     return total
 
 
@@ -211,39 +238,6 @@ def _drawn(part: str, font: str, size: float) -> tuple[str, float]:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     return part, float(stringWidth(part, font, size))
-
-
-class TextLayer:
-    """Stands in for the canvas in :func:`draw_text`, gathering a page's strings into one
-    PDF text object (drawn by :meth:`flush`, above every shape): one BT/ET instead of one per
-    string, and no repeated font or colour changes."""
-
-    def __init__(self, canvas: Any) -> None:
-        self.canvas = canvas
-        self.text = canvas.beginText()
-        self._font: tuple[str, float] | None = None
-        self._colour: Any = None
-
-    def setFont(self, name: str, size: float) -> None:  # noqa: N802 - the canvas's API
-        if self._font != (name, size):
-            self.text.setFont(name, size)
-            self._font = (name, size)
-
-    def setFillColor(self, colour: Any) -> None:  # noqa: N802 - the canvas's API
-        if colour is not self._colour:
-            self.text.setFillColor(colour)
-            self._colour = colour
-
-    def drawString(self, x: float, y: float, text: str) -> None:  # noqa: N802
-        self.text.setTextOrigin(x, y)
-        self.text.textOut(text)
-
-    def flush(self) -> None:
-        """Put the gathered text on the page."""
-        self.canvas.drawText(self.text)
-        self.text = self.canvas.beginText()
-        self._font = None
-        self._colour = None
 
 
 def tick_boxes(canvas: Any, boxes: list[tuple[float, float, float]], *, line: float = 1.1,
@@ -273,8 +267,10 @@ def hatch(canvas: Any, x: float, y: float, w: float, h: float, *, gap: float = 7
     if colour is not None:
         canvas.setStrokeColor(colour)
     canvas.setLineWidth(line)
+    lines = []
     k = -h
     while k < w:
-        canvas.line(x + k, y, x + k + h, y + h)
+        lines.append((x + k, y, x + k + h, y + h))
         k += gap
+    canvas.lines(lines)  # one path
     canvas.restoreState()

@@ -13,8 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 from core.export import wording
 from core.export.atomic import atomic_write_bytes
-from core.export.boxes import Fitted, TextLayer, draw_text, fit, hatch, tick_boxes
-from core.export.fridge_parts import TEXT_MIN_PT, TITLE_MIN_PT, draw_footer, draw_tag
+from core.export.boxes import Fitted, draw_text, fit, hatch, tick_boxes
+from core.export.fridge_parts import (
+    TEXT_MIN_PT,
+    TITLE_MIN_PT,
+    Tag,
+    draw_footer,
+    draw_tag,
+    draw_tags,
+)
 from core.export.grid import Grid, label_size, sized, text_width
 from core.export.pdf_style import (
     GREY,
@@ -29,6 +36,7 @@ from core.export.pdf_style import (
     styles,
 )
 from core.export.text import width as txt_width
+from core.export.text_layer import TextLayer
 from core.plan import FOAM_ROLL_AREAS, Session, Week
 from core.profile import Profile
 
@@ -112,6 +120,8 @@ class _Page:
         self.title_size = self._title_size()
         self.boxes: list[tuple[float, float, float]] = []
         self.big_boxes: list[tuple[float, float, float]] = []
+        self.tags: list[Tag] = []
+        self.sleep_lines: list[tuple[float, float, float, float]] = []
 
     def _title_size(self) -> float:
         """One title size for all seven days: the largest at which every title fits."""
@@ -140,6 +150,10 @@ class _Page:
             self._roll(i, session)
             self._stretch(i, session)
             self._fuel(i, session)
+        draw_tags(self.c, self.tags)
+        self.c.setStrokeColor(color(GREY))
+        self.c.setLineWidth(0.9)
+        self.c.lines(self.sleep_lines)
         tick_boxes(self.c, self.boxes, line=1.0, colour=color(INK))
         tick_boxes(self.c, self.big_boxes, line=1.5, colour=color(INK))
         draw_footer(self.c, self.t, self.MARGIN, self.w - 2 * self.MARGIN, self.FOOTER_H,
@@ -178,12 +192,8 @@ class _Page:
         c.rect(g.x0, g.bottom, g.label_w, head_top - head_h - g.bottom, stroke=0, fill=1)
         c.setStrokeColor(color(GREY_LIGHT))
         c.setLineWidth(0.7)
-        for i in range(1, 7):
-            x = g.col_x(i)
-            c.line(x, g.bottom, x, g.top)
-        for name, _h in g.rows[2:]:
-            y = g.row_top(name)
-            c.line(g.x0, y, g.right, y)
+        c.lines([(g.col_x(i), g.bottom, g.col_x(i), g.top) for i in range(1, 7)]
+                + [(g.x0, g.row_top(name), g.right, g.row_top(name)) for name, _h in g.rows[2:]])
         c.setStrokeColor(color(INK))
         c.setLineWidth(1.2)
         c.line(g.x0, head_top - head_h, g.right, head_top - head_h)
@@ -226,7 +236,7 @@ class _Page:
             c.rect(x + pad - 2, top - 92, inner + 4, 86, stroke=0, fill=1)
         tag = "HARD" if s.hard else {"rest": "REST", "active_recovery": "RECOVERY"}.get(
             s.kind, "EASY")
-        draw_tag(self.c, self.t, x + pad, top - 20, tag, filled=s.hard)
+        draw_tag(self.t, self.tags, x + pad, top - 20, tag, filled=s.hard)
         y = top - 27
         title = self.titles.get(i) or fit(s.title, sized(st["session_title"],
                                                           self.title_size),
@@ -259,11 +269,9 @@ class _Page:
                       colour=color(INK))
 
     def _sleep(self, i: int) -> None:
-        c, g, pad = self.c, self.g, self.PAD
+        g, pad = self.g, self.PAD
         x, bottom = g.col_x(i), g.row_top("sleep") - g.height("sleep")
-        c.setStrokeColor(color(GREY))
-        c.setLineWidth(0.9)
-        c.line(x + pad + 4, bottom + 12, x + g.col_w - pad - 14, bottom + 12)
+        self.sleep_lines.append((x + pad + 4, bottom + 12, x + g.col_w - pad - 14, bottom + 12))
         draw_text(self.t, "h", x + g.col_w - pad, bottom + 14, 11, align="right",
                   colour=color(GREY_DARK))
 

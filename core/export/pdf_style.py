@@ -92,6 +92,7 @@ class Fonts:
     cjk_path: Path | None
     folder: Path | None = None
     _lazy: dict[str, frozenset[int] | None] = field(default_factory=dict, repr=False)
+    _plain: dict[bool, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def replacement(self) -> str:
@@ -125,6 +126,20 @@ class Fonts:
                         chars = None
                 self._lazy[name] = chars
         return self._lazy[name]
+
+    def plain_chars(self, bold: bool) -> frozenset[str]:
+        """Characters the base font draws on its own and that text cleaning keeps as they
+        are: no control, format or line-break character, nothing from a shaped script."""
+        chars = self._plain.get(bold)
+        if chars is None:
+            import unicodedata
+
+            shaped = [(first, last) for first, last, _, _ in SCRIPT_FONTS]
+            chars = self._plain[bold] = frozenset(
+                chr(code) for code in (self.bold_chars if bold else self.regular_chars)
+                if unicodedata.category(chr(code)) not in ("Cc", "Cf", "Cs", "Zl", "Zp")
+                and not any(first <= code <= last for first, last in shaped))
+        return chars
 
     def script_font(self, code: int, bold: bool) -> str | None:
         """The shaping font for a character of a script that needs one, if it has it."""

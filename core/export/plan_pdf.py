@@ -44,8 +44,8 @@ GUIDE: tuple[tuple[str, str], ...] = (
      "Bone length and where muscles attach are set by your genes; the aim is the strongest, "
      "leanest version of you."),
     ("Build slowly, rest on purpose.",
-     "Running time grows by at most 10 % a week and every fourth week is lighter. Hard days "
-     "never come back to back; sleep 7–9 hours."),
+     "Running time grows by at most 10 % a week and every fourth week is lighter. Hard runs "
+     "never fall on back-to-back days; sleep 7–9 hours."),
     ("Give it months.",
      "Listen to your body, take the rest days, and keep going: consistency beats intensity."),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
 from core.export.pdf_style import RTL_FONTS, SHAPED, Fonts, fonts
@@ -28,8 +29,8 @@ def clean(text: str) -> str:
     characters are dropped (except the joiners shaping needs); broken surrogates become
     U+FFFD."""
     text = str(text)
-    if text.isascii() and text.isprintable():
-        return text  # the common case, already clean
+    if text.isprintable() and (text.isascii() or unicodedata.is_normalized("NFC", text)):
+        return text  # the common case, already clean: nothing to drop, replace or compose
     out: list[str] = []
     for ch in unicodedata.normalize("NFC", text):
         cat = unicodedata.category(ch)
@@ -68,6 +69,18 @@ def runs(text: str, *, bold: bool = False) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=4096)
 def _runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
+    f = fonts()
+    base = f.bold if bold else f.regular
+    if text.isascii():
+        if text.isprintable():
+            return ((base, text),) if text else ()  # every base font has printable ASCII
+    elif unicodedata.is_normalized("NFC", text) and f.plain_chars(bold).issuperset(text):
+        return ((base, text),)  # already clean, and all in the base font
+    return _runs_by_char(text, bold)
+
+
+def _runs_by_char(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
+    """:func:`_runs` the long way: a font picked for every character."""
     f = fonts()
     base = f.bold if bold else f.regular
     base_chars = f.bold_chars if bold else f.regular_chars
@@ -159,20 +172,29 @@ def markup(text: str, *, bold: bool = False) -> str:
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
     """The printed width of ``text`` at ``size`` points, across its font runs."""
-    return _width(text, size, bold)
+    return _width(text, bold) * size
 
 
 @lru_cache(maxsize=8192)
-def _width(text: str, size: float, bold: bool) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+def _width(text: str, bold: bool) -> float:
+    """The width at 1 pt (widths scale with the size, so one entry serves every size)."""
     if text.isascii() and text.isprintable():
         f = fonts()
-        return float(stringWidth(text, f.bold if bold else f.regular, size))
+        return float(_font_object(f.bold if bold else f.regular).stringWidth(text, 1.0))
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     from core.export.shaping import shape
 
-    return float(sum(shape(part, font, size)[1] if font in SHAPED
-                     else stringWidth(part, font, size) for font, part in _runs(text, bold)))
+    return float(sum(shape(part, font, 1.0)[1] if font in SHAPED
+                     else stringWidth(part, font, 1.0) for font, part in _runs(text, bold)))
+
+
+@lru_cache(maxsize=16)
+def _font_object(name: str) -> Any:
+    """reportlab's object for a registered font, looked up once."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    return getFont(name)
 
 
 def ellipsize(text: str, max_chars: int) -> str:
