@@ -81,3 +81,31 @@ def main_window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     qtbot.waitExposed(window)
     yield window
     window.poll_timer.stop()
+
+
+@pytest.fixture
+def open_page(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
+    """``open_page(PageClass, profile, saved_on=..., today=..., outcomes=(), checkins=())``:
+    a page shown over a fresh store holding that profile (saved on ``saved_on``) and log."""
+    from desktop.context import AppContext
+
+    repos: list[Any] = []
+
+    def make(page_cls: Any, profile: Any, *, saved_on: date, today: date,
+             outcomes: tuple[Any, ...] = (), checkins: tuple[Any, ...] = ()) -> Any:
+        store = open_store(tmp_path / f"data{len(repos)}")
+        repos.append(store)
+        store.save_profile(profile, saved_on)
+        for outcome in outcomes:
+            store.save_outcome(outcome)
+        for checkin in checkins:
+            store.save_checkin(checkin)
+        page = page_cls(AppContext(store, today=lambda: today))
+        qtbot.addWidget(page)
+        page.resize(1100, 900)
+        page.show()
+        return page
+
+    yield make
+    for store in repos:
+        store.close()

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 
 from core.profile import Profile, profile_from_dict
-from core.store import open_repository
-from desktop.context import AppContext
 from desktop.pages.meals import MealsPage
 
 TODAY = date(2026, 11, 23)  # a Monday
@@ -28,22 +26,11 @@ def half_up(x: float) -> int:
 
 
 @pytest.fixture
-def make_page(qtbot, tmp_path) -> Iterator[Callable[..., MealsPage]]:  # noqa: ANN001
-    repos = []
-
+def make_page(open_page) -> Callable[..., MealsPage]:  # noqa: ANN001
     def make(profile: Profile | None = None) -> MealsPage:
-        repo = open_repository(tmp_path / f"data{len(repos)}")
-        repos.append(repo)
-        repo.save_profile(profile or profile_from_dict(RUNNER), TODAY)
-        page = MealsPage(AppContext(repo, today=lambda: TODAY))
-        qtbot.addWidget(page)
-        page.resize(1100, 900)
-        page.show()
-        return page
-
-    yield make
-    for repo in repos:
-        repo.close()
+        return open_page(MealsPage, profile or profile_from_dict(RUNNER), saved_on=TODAY,
+                         today=TODAY)
+    return make
 
 
 def click_day(qtbot, page: MealsPage, day: date) -> None:  # noqa: ANN001

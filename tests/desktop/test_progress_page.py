@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -10,8 +10,6 @@ from PySide6.QtCore import Qt
 
 from core.checkin import CheckIn, Outcome
 from core.profile import Profile, profile_from_dict
-from core.store import open_repository
-from desktop.context import AppContext
 from desktop.pages.progress import ProgressPage
 
 START = date(2026, 11, 23)  # the plan's first Monday
@@ -20,27 +18,13 @@ RUNNER = {"name": "Sam", "birth_date": "1990-03-02", "height_cm": 180, "weight_k
 
 
 @pytest.fixture
-def make_page(qtbot, tmp_path) -> Iterator[Callable[..., ProgressPage]]:  # noqa: ANN001
-    repos = []
-
+def make_page(open_page) -> Callable[..., ProgressPage]:  # noqa: ANN001
     def make(profile: Profile | None = None, outcomes: tuple[Outcome, ...] = (),
              weights: tuple[tuple[date, float], ...] = ()) -> ProgressPage:
-        repo = open_repository(tmp_path / f"data{len(repos)}")
-        repos.append(repo)
-        repo.save_profile(profile or profile_from_dict(RUNNER), START)
-        for o in outcomes:
-            repo.save_outcome(o)
-        for day, kg in weights:
-            repo.save_checkin(CheckIn(day, weight_kg=kg))
-        page = ProgressPage(AppContext(repo, today=lambda: TODAY))
-        qtbot.addWidget(page)
-        page.resize(1100, 900)
-        page.show()
-        return page
-
-    yield make
-    for repo in repos:
-        repo.close()
+        return open_page(ProgressPage, profile or profile_from_dict(RUNNER), saved_on=START,
+                         today=TODAY, outcomes=outcomes,
+                         checkins=tuple(CheckIn(day, weight_kg=kg) for day, kg in weights))
+    return make
 
 
 def test_this_week_counts_done_minutes_against_the_plan(make_page, qtmodeltester) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -20,25 +20,12 @@ RUNNER = {"name": "Sam", "birth_date": "1990-03-02", "height_cm": 180, "weight_k
 
 
 @pytest.fixture
-def make_page(qtbot, tmp_path) -> Iterator[Callable[..., RecoveryPage]]:  # noqa: ANN001
-    repos = []
-
+def make_page(open_page) -> Callable[..., RecoveryPage]:  # noqa: ANN001
     def make(profile: Profile | None = None,
              checkins: tuple[CheckIn, ...] = ()) -> RecoveryPage:
-        repo = open_repository(tmp_path / f"data{len(repos)}")
-        repos.append(repo)
-        repo.save_profile(profile or profile_from_dict(RUNNER), TODAY - timedelta(days=30))
-        for c in checkins:
-            repo.save_checkin(c)
-        page = RecoveryPage(AppContext(repo, today=lambda: TODAY))
-        qtbot.addWidget(page)
-        page.resize(1100, 900)
-        page.show()
-        return page
-
-    yield make
-    for repo in repos:
-        repo.close()
+        return open_page(RecoveryPage, profile or profile_from_dict(RUNNER),
+                         saved_on=TODAY - timedelta(days=30), today=TODAY, checkins=checkins)
+    return make
 
 
 def tick(qtbot, box: QCheckBox) -> None:  # noqa: ANN001

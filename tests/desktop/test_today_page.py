@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
@@ -24,24 +24,11 @@ MET = {"long_run": 8.3, "easy_run": 8.3, "tempo": 9.8, "hiit": 10.0, "hills": 9.
 
 
 @pytest.fixture
-def make_page(qtbot, tmp_path) -> Iterator[Callable[..., TodayPage]]:  # noqa: ANN001
-    repos = []
-
+def make_page(open_page) -> Callable[..., TodayPage]:  # noqa: ANN001
     def make(checkins: tuple[CheckIn, ...] = ()) -> TodayPage:
-        repo = open_repository(tmp_path / f"data{len(repos)}")
-        repos.append(repo)
-        repo.save_profile(profile_from_dict(RUNNER), TODAY)
-        for c in checkins:
-            repo.save_checkin(c)
-        page = TodayPage(AppContext(repo, today=lambda: TODAY))
-        qtbot.addWidget(page)
-        page.resize(1100, 900)
-        page.show()
-        return page
-
-    yield make
-    for repo in repos:
-        repo.close()
+        return open_page(TodayPage, profile_from_dict(RUNNER), saved_on=TODAY, today=TODAY,
+                         checkins=checkins)
+    return make
 
 
 def test_shows_todays_session_and_its_targets(make_page) -> None:
