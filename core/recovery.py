@@ -207,40 +207,45 @@ def _live(start: date, sessions: list[Session], status: dict[date, str], today: 
                    and status.get(s.date) == "done" for s in sessions)
 
 
+def _missed_reason(missed: list[Session]) -> str:
+    """One sentence for one or several skipped hard sessions."""
+    first = missed[0]
+    what = (f"{first.title} on {first.date:%a %d %b}" if len(missed) == 1
+            else f"{len(missed)} hard sessions since {first.date:%a %d %b}")
+    return f"You missed {what}: ease back in with an easy run before the next hard session."
+
+
 def adaptation_offers(plan: Plan, checkins: Iterable[CheckIn], outcomes: Iterable[Outcome],
                       today: date, dismissed: frozenset[date] = frozenset()) -> list[Offer]:
     """Offer the next hard session as an easy run after two short nights or a missed session.
 
     Triggers: the last two logged nights up to ``today`` are both under 7 h, or a hard session
-    before today was marked skipped. The offer goes to the first hard session from ``today``
-    on that comes after the trigger (on or after the later night; after the missed session).
-    A session with no outcome is not counted as missed. A trigger older than a week, or one
-    followed by a hard session already done, is spent. No offer is made for a session that
-    was already swapped (an accepted offer), is in ``dismissed`` (declined) or already has an
-    outcome. Nothing in ``plan`` changes; the caller applies an accepted
+    up to today was marked skipped (several skips make one trigger and one sentence). The
+    offer goes to the first hard session from ``today`` on that comes after the trigger (on or
+    after the later night; after the last missed session) and has no mark yet. A session with
+    no outcome is not counted as missed. A trigger older than a week, or one followed by a
+    hard session already done, is spent. No offer is made when that session was already
+    swapped (an accepted offer) or was declined (``dismissed``). Nothing in ``plan`` changes; the caller applies an accepted
     ``Offer.replacement``.
     """
     status = {o.date: o.status for o in outcomes}
     sessions = sorted(plan.sessions(), key=lambda s: s.date)
     triggers: list[tuple[date, bool, str]] = []  # (from date, inclusive, reason)
     short = _short_nights(checkins, today)
-    if short is not None:
+    if short is not None and _live(short[0], sessions, status, today):
         triggers.append((short[0], True, short[1]))
-    for s in sessions:
-        if s.kind in HARD_KINDS and s.date < today and status.get(s.date) == "skipped":
-            triggers.append((s.date, False, (
-                f"You missed {s.title} on {s.date:%a %d %b}: ease back in with an easy run "
-                "before the next hard session.")))
-    triggers = [t for t in triggers if _live(t[0], sessions, status, today)]
+    missed = [s for s in sessions if s.kind in HARD_KINDS and s.date <= today
+              and status.get(s.date) == "skipped" and _live(s.date, sessions, status, today)]
+    if missed:
+        triggers.append((missed[-1].date, False, _missed_reason(missed)))
     reasons: dict[date, list[str]] = {}
     targets: dict[date, Session] = {}
     for start, inclusive, reason in triggers:
         target = next((s for s in sessions
                        if (s.date >= start if inclusive else s.date > start)
-                       and s.date >= today
+                       and s.date >= today and s.date not in status
                        and (s.kind in HARD_KINDS or ADAPTED_KEY in s.details)), None)
-        if (target is None or ADAPTED_KEY in target.details
-                or target.date in dismissed or target.date in status):
+        if target is None or ADAPTED_KEY in target.details or target.date in dismissed:
             continue
         targets[target.date] = target
         reasons.setdefault(target.date, []).append(reason)

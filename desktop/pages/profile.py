@@ -151,6 +151,8 @@ class ProfilePage(QWidget):
             self.status.setText(f"{n} field{'s' if n > 1 else ''} to fix before saving")
         elif dirty:
             self.status.setText("Unsaved changes")
+        elif self.ctx.is_demo():
+            self.status.setText("Demo profile: save to make it yours")
         else:
             self.status.setText("Saved")
         self.status.setAccessibleDescription(self.status.text())

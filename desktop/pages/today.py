@@ -44,13 +44,12 @@ class OfferBox(QWidget):
         super().__init__()
         self.ctx, self.offer = ctx, offer
         when = f"{offer.date:%A} {offer.date.day} {offer.date:%b}"
-        self.notice = Notice("info", f"{offer.reason}\n\nOffer for {when}: "
-                                     f"{offer.replacement.title}, "
-                                     f"{format_minutes(offer.replacement.minutes)}, "
+        self.notice = Notice("info", f"{offer.reason}\n\nEasier option for {when}: an easy run "
+                                     f"of {format_minutes(offer.replacement.minutes)} "
                                      f"instead of {offer.original.title}.")
-        self.accept = QPushButton("Take the easy ru&n")
+        self.accept = QPushButton("Accept the easy ru&n")
         self.accept.setAccessibleName(f"Accept the easy run on {when}")
-        self.decline = QPushButton("&Keep the plan")
+        self.decline = QPushButton("Dismiss, &keep the plan")
         self.decline.setAccessibleName(f"Decline the offer for {when}")
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -258,3 +258,24 @@ def test_easy_run_keeps_minutes_within_30_to_45() -> None:
     assert o.original.minutes == 70 and o.replacement.minutes == 45
     [o] = adaptation_offers(p, sleep(6.0, 6.0, first=d(3)), [], today=d(4))
     assert o.original.minutes == 25 and o.replacement.minutes == 30
+
+
+def test_a_marked_session_passes_the_offer_on_to_the_next_unmarked_one() -> None:
+    # Short nights Mon and Tue; today Thu; Thu strength already skipped -> Fri hiit
+    p = plan()
+    logs = [CheckIn(date=d(0), sleep_hours=6.0), CheckIn(date=d(1), sleep_hours=6.0)]
+    offers = adaptation_offers(p, logs, [Outcome(d(3), "skipped")], today=d(3))
+    assert [o.date for o in offers] == [d(4)]
+
+
+def test_skipping_todays_hard_session_offers_the_next_one_at_once() -> None:
+    offers = adaptation_offers(plan(), [], [Outcome(d(3), "skipped")], today=d(3))
+    assert [o.date for o in offers] == [d(4)]
+
+
+def test_several_misses_make_one_sentence() -> None:
+    skipped = [Outcome(d(0), "skipped"), Outcome(d(3), "skipped"), Outcome(d(4), "skipped")]
+    offers = adaptation_offers(plan(), [], skipped, today=d(5))
+    assert len(offers) == 1
+    assert offers[0].reason.count("You missed") == 1
+    assert "3 hard sessions since Mon" in offers[0].reason

@@ -64,7 +64,7 @@ def test_two_short_nights_offer_an_easy_run_that_can_be_accepted_and_undone(
     box = page.offer_boxes[0]
     original = page.ctx.plan().session_on(box.offer.date)
     assert original.hard
-    assert "Easy run" in box.notice.text() and original.title in box.notice.text()
+    assert "an easy run of" in box.notice.text() and original.title in box.notice.text()
     qtbot.mouseClick(box.accept, Qt.MouseButton.LeftButton)
     assert page.ctx.repo.plan().session_on(box.offer.date).kind == "easy_run"
     assert page.offer_boxes == []  # accepted: nothing left to offer
