@@ -23,7 +23,6 @@ from core.export.pdf_style import (
     styles,
 )
 from core.export.text import markup
-from core.nutrition import LB_PER_KG
 from core.plan import Plan, Session, Week
 from core.profile import Profile
 
@@ -152,12 +151,8 @@ def _long_date(d: date) -> str:
 
 def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
     age = profile.age_on(plan.start)
-    height = f"{profile.height_cm:g} cm"
-    weight = f"{profile.weight_kg:g} kg"
-    if profile.units == "imperial":
-        inches = profile.height_cm / 2.54
-        height += f" ({int(inches // 12)} ft {round(inches % 12)} in)"
-        weight += f" ({round(profile.weight_kg * LB_PER_KG)} lb)"
+    height = wording.body_height(profile.height_cm, profile.units)
+    weight = wording.body_weight(profile.weight_kg, profile.units)
     days = ", ".join(d.capitalize() for d in profile.available_days)
     items = [
         ("Age at start", f"{age}"), ("Height", height), ("Weight", weight),
@@ -166,7 +161,7 @@ def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
         ("Strength", f"{profile.strength_sessions} sessions a week, {profile.equipment}"),
         ("Daily life", profile.daily_activity),
         ("Calorie deficit", f"{profile.deficit_kcal} kcal a day"),
-        ("Protein", f"{profile.protein_g_per_kg:g} g per kg"),
+        ("Protein", wording.per_body_weight(profile.protein_g_per_kg, profile.units)),
         ("Hot climate", "yes" if profile.hot_climate else "no"),
     ]
     return [[_p(k, "cell_bold"), _p(v, "cell")] for k, v in items]
@@ -192,7 +187,8 @@ def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
     week = plan.weeks[0]
     for i, t in enumerate(week_targets(profile, week)):
         s = week.session_on(t.date)
-        water = f"{t.water_ml / 1000:.1f} L" + (" + salts" if t.electrolytes else "")
+        water = wording.water_amount(t.water_ml, profile.units)
+        water += " + salts" if t.electrolytes else ""
         rows.append([_p(f"{wording.DAY_NAMES[i]} {wording.day_label(t.date)}", "cell"),
                      _p(s.title if s else "Rest", "cell"),
                      _p(f"{whole(t.kcal):,}", "cell_right"),

@@ -7,11 +7,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from core.catalog import KIND_LABELS
-from core.nutrition import ML_PER_FL_OZ
+from core.nutrition import LB_PER_KG, ML_PER_FL_OZ, whole
 from core.plan import RUN_KINDS, Session
 from core.profile import Profile
 
 SLEEP_AGE_65 = 65
+CM_PER_INCH = 2.54  # exact, by definition
+INCHES_PER_FOOT = 12
 
 _PLAIN_DOSE = {
     "long_run": "Conversational pace",
@@ -175,13 +177,42 @@ def span(first: date, last: date) -> str:
     return f"{first.day} – {day_label(last)} {last.year}"
 
 
-def water(ml: float, units: str) -> str:
-    """Water target for the page: litres, or fluid ounces for imperial units."""
+def water_amount(ml: float, units: str) -> str:
+    """A water amount: "2.6 L", or whole fluid ounces ("88 fl oz") for imperial units."""
     if units == "imperial":
-        return f"{round(ml / ML_PER_FL_OZ)} fl oz water"
-    return f"{ml / 1000:.1f} L water"
+        return f"{whole(ml / ML_PER_FL_OZ)} fl oz"
+    return f"{ml / 1000:.1f} L"
+
+
+def water(ml: float, units: str) -> str:
+    """Water target for the page: "2.6 L water" or "88 fl oz water"."""
+    return f"{water_amount(ml, units)} water"
+
+
+def body_weight(kg: float, units: str) -> str:
+    """A body weight: "64 kg", or pounds to 0.1 lb ("141.1 lb") for imperial units."""
+    if units == "imperial":
+        return f"{round(kg * LB_PER_KG, 1):g} lb"
+    return f"{kg:g} kg"
+
+
+def body_height(cm: float, units: str) -> str:
+    """A height: "168 cm", or feet and inches to 0.1 in ("5 ft 6.1 in") for imperial units."""
+    if units != "imperial":
+        return f"{cm:g} cm"
+    total = round(cm / CM_PER_INCH, 1)
+    feet = int(total // INCHES_PER_FOOT)
+    return f"{feet} ft {round(total - feet * INCHES_PER_FOOT, 1):g} in"
+
+
+def per_body_weight(grams_per_kg: float, units: str) -> str:
+    """A dose per body weight: "1.8 g per kg", or "0.82 g per lb" for imperial units."""
+    if units == "imperial":
+        return f"{round(grams_per_kg / LB_PER_KG, 2):g} g per lb"
+    return f"{grams_per_kg:g} g per kg"
 
 
 __all__ = ["kind_label", "dose", "dose_hint", "minutes_text", "exercise_lines", "main_lines",
            "summary", "exercise_names", "short_exercise_names", "sleep_target", "warm_up_day", "reminders",
-           "DAY_NAMES", "MONTHS", "day_label", "date_range", "span", "water"]
+           "DAY_NAMES", "MONTHS", "day_label", "date_range", "span", "water_amount", "water",
+           "body_weight", "body_height", "per_body_weight", "CM_PER_INCH"]

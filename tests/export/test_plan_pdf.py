@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +96,53 @@ def test_a_devanagari_name_on_the_cover(plan: Plan) -> None:
     extracted = unicodedata.normalize("NFKC", text.extract_text())
     assert "\ufffd" not in extracted
     assert set(squash(name)) <= set(extracted)
+
+
+def _week_one_water_ml(person: Profile, plan: Plan) -> list[float]:
+    """SPEC §4 by hand: half the weight in lb as fl oz, + 500 ml per hour of the session."""
+    base = person.weight_kg * 2.20462 / 2 * 29.5735
+    out = []
+    for i in range(7):
+        session = plan.weeks[0].session_on(plan.start + timedelta(days=i))
+        hours = session.minutes / 60 if session and session.kind != "rest" else 0.0
+        out.append(base + 500 * hours)
+    return out
+
+
+def _cover_text(person: Profile) -> tuple[str, Plan]:
+    plan = build_plan(person, START, 4)
+    return reader(plan_pdf_bytes(person, plan)).pages[0].extract_text(), plan
+
+
+def test_metric_cover_shows_litres_kg_and_cm() -> None:
+    person = demo_profile()  # 168 cm, 64 kg, metric
+    raw, plan = _cover_text(person)
+    text = squash(raw)
+    assert squash("168 cm") in text and squash("64 kg") in text
+    assert squash("1.8 g per kg") in text
+    for ml in _week_one_water_ml(person, plan):
+        assert squash(f"{ml / 1000:.1f} L") in text
+    assert "fl oz" not in raw and " lb" not in raw and " ft " not in raw
+
+
+def test_imperial_cover_shows_fluid_ounces_pounds_and_feet() -> None:
+    person = demo_profile().with_changes(units="imperial")
+    raw, plan = _cover_text(person)
+    text = squash(raw)
+    # 64 kg × 2.20462 = 141.1 lb; 168 cm ÷ 2.54 = 66.1 in = 5 ft 6.1 in; 1.8 ÷ 2.20462 = 0.82
+    assert squash("141.1 lb") in text
+    assert squash("5 ft 6.1 in") in text
+    assert squash("0.82 g per lb") in text
+    for ml in _week_one_water_ml(person, plan):
+        assert squash(f"{int(ml / 29.5735 + 0.5)} fl oz") in text
+    assert "kg" not in raw and " cm" not in raw
+    assert not re.search(r"\d\.\d L\b", raw)
+
+
+def test_imperial_salts_days_keep_fluid_ounces() -> None:
+    person = demo_profile().with_changes(units="imperial", hot_climate=True)
+    raw, plan = _cover_text(person)
+    ounces = [int((ml + 500) / 29.5735 + 0.5) for ml in _week_one_water_ml(person, plan)]
+    for oz in ounces:
+        assert squash(f"{oz} fl oz + salts") in squash(raw)
+    assert not re.search(r"\d\.\d L\b", raw)
