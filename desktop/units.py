@@ -7,7 +7,7 @@ import math
 KG_PER_LB = 0.45359237
 CM_PER_INCH = 2.54
 INCHES_PER_FOOT = 12
-ML_PER_FL_OZ = 29.5735295625
+ML_PER_FL_OZ = 29.5735295625  # the US fluid ounce (core.nutrition's 29.5735, to 1 part in 10⁶)
 
 
 def kg_to_lb(kg: float) -> float:
@@ -78,11 +78,18 @@ def format_height(cm: float, units: str) -> str:
 
 
 def format_water(ml: float, units: str) -> str:
-    """``2,600 ml``, or ``2,600 ml (88 fl oz)`` in imperial (ml stays: bottles say both)."""
-    text = f"{_whole(ml):,} ml"
+    """``2,600 ml``, or ``88 fl oz (2.6 L)`` in imperial (fluid ounces first, litres beside)."""
     if units == "imperial":
-        text += f" ({_whole(ml_to_fl_oz(ml)):,} fl oz)"
-    return text
+        return f"{_whole(ml_to_fl_oz(ml)):,} fl oz ({ml / 1000:.1f} L)"
+    return f"{_whole(ml):,} ml"
+
+
+def water_parts(ml: float, units: str) -> tuple[str, str]:
+    """The big and the small line of a water tile: ``("88 fl oz", "2,600 ml")`` in imperial,
+    ``("2,600 ml", "")`` in metric."""
+    if units == "imperial":
+        return f"{_whole(ml_to_fl_oz(ml)):,} fl oz", f"{_whole(ml):,} ml"
+    return f"{_whole(ml):,} ml", ""
 
 
 def weight_unit(units: str) -> str:
@@ -95,4 +102,5 @@ def weight_in(kg: float, units: str) -> float:
 
 
 __all__ = ["kg_to_lb", "lb_to_kg", "cm_to_ft_in", "ft_in_to_cm", "ml_to_fl_oz", "lb_range",
-           "inch_range", "format_inches", "format_weight", "format_height", "format_water", "weight_unit", "weight_in"]
+           "inch_range", "format_inches", "format_weight", "format_height", "format_water",
+           "water_parts", "weight_unit", "weight_in"]

@@ -34,13 +34,19 @@ _DB_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError)  # fetches raise sqli
 # commit, so the kill test (tests/cli/test_kill.py) can land SIGKILLs mid-transaction.
 # Unset (always, outside that test) it does nothing.
 TEST_WRITE_DELAY = "RUNNER_LEGS_TEST_WRITE_DELAY"
+TEST_WRITE_MARK = "RUNNER_LEGS_TEST_WRITE_MARK"
 _DAMAGE_WORDS = ("malformed", "not a database", "disk image", "corrupt")
 
 
 def _test_write_delay() -> None:
-    """Wait ``RUNNER_LEGS_TEST_WRITE_DELAY`` seconds when it is set (tests only)."""
+    """Wait ``RUNNER_LEGS_TEST_WRITE_DELAY`` seconds when it is set (tests only), first
+    touching the file ``RUNNER_LEGS_TEST_WRITE_MARK`` names, so a test knows the write
+    transaction is open and can kill the process inside it."""
     delay = os.environ.get(TEST_WRITE_DELAY)
     if delay:
+        mark = os.environ.get(TEST_WRITE_MARK)
+        if mark:
+            Path(mark).touch()
         time.sleep(float(delay))
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 MIN_PRINT_DPI = 150
 MAX_PRINT_DPI = 300
+SCREEN_SHARE = 0.9  # the preview never covers more of the screen than this
+FRAME_ROOM = QSize(60, 120)  # margins, scroll bar and the button row around the page
 
 
 def page_count(path: Path) -> int:
@@ -41,9 +43,28 @@ def render_pages(path: Path, dpi: int = 110) -> list[QImage]:
     for i in range(doc.pageCount()):
         size = doc.pagePointSize(i)
         px = QSize(round(size.width() * dpi / 72), round(size.height() * dpi / 72))
-        images.append(doc.render(i, px))
+        images.append(on_white(doc.render(i, px)))
     doc.close()
     return images
+
+
+def on_white(image: QImage) -> QImage:
+    """``image`` drawn over white paper: QtPdf leaves a page's unpainted background clear,
+    which shows the window behind it on screen."""
+    paper = QImage(image.size(), QImage.Format.Format_RGB32)
+    paper.fill(Qt.GlobalColor.white)
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return paper
+
+
+def fit_size(page: QSize, available: QRect, share: float = SCREEN_SHARE) -> QSize:
+    """The dialog size for a page of ``page`` pixels: the page's width plus room for the
+    frame, at most ``share`` of the ``available`` screen area each way."""
+    width = min(page.width() + FRAME_ROOM.width(), int(available.width() * share))
+    height = min(page.height() + FRAME_ROOM.height(), int(available.height() * share))
+    return QSize(width, height)
 
 
 def print_dpi(printer: QPrinter) -> int:
@@ -116,18 +137,28 @@ class PrintPreviewDialog(QDialog):
     """The rendered pages on a neutral background, with Print and Close buttons."""
 
     def __init__(self, pdf: Path, parent: QWidget | None = None,
-                 title: str = "Print preview") -> None:
+                 title: str = "Print preview", available: QRect | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.setWindowTitle(title)
         self.pdf = pdf
         self.pages = render_pages(pdf)
+        if available is None:
+            screen = (parent.screen() if parent is not None else None) or \
+                QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen is not None \
+                else QRect(0, 0, 1280, 800)
+        size = fit_size(self.pages[0].size(), available) if self.pages else QSize(600, 400)
+        page_width = size.width() - FRAME_ROOM.width()
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.page_labels: list[QLabel] = []
         for n, image in enumerate(self.pages, start=1):
             label = QLabel()
+            if image.width() > page_width:  # the whole width in view, scroll down only
+                image = image.scaledToWidth(page_width,
+                                            Qt.TransformationMode.SmoothTransformation)
             label.setPixmap(QPixmap.fromImage(image))
             label.setAccessibleName(f"Page {n} of {len(self.pages)}")
             label.setFrameShape(QLabel.Shape.Box)
@@ -145,9 +176,7 @@ class PrintPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
         layout.addWidget(buttons)
-        if self.pages:
-            first = self.pages[0].size()
-            self.resize(min(first.width() + 60, 1400), min(first.height() + 120, 1000))
+        self.resize(size)
 
     def _on_print_clicked(self) -> None:
         printer = PrintDialog.ask(self)

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.nutrition import DayTargets, day_targets, week_targets, whole
+from core.nutrition import DayTargets, day_targets, week_targets
 from core.plan import Plan, Session, Week, monday_of
 from core.profile import Profile
 from desktop.context import AppContext
 from desktop.pages.common import Notice, card, heading, muted, scrolling
 from desktop.style import format_minutes, kind_icon
-from desktop.units import format_water, ml_to_fl_oz
+from desktop.units import format_water, water_parts
 from desktop.widgets.stat_tile import StatTile, scaled_font
 from desktop.widgets.table_models import TargetRow, TargetsModel
 
@@ -183,10 +183,8 @@ class MealsPage(QWidget):
         self.tiles["carbs"].set_value(f"{j['carbs_g']} g", "The rest of the energy: "
                                       "your main running fuel")
         self.tiles["fat"].set_value(f"{j['fat_g']} g", "A quarter of the calories")
-        water = f"{j['water_ml']:,} ml"
-        water_detail = "Rule of thumb — see below"
-        if units == "imperial":
-            water_detail = f"{whole(ml_to_fl_oz(t.water_ml)):,} fl oz · rule of thumb"
+        water, water_ml = water_parts(t.water_ml, units)
+        water_detail = f"{water_ml} · rule of thumb" if water_ml else "Rule of thumb — see below"
         self.tiles["water"].set_value(water, water_detail)
         self.tiles["water"].setToolTip(format_water(t.water_ml, units))
         self.tiles["electrolytes"].set_value(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from core.nutrition import day_targets
 from core.plan import Plan, monday_on_or_after
-from core.profile import Profile, ProfileError, profile_from_dict
+from core.planner import minutes_run
+from core.profile import LEVELS, Profile, ProfileError, profile_from_dict
 from desktop.context import AppContext
 from desktop.pages.common import (
     Notice,
@@ -194,7 +195,27 @@ class ProfilePage(QWidget):
                             self.ctx.plan().session_on(today)).to_json()["kcal"]
         if before != after:
             parts.append(f"Today's calorie target {before:,} → {after:,} kcal.")
+        parts.append(self.volume_note(old_profile, old_plan))
         return " ".join(p for p in parts if p)
+
+    def volume_note(self, old_profile: Profile, old_plan: Plan) -> str:
+        """Why a new level or weekly running time barely shows in a plan under way: from the
+        next week, running time follows what was actually run (SPEC §3 rule 4)."""
+        new_profile, new_plan = self.ctx.profile(), self.ctx.plan()
+        start = monday_on_or_after(self.ctx.today())
+        asked = (new_profile.weekly_run_minutes - old_profile.weekly_run_minutes
+                 or LEVELS.index(new_profile.level) - LEVELS.index(old_profile.level))
+        old_week, new_week = old_plan.week_of(start), new_plan.week_of(start)
+        last = new_plan.week_of(start - timedelta(days=7))
+        if not asked or old_week is None or new_week is None or last is None:
+            return ""
+        before, after = old_week.run_minutes, new_week.run_minutes
+        moved = after - before if asked > 0 else before - after
+        if moved > before // 10:
+            return ""  # the plan followed the change well enough to need no word
+        log = {o.date: o for o in self.ctx.repo.outcomes(last.start, last.end)}
+        return (f"Running time builds from what you've actually run (last week "
+                f"{minutes_run(last, log)} min), up to 10 % a week.")
 
     @Slot()
     def _on_new_plan_clicked(self) -> None:

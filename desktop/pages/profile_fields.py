@@ -6,6 +6,7 @@ saved value back in that field and tries again, so every invalid field gets its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -85,13 +86,48 @@ def field_errors(data: Mapping[str, Any], base: Mapping[str, Any],
     return errors
 
 
+def _day_list(days: Any) -> list[str]:
+    """Day codes as "Mon", "Wed"… in week order (unknown items as typed)."""
+    items = [str(d) for d in days] if isinstance(days, (list, tuple)) else []
+    known = [d for d in DAYS if d in items]
+    return [d.capitalize() for d in known] + [d for d in items if d not in DAYS]
+
+
+def _plain(err: ProfileError) -> str | None:
+    """Plain words for the day and age refusals; None keeps core's wording."""
+    need = re.search(r"at least (\d+)", err.expected)
+    if err.field == "available_days" and need and isinstance(err.value, (list, tuple)):
+        picked = _day_list(err.value)
+        when = " when you do 3 strength sessions" if "strength_sessions is 3" in err.expected \
+            else ""
+        got = f"you picked {len(picked)}: {', '.join(picked)}" if picked else "none picked"
+        return f"Pick at least {need.group(1)} days{when} ({got})"
+    if err.field == "long_run_day" and "available_days (" in err.expected:
+        inside = err.expected.split("(", 1)[1].rstrip(")")
+        days = ", ".join(_day_list([d.strip() for d in inside.split(",")]))
+        return (f"Long run day must be one of your training days ({days}), "
+                f"not {str(err.value).capitalize()}")
+    ages = re.search(r"(\d+)–(\d+) years", err.expected)
+    start = re.search(r"\((\d{4}-\d\d-\d\d)\)", err.expected)
+    age = re.search(r"age (-?\d+)$", err.expected)
+    if err.field == "birth_date" and ages and start and age:
+        on, born = date.fromisoformat(start.group(1)), date.fromisoformat(str(err.value))
+        return (f"Born {born.day} {born:%b %Y}, you would be {age.group(1)} when the plan "
+                f"starts on {on.day} {on:%b %Y}; the plan is for ages "
+                f"{ages.group(1)}–{ages.group(2)}")
+    return None
+
+
 def message(err: ProfileError, units: str) -> str:
     """The error in words beside its field; imperial units for height and weight."""
     label = LABELS.get(err.field, err.field)
     text = str(err)
     if text.startswith(err.field):
         text = label + text[len(err.field):]
-    if units == "imperial" and err.field == "weight_kg" and isinstance(err.value, float):
+    plain = _plain(err)
+    if plain is not None:
+        text = plain
+    elif units == "imperial" and err.field == "weight_kg" and isinstance(err.value, float):
         lo, hi = lb_range(WEIGHT_RANGE)
         text = f"Weight must be {lo:g}–{hi:g} lb, got {kg_to_lb(err.value):.1f} lb"
     elif units == "imperial" and err.field == "height_cm" and isinstance(err.value, float):

@@ -29,7 +29,7 @@ from desktop.pages.common import (
 )
 from desktop.style import format_minutes
 from desktop.undo import AcceptOfferCommand, push
-from desktop.units import format_water
+from desktop.units import water_parts
 from desktop.widgets.checklist import ChecklistWidget
 from desktop.widgets.session_detail import SessionDetail
 from desktop.widgets.stat_tile import StatTile, scaled_font
@@ -192,8 +192,7 @@ class TodayPage(QWidget):
         self.food["protein"].set_value(f"{t['protein_g']} g", "")
         self.food["carbs"].set_value(f"{t['carbs_g']} g", "")
         self.food["fat"].set_value(f"{t['fat_g']} g", "")
-        water = format_water(targets.water_ml, profile.units).split(" (")
-        self.food["water"].set_value(water[0], water[1].rstrip(")") if len(water) > 1 else "")
+        self.food["water"].set_value(*water_parts(targets.water_ml, profile.units))
         self.food["electrolytes"].set_value("Yes" if t["electrolytes"] else "No", "")
         self.food_warning.set_text("\n".join(t["warnings"]))
         self.fuel.setText(" ".join(t["notes"]))

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,7 +36,9 @@ QUALITY_TEXT = ("Not rated", "1 · poor", "2 · restless", "3 · okay", "4 · go
 MNEMONIC = {"warmup": "w", "stretch": "t", "water": "m", "foam_roll_quads": "u",
             "foam_roll_glutes": "g", "foam_roll_hamstrings": "h", "foam_roll_calves": "c"}
 LEFT = Qt.AlignmentFlag.AlignLeft
-NOT_TODAY_TIP = "Not planned today. Tick it anyway if you did it."
+NOT_TODAY_TIP = "Optional today: tick it if you did it."
+NO_RUN_TIP = "No run today: warm-up and stretching go with a run."
+RUN_ONLY = ("warmup", "stretch")
 SLEEP_STEP = 0.5
 
 
@@ -94,9 +95,6 @@ class ChecklistWidget(QWidget):
         self._weight_kg: float | None = None
         self._sleep_hours: float | None = None  # exact, so a display rounding never saves
         self._units = "metric"
-        self._muted = QPalette(self.palette())  # items not asked of the day read quieter
-        self._muted.setColor(QPalette.ColorRole.WindowText,
-                             self._muted.color(QPalette.ColorRole.PlaceholderText))
 
         self.title = QLabel()
         self.title.setFont(scaled_font(self.font(), 1.15, bold=True))
@@ -220,9 +218,15 @@ class ChecklistWidget(QWidget):
                     foam_applies = foam_applies or item.applies
                 box.setText(with_mnemonic(text, MNEMONIC[key]))
                 box.setAccessibleName(item.label)
-                box.setToolTip("" if item.applies else NOT_TODAY_TIP)
+                # Warm-up and stretching belong to a run: off on other days (unless a tick
+                # is stored, so it can be taken back). Anything else not asked of the day is
+                # optional and stays an ordinary box; the foam title says "optional".
+                run_only = key in RUN_ONLY and not item.applies and not item.done
+                box.setEnabled(not run_only)
+                box.setToolTip(NO_RUN_TIP if run_only else "" if item.applies
+                               else NOT_TODAY_TIP)
+                box.setAccessibleDescription(box.toolTip())
                 box.setProperty("applies", item.applies)
-                box.setPalette(self.palette() if item.applies else self._muted)
             self.foam_title.setText("Foam rolling · suggested today" if foam_applies
                                     else "Foam rolling · optional today")
             unit = weight_unit(self._units)

@@ -291,7 +291,14 @@ class SessionDetail(Panel):
 
     @Slot()
     def _on_clear_clicked(self) -> None:
+        # Clear turns itself off, and Qt would pass focus on to "Planned time" with its text
+        # selected, where a stray key rewrites the plan: keep focus on the mark buttons.
+        had_focus = self.clear_button.hasFocus()
         self._mark(None)
+        if had_focus and not self.clear_button.isEnabled():
+            target = next((b for b in (self.done_button, self.skip_button)
+                           if b.isVisible() and b.isEnabled()), self)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def _on_set_planned_clicked(self) -> None:

@@ -31,20 +31,29 @@ DELAY = 0.3  # seconds each write transaction stays open before it commits
 FIRST = date(2026, 11, 20)
 
 
-def _env(home: Path, today: date) -> dict[str, str]:
+def _env(home: Path, today: date, mark: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["RUNNER_LEGS_HOME"] = str(home)
     env["RUNNER_LEGS_TODAY"] = today.isoformat()
     env["RUNNER_LEGS_TEST_WRITE_DELAY"] = str(DELAY)
+    env["RUNNER_LEGS_TEST_WRITE_MARK"] = str(mark)
     return env
 
 
-def _log(home: Path, day: date, hours: float) -> subprocess.Popen[bytes]:
+def _log(home: Path, day: date, hours: float, mark: Path) -> subprocess.Popen[bytes]:
     # Each run is "a new day of use", so it also makes (and rotates) an automatic backup.
+    mark.unlink(missing_ok=True)
     return subprocess.Popen(
         [sys.executable, "-c", CLI, "log", "--date", day.isoformat(),
          "--sleep-hours", str(hours), "--weight", "64.5", "--foam-roll", "quads,calves"],
-        env=_env(home, day), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        env=_env(home, day, mark), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _wait_for(mark: Path, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
+    """Until the write transaction is open (the store touched ``mark``) or the run ended."""
+    deadline = time.monotonic() + timeout
+    while not mark.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.002)
 
 
 @pytest.mark.slow
@@ -55,8 +64,9 @@ def test_sigkill_never_loses_an_acknowledged_day(tmp_path: Path) -> None:
     assert run_cli("profile", "--set", str(profile), home=home,
                    today=FIRST.isoformat()).returncode == 0
     rng = random.Random(20261120)
+    mark = tmp_path / "in-transaction"
     started = time.perf_counter()
-    first = _log(home, FIRST, 7.0)
+    first = _log(home, FIRST, 7.0, mark)
     assert first.wait(timeout=120) == 0
     duration = time.perf_counter() - started
     acknowledged: dict[date, float] = {FIRST: 7.0}
@@ -66,9 +76,10 @@ def test_sigkill_never_loses_an_acknowledged_day(tmp_path: Path) -> None:
         runs += 1
         day = FIRST + timedelta(days=runs)
         hours = round(rng.uniform(4.0, 10.0), 2)
-        proc = _log(home, day, hours)
+        proc = _log(home, day, hours, mark)
         if runs % 4:  # into the open transaction: after the writes, before the commit
-            time.sleep(rng.uniform(duration - 0.9 * DELAY, duration - 0.1 * DELAY))
+            _wait_for(mark, proc)
+            time.sleep(rng.uniform(0.0, 0.8 * DELAY))
         else:  # anywhere: starting up, backing up, committing, or already done
             time.sleep(rng.uniform(0.3, 1.6) * duration)
         if proc.poll() is None:
@@ -103,7 +114,7 @@ def test_sigkill_never_loses_an_acknowledged_day(tmp_path: Path) -> None:
     # The app carries on; its next day of use is backed up and the rotation keeps 7
     # (a process killed between its backup and its rotation may have left an eighth).
     last = FIRST + timedelta(days=runs + 1)
-    again = _log(home, last, 6.0)
+    again = _log(home, last, 6.0, mark)
     assert again.wait(timeout=120) == 0
     if again.stderr:
         again.stderr.close()

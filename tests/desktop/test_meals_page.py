@@ -95,11 +95,21 @@ def test_week_table_lists_each_day_with_its_session(make_page, qtbot, qtmodeltes
     assert page.day() == TODAY
 
 
-def test_imperial_shows_fluid_ounces_beside_millilitres(make_page) -> None:
+def test_imperial_shows_fluid_ounces_first_and_millilitres_small(make_page) -> None:
     page = make_page(profile_from_dict({**RUNNER, "units": "imperial"}))
-    assert page.tiles["water"].value().endswith(" ml")
-    assert "fl oz" in page.tiles["water"].detail()
-    assert "fl oz" in page.model.index(0, 6).data()
+    ml = page.targets.water_ml
+    assert page.tiles["water"].value() == f"{half_up(ml / 29.5735295625):,} fl oz"
+    assert page.tiles["water"].detail().startswith(f"{half_up(ml):,} ml")
+    assert page.model.index(0, 6).data() == (f"{half_up(ml / 29.5735295625):,} fl oz "
+                                             f"({ml / 1000:.1f} L)")
+
+
+def test_metric_water_stays_in_millilitres(make_page) -> None:
+    page = make_page()
+    ml = page.targets.water_ml
+    assert page.tiles["water"].value() == f"{half_up(ml):,} ml"
+    assert "fl oz" not in page.tiles["water"].detail()
+    assert page.model.index(0, 6).data() == f"{half_up(ml):,} ml"
 
 
 def test_run_day_shows_fuel_timing(make_page, qtbot) -> None:

@@ -140,7 +140,34 @@ def test_too_few_days_is_refused_and_long_run_day_follows_the_days(make_page, qt
     qtbot.mouseClick(form.day_buttons["fri"], Qt.MouseButton.LeftButton)
     assert not error.isVisible() and page.save_button.isEnabled()
     form.strength.setCurrentIndex(form.strength.findData("3"))  # 3 strength needs 5 days
-    assert error.isVisible() and "5 when strength_sessions is 3" in error.text()
+    assert error.isVisible() and "5 days when you do 3 strength sessions" in error.text()
+
+
+def test_day_messages_speak_plainly_and_name_the_days_picked(make_page, qtbot) -> None:
+    page = make_page()
+    form = page.form
+    form.strength.setCurrentIndex(form.strength.findData("3"))
+    for code in ("tue", "thu", "sat"):  # leaves Mon, Wed, Fri, Sun
+        qtbot.mouseClick(form.day_buttons[code], Qt.MouseButton.LeftButton)
+    error = form.errors["available_days"]
+    assert error.text() == ("⚠ Pick at least 5 days when you do 3 strength sessions "
+                            "(you picked 4: Mon, Wed, Fri, Sun)")
+    form.strength.setCurrentIndex(form.strength.findData("2"))
+    assert not error.isVisible()  # 4 days are enough with 2 strength sessions
+    qtbot.mouseClick(form.day_buttons["sun"], Qt.MouseButton.LeftButton)
+    assert error.text() == "⚠ Pick at least 4 days (you picked 3: Mon, Wed, Fri)"
+    assert "available_days" not in error.text() and "[" not in error.text()
+
+
+def test_long_run_day_message_lists_the_training_days() -> None:
+    from core.profile import ProfileError
+    from desktop.pages.profile_fields import message
+
+    with pytest.raises(ProfileError) as raised:
+        profile_from_dict({**MINE, "available_days": ["mon", "wed", "fri", "sun"],
+                           "long_run_day": "sat"})
+    assert message(raised.value, "metric") == (
+        "Long run day must be one of your training days (Mon, Wed, Fri, Sun), not Sat")
 
 
 def test_two_problems_show_two_messages(make_page, qtbot) -> None:
@@ -156,7 +183,9 @@ def test_too_young_at_plan_start_is_refused(make_page) -> None:
     page = make_page()
     page.form.birth.setDate(QDate(2012, 1, 1))  # 14 on the plan's first Monday
     error = page.form.errors["birth_date"]
-    assert error.isVisible() and "16–90" in error.text()
+    assert error.isVisible()
+    assert error.text() == ("⚠ Born 1 Jan 2012, you would be 14 when the plan starts on "
+                            "23 Nov 2026; the plan is for ages 16–90")
     assert not page.save_button.isEnabled()
 
 
@@ -290,3 +319,36 @@ def test_edits_made_on_an_ended_plan_go_in_with_the_new_plan(qtbot, tmp_path) ->
         assert "Weekly running 60 → 90 min a week." in page.result.text()
     finally:
         repo.close()
+
+
+def test_more_running_mid_plan_says_the_plan_builds_from_what_was_run(qtbot, tmp_path) -> None:
+    from core.checkin import Outcome
+
+    repo = open_repository(tmp_path / "midway")
+    try:
+        repo.save_profile(profile_from_dict(MINE), TODAY)
+        sunday = TODAY + timedelta(days=13)  # the end of week 2
+        week2 = repo.plan().week_of(sunday)
+        runs = [s for s in week2.sessions if s.is_run]
+        for s in runs:  # every run of week 2 cut to 20 minutes
+            repo.save_outcome(Outcome(s.date, "done", 20, None))
+        page = ProfilePage(AppContext(repo, today=lambda: sunday))
+        qtbot.addWidget(page)
+        page.show()
+        retype(qtbot, page.form.minutes, "150")
+        page.form.level.setCurrentIndex(page.form.level.findData("advanced"))
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        assert repo.profile().weekly_run_minutes == 150
+        text = page.result.text()
+        assert (f"Running time builds from what you've actually run (last week "
+                f"{20 * len(runs)} min), up to 10 % a week.") in text
+    finally:
+        repo.close()
+
+
+def test_more_running_before_the_plan_starts_needs_no_note(make_page, qtbot) -> None:
+    page = make_page()
+    retype(qtbot, page.form.minutes, "90")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Weekly running 60 → 90 min a week." in page.result.text()
+    assert "actually run" not in page.result.text()  # week 1 is built from the new minutes

@@ -42,13 +42,14 @@ def test_ticks_and_sleep_hours_are_saved_for_today(make_page, qtbot) -> None:
     page = make_page()
     widget = page.checklist
     assert page.ctx.repo.checkin(TODAY) is None
-    tick(qtbot, widget.boxes["stretch"])
+    tick(qtbot, widget.boxes["water"])
+    tick(qtbot, widget.boxes["stretch"])  # no run on this Wednesday: stretching is off
     tick(qtbot, widget.boxes["foam_roll_calves"])
     tick(qtbot, widget.boxes["foam_roll_quads"])
     type_hours(qtbot, widget.sleep, "7.5")
     widget.quality.setCurrentIndex(4)
     saved = page.ctx.repo.checkin(TODAY)
-    assert saved.stretch_done and not saved.warmup_done
+    assert saved.water_met and not saved.stretch_done and not saved.warmup_done
     assert set(saved.foam_roll) == {"quads", "calves"}
     assert saved.sleep_hours == 7.5 and saved.sleep_quality == 4
     tick(qtbot, widget.boxes["foam_roll_quads"])  # untick

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from core.checkin import CheckIn
 from core.plan import monday_on_or_after
@@ -156,3 +157,54 @@ def test_an_ended_plan_offers_a_new_one_that_starts_on_the_next_monday(
 def test_no_new_plan_button_while_the_plan_runs(make_page) -> None:
     page = make_page()
     assert not page.new_plan_button.isVisible() and not page.ended.isVisible()
+
+
+def test_imperial_water_target_reads_fluid_ounces_first(open_page) -> None:
+    page = open_page(TodayPage, profile_from_dict({**RUNNER, "units": "imperial"}),
+                     saved_on=TODAY, today=TODAY)
+    session = page.ctx.plan().session_on(TODAY)
+    # SPEC §4: half the body weight in lb as fl oz, + 500 ml per hour of the session
+    ml = 60 / 0.45359237 / 2 * 29.5735295625 + 500 * session.minutes / 60
+    assert page.food["water"].value() == f"{math.floor(ml / 29.5735295625 + 0.5):,} fl oz"
+    assert page.food["water"].detail() == f"{math.floor(ml + 0.5):,} ml"
+
+
+def test_before_the_plan_optional_boxes_tick_and_run_only_boxes_say_why_not(
+        open_page, qtbot) -> None:
+    saturday = TODAY - timedelta(days=2)  # the plan starts on Monday: no session today
+    page = open_page(TodayPage, profile_from_dict(RUNNER), saved_on=TODAY, today=saturday)
+    assert page.ctx.plan().session_on(saturday) is None
+    boxes = page.checklist.boxes
+    for key in ("warmup", "stretch"):
+        assert not boxes[key].isEnabled()
+        assert "No run today" in boxes[key].toolTip()
+        qtbot.mouseClick(boxes[key], Qt.MouseButton.LeftButton)
+        assert not boxes[key].isChecked()
+    quads = boxes["foam_roll_quads"]
+    assert quads.isEnabled()
+    text = quads.palette().color(quads.foregroundRole())
+    assert text == page.checklist.palette().color(page.checklist.foregroundRole())  # not grey
+    assert "optional" in page.checklist.foam_title.text()
+    qtbot.mouseClick(quads, Qt.MouseButton.LeftButton)
+    assert page.ctx.repo.checkin(saturday).foam_roll == ("quads",)
+
+
+def test_a_key_typed_after_clear_mark_does_not_touch_the_plan(open_page, qtbot) -> None:
+    from core.checkin import Outcome
+
+    page = open_page(TodayPage, profile_from_dict(RUNNER), saved_on=TODAY, today=TODAY,
+                     outcomes=(Outcome(TODAY, "done", 30, 5),))
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    planned = page.ctx.plan().session_on(TODAY).minutes
+    detail = page.detail
+    qtbot.mouseClick(detail.clear_button, Qt.MouseButton.LeftButton)
+    assert page.ctx.repo.outcome(TODAY) is None
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    assert focused not in (detail.planned_minutes, detail.planned_minutes.lineEdit())
+    qtbot.keyClicks(focused, "7")
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert detail.planned_minutes.value() == planned
+    assert page.ctx.plan().session_on(TODAY).minutes == planned

@@ -17,6 +17,7 @@ from desktop.units import (
     lb_range,
     lb_to_kg,
     ml_to_fl_oz,
+    water_parts,
 )
 
 
@@ -43,9 +44,11 @@ def test_inches_never_show_twelve() -> None:
     assert cm_to_ft_in(71.96 * 2.54) == (6, 0.0)
 
 
-def test_water_shows_fluid_ounces_beside_millilitres_in_imperial() -> None:
+def test_water_shows_fluid_ounces_first_in_imperial() -> None:
     assert format_water(2600, "metric") == "2,600 ml"
-    assert format_water(2600, "imperial") == "2,600 ml (88 fl oz)"  # 2600 / 29.57 = 87.9
+    assert format_water(2600, "imperial") == "88 fl oz (2.6 L)"  # 2600 / 29.57 = 87.9
+    assert water_parts(2347, "imperial") == ("79 fl oz", "2,347 ml")  # 2347 / 29.57 = 79.4
+    assert water_parts(2347, "metric") == ("2,347 ml", "")
 
 
 @settings(max_examples=50)
