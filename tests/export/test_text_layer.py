@@ -113,4 +113,5 @@ def test_fit_takes_the_largest_size_at_which_the_text_fits(text: str, w: float, 
             break
         size -= 1
     assert got.font_size == size
-    assert got.height <= max(h, got.leading) + 1e-6
+    # fit() allows the box a hundredth of a point of slack (boxes.py), no more
+    assert got.height <= max(h, got.leading) + 0.01 + 1e-6
