@@ -94,31 +94,27 @@ def iso_date(option: str) -> Any:
     return parse
 
 
-def ranged_int(option: str, lo: int, hi: int, unit: str = "") -> Any:
-    def parse(text: str) -> int:
+def _ranged(option: str, lo: float, hi: float, unit: str, cast: Any) -> Any:
+    """An argparse type: ``cast(text)`` within lo–hi, else one line naming the option."""
+    def parse(text: str) -> Any:
         try:
-            value = int(text)
+            value = cast(text)
         except ValueError:
             value = None
-        if value is None or not lo <= value <= hi:
-            suffix = f" {unit}" if unit else ""
-            raise argparse.ArgumentTypeError(f"{option} must be {lo}–{hi}{suffix}, got {text}")
-        return value
-    return parse
-
-
-def ranged_float(option: str, lo: float, hi: float, unit: str = "") -> Any:
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = None
-        if value is None or value != value or not lo <= value <= hi:
+        if value is None or value != value or not lo <= value <= hi:  # value != value: NaN
             suffix = f" {unit}" if unit else ""
             raise argparse.ArgumentTypeError(
                 f"{option} must be {lo:g}–{hi:g}{suffix}, got {text}")
         return value
     return parse
+
+
+def ranged_int(option: str, lo: int, hi: int, unit: str = "") -> Any:
+    return _ranged(option, lo, hi, unit, int)
+
+
+def ranged_float(option: str, lo: float, hi: float, unit: str = "") -> Any:
+    return _ranged(option, lo, hi, unit, float)
 
 
 def add_source_options(p: argparse.ArgumentParser, *, weeks: bool = True) -> None:
