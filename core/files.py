@@ -14,6 +14,8 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _KINDS = ((stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
@@ -40,17 +42,19 @@ def write_target(out: Path) -> Path:
     return target
 
 
-def atomic_write(out: Path, data: bytes, mode: int) -> None:
-    """Write ``data`` to ``out`` (or the file it links to) with permissions ``mode``;
-    OSError on failure, NotRegularFileError when the target is not a regular file."""
+@contextmanager
+def replacing(out: Path, mode: int) -> Iterator[Path]:
+    """Yield a temporary path beside ``out`` (or the file it links to) to write; on a clean
+    exit it is fsynced, given ``mode`` and moved over the target, and the folder is fsynced.
+    On any error the temporary file is removed and the target stays as it was."""
     target = write_target(out)
-    folder = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
+                                    dir=target.parent)
+    os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
+        yield tmp
+        with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
@@ -58,7 +62,14 @@ def atomic_write(out: Path, data: bytes, mode: int) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    fsync_folder(folder)
+    fsync_folder(target.parent)
+
+
+def atomic_write(out: Path, data: bytes, mode: int) -> None:
+    """Write ``data`` to ``out`` (or the file it links to) with permissions ``mode``;
+    OSError on failure, NotRegularFileError when the target is not a regular file."""
+    with replacing(out, mode) as tmp:
+        tmp.write_bytes(data)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -7,10 +7,9 @@ import contextlib
 import os
 import shlex
 import sqlite3
-import tempfile
 from pathlib import Path
 
-from core.files import atomic_write, fsync_folder
+from core.files import atomic_write, replacing
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DIR_MODE = 0o700
@@ -102,25 +101,13 @@ def header_problem(path: Path) -> str | None:
 
 def copy_database(source: sqlite3.Connection, out: Path) -> None:
     """Copy an open database to ``out`` (0600) with the online backup API, atomically."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(out, FILE_MODE) as tmp:
         target = sqlite3.connect(tmp)
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_folder(out.parent)
 
 
 def check_sqlite_file(path: Path) -> str | None:
