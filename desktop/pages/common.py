@@ -114,7 +114,7 @@ class Reflow(QWidget):
     def is_stacked(self) -> bool:
         return self.box.direction() == QBoxLayout.Direction.TopToBottom
 
-    def breakpoint(self) -> int:
+    def side_by_side_width(self) -> int:
         """The narrowest width that fits both side by side, and never under 100 characters."""
         both = (self.first.minimumSizeHint().width() + self.second.minimumSizeHint().width()
                 + self.box.spacing())
@@ -126,7 +126,7 @@ class Reflow(QWidget):
         return QSize(width, hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        stacked = event.size().width() < self.breakpoint()
+        stacked = event.size().width() < self.side_by_side_width()
         if stacked != self.is_stacked():
             self.box.setDirection(QBoxLayout.Direction.TopToBottom if stacked
                                   else QBoxLayout.Direction.LeftToRight)
