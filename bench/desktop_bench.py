@@ -1,7 +1,7 @@
-"""Desktop speed: ``runner-legs --smoke`` against a bare PySide6 main window (≤ 1.5×), a
-user's start up to the first painted page (Today, fresh settings) against the same bare
-window, and moving between weeks and months with five years of history against an empty
-database (≤ 1.2×)."""
+"""Desktop speed: ``runner-legs --smoke`` against a bare PySide6 main window (≤ 1.5×), the
+floor under it (six plain pages on the same libraries, ``bench/six_pages.py``) against the same
+window, a user's start up to the first painted page (Today, fresh settings), and moving between
+weeks and months with five years of history against an empty database (≤ 1.2×)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bench.timing import PYTHON, best_of, command_time
 BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
         "app = QApplication([])\nw = QMainWindow()\nw.resize(1100, 720)\nw.show()\n"
         "app.processEvents()\n")
+SIX_PAGES = str(Path(__file__).with_name("six_pages.py"))
 SMOKE = "import sys; from desktop.launch import main; sys.exit(main(['--smoke']))"
 # What desktop.launch.main does for a plain start, stopping once the first page has painted.
 FIRST_PAINT = ("import sys\nfrom desktop.startup import preflight\nassert preflight() is None\n"
@@ -34,6 +35,9 @@ def run() -> list[tuple[str, float, float]]:
         command_time([PYTHON, "-c", SMOKE], repeat=1, env=env)  # first start creates the store
         rows = [("`runner-legs --smoke` vs a bare PySide6 window",
                  command_time([PYTHON, "-c", SMOKE], repeat=3, env=env),
+                 command_time([PYTHON, "-c", BARE], repeat=3, env=env)),
+                ("six plain pages, same libraries (floor) vs bare window",
+                 command_time([PYTHON, SIX_PAGES], repeat=3, env=env),
                  command_time([PYTHON, "-c", BARE], repeat=3, env=env))]
         env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")  # fresh settings: opens on Today
         rows.append(("open to first painted window (Today page) vs bare window",
