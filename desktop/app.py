@@ -65,12 +65,13 @@ def open_store(data_dir: Path, notices: list[str] | None = None) -> Any | None:
     sentence for the window is appended to ``notices``.
     """
     from core.store import DamagedDatabase, open_repository, restore_automatic_backup
-    from desktop.dialogs.damaged import DamagedDatabaseDialog
-    from desktop.dialogs.messages import ErrorMessage
 
     try:
         return open_repository(data_dir)
     except DamagedDatabase as exc:
+        from desktop.dialogs.damaged import DamagedDatabaseDialog
+        from desktop.dialogs.messages import ErrorMessage
+
         backup = DamagedDatabaseDialog.ask(None, exc)
         if backup is None:
             print(f"runner-legs: {exc}", file=sys.stderr)

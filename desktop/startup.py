@@ -4,10 +4,8 @@ Qt itself cannot load."""
 
 from __future__ import annotations
 
-import ctypes
 import importlib.util
 import os
-import socket
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -48,6 +46,8 @@ DisplayProbe = Callable[[str], bool]
 def library_present(soname: str) -> bool:
     """True when the dynamic loader can load ``soname`` (as Qt's plugin loader would; a library
     that is found but cannot load counts as missing too)."""
+    import ctypes  # ctypes and socket are loaded only by the checks that use them
+
     try:
         ctypes.CDLL(soname)
         return True
@@ -150,6 +150,8 @@ def wayland_socket(env: Mapping[str, str]) -> Path | None:
 
 def wayland_answers(path: str) -> bool:
     """True when a Wayland compositor accepts a connection on the socket at ``path``."""
+    import socket
+
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
             probe.settimeout(2)
@@ -230,6 +232,8 @@ def check_xcb_libs(env: Mapping[str, str] | None = None, platform: str | None = 
 
 def x_display_answers(display: str) -> bool:
     """True when an X server accepts a connection on ``display`` (asked through libxcb)."""
+    import ctypes
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:

@@ -4,6 +4,10 @@ Each step is a function that uses ``playhouse.migrate`` operations and its own f
 models (never today's tables), and runs in its own transaction. Before upgrading a file that
 holds data, it is copied aside (SQLite online backup) into ``backups/``; when any step fails,
 the copy is put back, so the file is either fully upgraded or exactly as it was.
+
+``playhouse.migrate`` is loaded only when a file needs upgrading: it pulls in peewee's
+PostgreSQL, CockroachDB and pool modules (and their failed driver imports), which an
+up-to-date file never needs at start-up.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import (
     BooleanField,
@@ -21,12 +26,14 @@ from peewee import (
     SqliteDatabase,
     TextField,
 )
-from playhouse.migrate import SqliteMigrator, migrate
 
 from core.store.db import set_user_version, user_version
 from core.store.safety import MigrationFailed, NewerDatabase, copy_database
 
-Step = Callable[[SqliteDatabase, SqliteMigrator], None]
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
+
+Step = Callable[[SqliteDatabase, "SqliteMigrator"], None]
 
 
 def _v1_initial(database: SqliteDatabase, migrator: SqliteMigrator) -> None:
@@ -88,6 +95,8 @@ def _v1_initial(database: SqliteDatabase, migrator: SqliteMigrator) -> None:
 
 def _v2_checkin_weight(database: SqliteDatabase, migrator: SqliteMigrator) -> None:
     """v2: a check-in may record the morning weight."""
+    from playhouse.migrate import migrate
+
     migrate(migrator.add_column("checkin", "weight_kg", FloatField(null=True)))
 
 
@@ -145,6 +154,8 @@ def migrate_database(database: SqliteDatabase, path: Path, backups: Path) -> int
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = backups / f"pre-migration-v{found}-{stamp}.sqlite3"
         copy_database(database.connection(), aside)
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(database)
     try:
         for version, step in steps:
