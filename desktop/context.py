@@ -1,5 +1,6 @@
 """The app's shared state: the repository, the undo stack, today's date and one ``changed``
-signal that every page listens to (STYLE habit 3: writes report what changed)."""
+signal that every page listens to (STYLE habit 3: writes report what changed), plus
+``day_changed`` for a window left open over midnight."""
 
 from __future__ import annotations
 
@@ -25,16 +26,20 @@ def makes_undo_obsolete(change: Any) -> bool:
 class AppContext(QObject):
     """Owned by the main window; handed to every page and dialog.
 
-    ``changed`` carries a ``core.store.Change`` (or ``None`` for "reload everything").
+    ``changed`` carries a ``core.store.Change`` (or ``None`` for "reload everything");
+    ``day_changed`` carries the day that has just ended, so a page that was showing it can
+    move on to the new today.
     """
 
     changed = Signal(object)
+    day_changed = Signal(object)
 
     def __init__(self, repo: Any, today: Callable[[], date] = clock.today,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.repo = repo
         self._today = today
+        self._day = today()
         self.undo_stack = QUndoStack(self)
         self._seen_version = repo.data_version()
         self._cache: dict[str, Any] = {}
@@ -42,6 +47,16 @@ class AppContext(QObject):
 
     def today(self) -> date:
         return self._today()
+
+    def check_day(self) -> bool:
+        """Announce a new day (the app was left open over midnight, or the computer woke up
+        the next morning); True when the date has changed since the last look."""
+        today = self.today()
+        if today == self._day:
+            return False
+        ended, self._day = self._day, today
+        self.day_changed.emit(ended)
+        return True
 
     def ensure_profile(self) -> None:
         """First start: store the built-in demo profile and its plan, flagged as the demo."""

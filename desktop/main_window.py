@@ -2,12 +2,13 @@
 
 Pages are built the first time they are shown (start-up stays quick). The window polls the
 store every couple of seconds and on activation, so a day logged from the command line
-shows up without a restart.
+shows up without a restart, and a window left open over midnight moves on to the new day.
 """
 
 from __future__ import annotations
 
 import importlib
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         ctx.changed.connect(self._on_ctx_changed)
+        ctx.day_changed.connect(self._on_day_changed)
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self.poll)
@@ -288,6 +290,12 @@ class MainWindow(QMainWindow):
             self.show_status(summary)
         self._update_demo_banner()
 
+    @Slot(object)
+    def _on_day_changed(self, ended: date) -> None:
+        today = self.ctx.today()
+        self.show_status(f"It is {today:%A} {today.day} {today:%B} now: Today, the checklist "
+                         "and the calendar have moved on to the new day.")
+
     @Slot(bool)
     def _on_tasks_busy_changed(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -299,7 +307,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def poll(self) -> bool:
-        """Pick up writes made by another process (the command line)."""
+        """Notice a new day, and pick up writes made by another process (the command line);
+        True when another process wrote."""
+        self.ctx.check_day()
         try:
             return self.ctx.poll_external()
         except Exception as exc:  # a locked or vanished file must not crash the window

@@ -113,6 +113,7 @@ class CalendarPage(QWidget):
         self.grid.move_refused.connect(self.message.show_text)
         self.model.session_dropped.connect(self.move_session)
         ctx.changed.connect(self._on_ctx_changed)
+        ctx.day_changed.connect(self._on_day_changed)
         keys = (("Previous week or month", ("Alt+Left", "Ctrl+PgUp"), self.go_previous),
                 ("Next week or month", ("Alt+Right", "Ctrl+PgDown"), self.go_next),
                 ("Go to today", ("Ctrl+T",), self.go_today),
@@ -288,6 +289,18 @@ class CalendarPage(QWidget):
     def _on_grid_day_activated(self, day: date) -> None:
         self.show_date(day)
         self.detail.focus_controls()
+
+    @Slot(object)
+    def _on_day_changed(self, ended: date) -> None:
+        """Move the highlight to the new today; follow it into the next week or month when
+        the day that ended was selected and on screen."""
+        today = self.ctx.today()
+        if self._selected == ended:
+            first, last = self.shown_range()
+            self._selected = today
+            if first <= ended <= last and not first <= today <= last:
+                self._anchor = today
+        self._on_ctx_changed(None)
 
     @Slot(object)
     def _on_ctx_changed(self, change: Any) -> None:

@@ -153,6 +153,7 @@ class MealsPage(QWidget):
         self.today_button.clicked.connect(self._on_today_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
         ctx.changed.connect(self._on_ctx_changed)
+        ctx.day_changed.connect(self._on_day_changed)
         self.refresh()
 
     # ----------------------------------------------------------------- public
@@ -260,6 +261,11 @@ class MealsPage(QWidget):
             row: TargetRow = self.model.row_object(index.row())
             if row.targets.date != self._day:
                 self.show_day(row.targets.date)
+
+    @Slot(object)
+    def _on_day_changed(self, ended: date) -> None:
+        """Showing the day that has just ended: move on to the new today."""
+        self.show_day(self.ctx.today() if self._day == ended else self._day)
 
     @Slot(object)
     def _on_ctx_changed(self, change: object) -> None:

@@ -129,6 +129,7 @@ class ProgressPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
         ctx.changed.connect(self._on_ctx_changed)
+        ctx.day_changed.connect(self._on_ctx_changed)  # "this week" may be a new one
         self.refresh()
 
     def refresh(self) -> None:

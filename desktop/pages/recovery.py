@@ -147,6 +147,7 @@ class RecoveryPage(QWidget):
         self.today_button.clicked.connect(self._on_today_clicked)
         self.range_box.currentIndexChanged.connect(self._on_range_changed)
         ctx.changed.connect(self._on_ctx_changed)
+        ctx.day_changed.connect(self._on_day_changed)
         self.refresh()
 
     # ----------------------------------------------------------------- public
@@ -262,6 +263,17 @@ class RecoveryPage(QWidget):
     @Slot()
     def _on_range_changed(self) -> None:
         self.refresh_stats()
+
+    @Slot(object)
+    def _on_day_changed(self, ended: date) -> None:
+        """Ticking "today" after midnight must fill in the new day, not the one that ended."""
+        today = self.ctx.today()
+        self.date_edit.blockSignals(True)
+        self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
+        if self.selected_day() == ended:
+            self.set_day(today)
+        self.date_edit.blockSignals(False)
+        self.refresh()
 
     @Slot(object)
     def _on_ctx_changed(self, change: object) -> None:

@@ -162,6 +162,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.scroll_area)
         self.new_plan_button.clicked.connect(self._on_new_plan_clicked)
         ctx.changed.connect(self._on_ctx_changed)
+        ctx.day_changed.connect(self._on_ctx_changed)  # the whole page is about today
         self.refresh()
 
     def refresh(self) -> None:
