@@ -19,7 +19,8 @@ SMOKE = "import sys; from desktop.launch import main; sys.exit(main(['--smoke'])
 # What desktop.launch.main does for a plain start, stopping once the first page has painted.
 FIRST_PAINT = ("import sys\nfrom desktop.startup import preflight\nassert preflight() is None\n"
                "import core.store\nfrom desktop.app import run\n"
-               "sys.exit(run(['runner-legs'], first_paint=True))\n")
+               "from desktop.launch import leave_quickly\n"
+               "code = run(['runner-legs'], first_paint=True)\nleave_quickly()\nsys.exit(code)\n")
 
 
 def _env(home: Path) -> dict[str, str]:
