@@ -183,11 +183,15 @@ class ChecklistWidget(QWidget):
         self._day = day
         self.refresh()
 
-    def current_checklist(self) -> Checklist:
+    def current_checklist(self, stored: CheckIn | None = None) -> Checklist:
+        """The day's checklist through core.recovery (``stored``: the check-in when the caller
+        has just read it, so it is not read twice)."""
         ctx = self.ctx
         session = ctx.plan().session_on(self._day)
         age = ctx.profile().age_on(self._day)
-        return checklist(self._day, session, ctx.repo.checkin(self._day), age)
+        if stored is None:
+            stored = ctx.repo.checkin(self._day)
+        return checklist(self._day, session, stored, age)
 
     def refresh(self) -> None:
         """Reload the day's check-in from the store."""
@@ -197,7 +201,7 @@ class ChecklistWidget(QWidget):
         stored = ctx.repo.checkin(self._day)
         self._weight_kg = stored.weight_kg if stored is not None else None
         self._sleep_hours = stored.sleep_hours if stored is not None else None
-        marks = self.current_checklist()
+        marks = self.current_checklist(stored)
         self._loading = True
         try:
             self.title.setText(_day_text(self._day, ctx.today()))
