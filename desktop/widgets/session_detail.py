@@ -62,6 +62,23 @@ def outcome_text(outcome: Outcome | None) -> str:
     return " · ".join(parts)
 
 
+class ExercisesTable(QTableView):
+    """Sets × reps, every row tall enough for its whole exercise name (a narrow column wraps
+    "Standing calf raise … (straight knee, slow lowering)" instead of cutting the cue off),
+    and the table exactly as tall as its rows: the panel scrolls, not the table."""
+
+    def fit_height(self) -> None:
+        rows = self.model().rowCount() if self.model() is not None else 0
+        header = self.horizontalHeader().sizeHint().height()
+        self.setFixedHeight(header + sum(self.rowHeight(r) for r in range(rows)) + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.resizeRowsToContents()
+            self.fit_height()
+
+
 class SessionDetail(Panel):
     """Shows the session planned for one day; ``show_day(day)`` picks the day."""
 
@@ -102,7 +119,7 @@ class SessionDetail(Panel):
         self.why.linkActivated.connect(self._on_why_link_activated)
         self.structure = self._text("What to do", "sessionStructure")
         self.exercises_model = ExercisesModel(self)
-        self.exercises = QTableView()
+        self.exercises = ExercisesTable()
         self.exercises.setObjectName("exercises")
         self.exercises.setAccessibleName("Exercises, sets and reps")
         self.exercises.setModel(self.exercises_model)
@@ -111,7 +128,12 @@ class SessionDetail(Panel):
         self.exercises.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.exercises.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.exercises.setAlternatingRowColors(True)
-        self.exercises.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        row = self.fontMetrics().height() + 8
+        self.exercises.verticalHeader().setDefaultSectionSize(row)
+        self.exercises.verticalHeader().setMinimumSectionSize(row)
+        self.exercises.setWordWrap(True)
+        self.exercises.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.exercises.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.exercises.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -225,9 +247,8 @@ class SessionDetail(Panel):
         rows = self.exercises_model.rowCount()
         self.exercises.setVisible(rows > 0)
         if rows:
-            h = self.exercises.horizontalHeader().sizeHint().height()
-            h += sum(self.exercises.rowHeight(r) for r in range(rows)) + 4
-            self.exercises.setFixedHeight(h)
+            self.exercises.resizeRowsToContents()
+            self.exercises.fit_height()
         notes = day_targets(self.ctx.profile(), day, session).notes
         self.fuel.setText("<b>Fuel</b><br>" + _bullets(notes) if notes else "")
         self.fuel.setVisible(bool(notes))

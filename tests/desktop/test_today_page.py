@@ -208,3 +208,31 @@ def test_a_key_typed_after_clear_mark_does_not_touch_the_plan(open_page, qtbot) 
     qtbot.keyClick(focused, Qt.Key.Key_Return)
     assert detail.planned_minutes.value() == planned
     assert page.ctx.plan().session_on(TODAY).minutes == planned
+
+
+def test_long_exercise_names_wrap_instead_of_being_cut_off(make_page, qtbot) -> None:
+    from PySide6.QtCore import QRect
+
+    page = make_page()
+    plan = page.ctx.plan()
+    strength = next(s for s in plan.weeks[0].sessions if s.kind == "strength")
+    page.detail.show_day(strength.date)
+    page.resize(760, 900)  # narrow: the exercise column is far shorter than the longest name
+    table = page.detail.exercises
+    model = table.model()
+    qtbot.waitUntil(lambda: table.columnWidth(0) < 400)
+    QApplication.processEvents()
+    rows = model.rowCount()
+    assert rows >= 3
+    metrics = table.fontMetrics()
+    wrapped = 0
+    for row in range(rows):
+        name = model.index(row, 0).data()
+        width = table.columnWidth(0) - 8  # the cell's text margins
+        needed = metrics.boundingRect(QRect(0, 0, width, 10_000),
+                                      int(Qt.TextFlag.TextWordWrap), name).height()
+        assert table.rowHeight(row) >= needed, name
+        wrapped += metrics.horizontalAdvance(name) > width
+    assert wrapped, "no name was long enough to need wrapping at this width"
+    every_row = sum(table.rowHeight(r) for r in range(rows))
+    assert table.height() >= table.horizontalHeader().height() + every_row
