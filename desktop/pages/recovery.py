@@ -113,7 +113,7 @@ class RecoveryPage(QWidget):
         head.addWidget(range_label)
         head.addWidget(self.range_box)
         self.sleep_panel = ChartPanel("Sleep hours per night, with the target band")
-        self.roll_panel = ChartPanel("Foam-rolling sessions per week")
+        self.roll_panel = ChartPanel("Foam-rolling days per week")
         charts_layout.addLayout(head)
         charts_layout.addWidget(self.sleep_panel, 1)  # equal shares of any spare height
         charts_layout.addWidget(self.roll_panel, 1)
@@ -237,7 +237,7 @@ class RecoveryPage(QWidget):
             labels = [f"{d.day} {d:%b}" for d, _ in per_week]
             self.roll_panel.show_chart(bar_chart(
                 pal, labels, [("Foam-rolling days", [n for _, n in per_week], GOOD)],
-                y_max=7, title="Foam-rolling sessions per week (week starting)",
+                y_max=7, title="Foam-rolling days per week",
                 legend=True))  # a legend as the sleep chart has: both plots get one height
         else:
             self.roll_panel.show_empty("No foam rolling logged in this range yet.")

@@ -21,8 +21,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, QSize, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtCore import QDate, QDateTime, QMargins, QRectF, QSize, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStackedLayout, QWidget
 
 # Mid-tone series colours that read on light and dark backgrounds alike.
@@ -132,6 +132,20 @@ def _date_axis(palette: QPalette, start: date, end: date) -> QDateTimeAxis:
     return axis
 
 
+def _keep_dates_whole(chart: QChart, axis: QDateTimeAxis) -> None:
+    """Show only as many date labels as fit side by side in the plot: on a narrow window
+    QtCharts would otherwise cut every one of them short ("29…", "2 …")."""
+    most = axis.tickCount()
+    room = QFontMetrics(axis.labelsFont()).horizontalAdvance("30 Sep") * 1.5
+
+    def fit(area: QRectF) -> None:
+        ticks = max(2, min(most, int(area.width() / room) + 1))
+        if axis.tickCount() != ticks:
+            axis.setTickCount(ticks)
+
+    chart.plotAreaChanged.connect(fit)
+
+
 def sleep_chart(palette: QPalette, nights: Sequence[tuple[date, float | None]],
                 band: tuple[float, float], *, title: str = "") -> QChart:
     """Hours slept per night as a line with dots, over a shaded target band."""
@@ -181,6 +195,7 @@ def sleep_chart(palette: QPalette, nights: Sequence[tuple[date, float | None]],
     y.setLabelFormat("%d h")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    _keep_dates_whole(chart, x)
     drawn: list[QAreaSeries | QLineSeries | QScatterSeries] = [area, *logged]
     for series in drawn:
         series.attachAxis(x)
@@ -214,6 +229,7 @@ def line_chart(palette: QPalette, points: Sequence[tuple[date, float]], *, name:
     _style_axis(y, palette)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+    _keep_dates_whole(chart, x)
     line.attachAxis(x)
     line.attachAxis(y)
     chart.legend().setVisible(False)

@@ -250,3 +250,26 @@ def test_arrowing_sleep_hours_is_one_undo_step(qtbot, tmp_path) -> None:  # noqa
         assert repo.checkin(today).sleep_hours == 6.0
     finally:
         repo.close()
+
+
+def test_sleep_chart_dates_thin_out_on_a_narrow_window_instead_of_being_cut(
+        make_page, qtbot) -> None:
+    from PySide6.QtCharts import QDateTimeAxis
+    from PySide6.QtGui import QFontMetrics
+
+    nights = tuple(CheckIn(TODAY - timedelta(days=d), sleep_hours=7.5) for d in range(20))
+    page = make_page(checkins=nights)
+    chart = page.sleep_panel.view.chart()
+    axis = next(a for a in chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QDateTimeAxis))
+    label = QFontMetrics(axis.labelsFont()).horizontalAdvance("30 Nov")
+
+    def labels_fit() -> bool:
+        width = chart.plotArea().width()
+        return width > 0 and (axis.tickCount() - 1) * label <= width
+
+    page.resize(1600, 900)
+    qtbot.waitUntil(lambda: labels_fit() and axis.tickCount() == 8)  # roomy: a label a week
+    page.resize(820, 900)  # the charts share a laptop-width window with the checklist
+    qtbot.waitUntil(lambda: chart.plotArea().width() < 400)
+    qtbot.waitUntil(labels_fit)
+    assert 2 <= axis.tickCount() < 8
