@@ -112,6 +112,16 @@ def with_ellipsis(line: str, fm: QFontMetrics, width: int) -> str:
     return line.rstrip() + "…"
 
 
+
+def fit_mark(text: str, fm: QFontMetrics, width: int) -> str:
+    """A month cell's mark in the room left beside the others: "☾ 7.5 h", else "☾ 7.5",
+    else "☾7.5" (the number is what matters), and only then cut short."""
+    bare = text.removesuffix(" h")
+    for candidate in (text, bare, bare.replace(" ", "")):
+        if fm.horizontalAdvance(candidate) <= width:
+            return candidate
+    return fm.elidedText(bare.replace(" ", ""), Qt.TextElideMode.ElideRight, width)
+
 class DayDelegate(QStyledItemDelegate):
     """Paints one day: date, session chip (colour, icon, title, minutes) and its marks."""
 
@@ -220,7 +230,7 @@ class DayDelegate(QStyledItemDelegate):
                 room_left = inner.right() - x
                 if room_left < fm.averageCharWidth() * 2:
                     break
-                shown = fm.elidedText(line, Qt.TextElideMode.ElideRight, room_left)
+                shown = fit_mark(line, fm, room_left)
                 painter.drawText(QRect(x, y, room_left, fm.height()),
                                  Qt.AlignmentFlag.AlignLeft, shown)
                 x += fm.horizontalAdvance(shown) + fm.averageCharWidth()

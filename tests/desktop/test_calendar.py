@@ -368,3 +368,17 @@ def test_strength_detail_lists_each_exercise_once(qtbot: Any, page: CalendarPage
     bullets = detail.structure.text()
     assert not any(name in bullets for name in names)
     assert "Warm-up" in bullets and "Cool-down" in bullets
+
+
+def test_a_narrow_month_cell_keeps_the_hours_slept_whole(qtbot: Any) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop.pages.calendar_cell import fit_mark
+
+    fm = QFontMetrics(QFont())
+    full = "☾ 7.5 h"
+    assert fit_mark(full, fm, fm.horizontalAdvance(full)) == full
+    assert fit_mark(full, fm, fm.horizontalAdvance("☾ 7.5")) == "☾ 7.5"
+    assert fit_mark(full, fm, fm.horizontalAdvance("☾7.5")) == "☾7.5"
+    tight = fit_mark(full, fm, fm.horizontalAdvance("☾7"))
+    assert tight.endswith("…") and fm.horizontalAdvance(tight) <= fm.horizontalAdvance("☾7")
