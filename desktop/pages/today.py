@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.nutrition import day_targets
+from core.plan import Plan
 from core.recovery import Offer, adaptation_offers
 from desktop.context import AppContext
 from desktop.pages.common import (
@@ -72,6 +73,20 @@ class OfferBox(QWidget):
     @Slot()
     def _on_decline_clicked(self) -> None:
         self.ctx.apply(self.ctx.repo.dismiss_offer(self.offer.date))
+
+
+
+def coming_up(plan: Plan, today: date) -> str:
+    """The line under today's session: tomorrow's, or before the plan starts, its first."""
+    day, when = today + timedelta(days=1), "Tomorrow"
+    if day < plan.start:
+        day = plan.start
+        when = f"First session, {day:%A} {day.day} {day:%B}"
+    session = plan.session_on(day)
+    if session is None:
+        return ""
+    minutes = f" · {format_minutes(session.minutes)}" if session.minutes else ""
+    return f"{when}: {session.title}{minutes}"
 
 
 class TodayPage(QWidget):
@@ -182,10 +197,7 @@ class TodayPage(QWidget):
                             "info")
         self.new_plan_button.setVisible(ended)
         self.detail.show_day(today)
-        nxt = plan.session_on(today + timedelta(days=1))
-        self.tomorrow.setText(
-            f"Tomorrow: {nxt.title}" + (f" · {format_minutes(nxt.minutes)}" if nxt.minutes
-                                        else "") if nxt else "")
+        self.tomorrow.setText(coming_up(plan, today))
 
         targets = day_targets(profile, today, session)
         t = targets.to_json()

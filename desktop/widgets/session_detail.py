@@ -272,7 +272,15 @@ class SessionDetail(Panel):
     def _show_empty(self, day: date) -> None:
         self.icon.clear()
         self.title.setText(f"{day:%A} {day.day} {day:%B}")
-        self.subtitle.setText("This day is outside your plan.")
+        plan = self.ctx.plan()
+        if day < plan.start:
+            where = (f"No session: a free day before your plan starts on "
+                     f"{plan.start:%A} {plan.start.day} {plan.start:%B}.")
+        elif day > plan.end:
+            where = f"No session: your plan ended on {plan.end:%A} {plan.end.day} {plan.end:%B}."
+        else:
+            where = "This day is outside your plan."
+        self.subtitle.setText(where)
         for widget in (self.status, self.why, self.structure, self.exercises, self.fuel,
                        self.controls):
             widget.hide()

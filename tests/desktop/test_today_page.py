@@ -236,3 +236,16 @@ def test_long_exercise_names_wrap_instead_of_being_cut_off(make_page, qtbot) -> 
     assert wrapped, "no name was long enough to need wrapping at this width"
     every_row = sum(table.rowHeight(r) for r in range(rows))
     assert table.height() >= table.horizontalHeader().height() + every_row
+
+
+def test_before_the_plan_starts_today_names_its_first_session(open_page) -> None:
+    wednesday = TODAY + timedelta(days=2)  # saved mid-week: the plan starts next Monday
+    page = open_page(TodayPage, profile_from_dict(RUNNER), saved_on=wednesday, today=wednesday)
+    plan = page.ctx.plan()
+    first = plan.session_on(plan.start)
+    assert plan.start == monday_on_or_after(wednesday) > wednesday
+    assert first.minutes < 60  # week 1 builds gently
+    assert page.tomorrow.text() == (
+        f"First session, Monday {plan.start.day} {plan.start:%B}: {first.title} · "
+        f"{first.minutes} min")
+    assert page.detail.subtitle.text().startswith("No session: a free day before your plan")
