@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
-from desktop.style import app_icon, set_title, sidebar_style, svg_icon
+from desktop.style import app_icon, long_day, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
 from desktop.widgets.panel import Banner, Panel, Role
 
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_day_changed(self, ended: date) -> None:
         today = self.ctx.today()
-        self.show_status(f"It is {today:%A} {today.day} {today:%B} now: Today, the checklist "
+        self.show_status(f"It is {long_day(today)} now: Today, the checklist "
                          "and the calendar have moved on to the new day.")
 
     @Slot(bool)

@@ -7,6 +7,7 @@ system palette (only accents are ours). Icons are line SVGs in ``resources/icons
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -173,6 +174,11 @@ def format_minutes(n: int | None) -> str:
     if not hours:
         return f"{mins} min"
     return f"{hours} h" if not mins else f"{hours} h {mins} min"
+
+
+def long_day(day: date) -> str:
+    """A day as the pages write it out: "Monday 30 November"."""
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

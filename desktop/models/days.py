@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 
 from core.checkin import CheckIn, Outcome
 from core.plan import Session, monday_of
-from desktop.style import format_minutes, kind_icon, kind_label
+from desktop.style import format_minutes, kind_icon, kind_label, long_day
 
 SESSION_MIME = "application/x-runner-legs-session"
 
@@ -55,7 +55,7 @@ class DayInfo:
 
     def describe(self) -> str:
         """The day in one sentence, for screen readers and tooltips."""
-        parts = [f"{self.date:%A} {self.date.day} {self.date:%B}"]
+        parts = [long_day(self.date)]
         if self.is_today:
             parts[0] += " (today)"
         if not self.in_plan or self.session is None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.style import long_day
 from desktop.widgets.panel import Panel
 from desktop.widgets.stat_tile import scaled_font
 
@@ -143,7 +144,7 @@ def plan_ended(ctx: Any) -> bool:
 
 def plan_ended_text(ctx: Any) -> str:
     end = ctx.plan().end
-    return f"Your plan ended on {end:%A} {end.day} {end:%B}."
+    return f"Your plan ended on {long_day(end)}."
 
 
 def start_new_plan(ctx: Any) -> Any:

@@ -25,7 +25,7 @@ from core.plan import Plan, Session, Week, monday_of
 from core.profile import Profile
 from desktop.context import AppContext
 from desktop.pages.common import Notice, card, heading, muted, scrolling
-from desktop.style import format_minutes, kind_icon
+from desktop.style import format_minutes, kind_icon, long_day
 from desktop.units import format_water, water_parts
 from desktop.widgets.stat_tile import StatTile, scaled_font
 from desktop.widgets.table_models import TargetRow, TargetsModel
@@ -40,7 +40,7 @@ QHeaderView::section {
 
 
 def day_title(day: date, today: date) -> str:
-    text = f"{day:%A} {day.day} {day:%B %Y}"
+    text = f"{long_day(day)} {day.year}"
     return f"Today · {text}" if day == today else text
 
 

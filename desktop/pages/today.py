@@ -28,7 +28,7 @@ from desktop.pages.common import (
     scrolling,
     start_new_plan,
 )
-from desktop.style import format_minutes
+from desktop.style import format_minutes, long_day
 from desktop.undo import AcceptOfferCommand, push
 from desktop.units import water_parts
 from desktop.widgets.checklist import ChecklistWidget
@@ -81,7 +81,7 @@ def coming_up(plan: Plan, today: date) -> str:
     day, when = today + timedelta(days=1), "Tomorrow"
     if day < plan.start:
         day = plan.start
-        when = f"First session, {day:%A} {day.day} {day:%B}"
+        when = f"First session, {long_day(day)}"
     session = plan.session_on(day)
     if session is None:
         return ""
@@ -188,9 +188,9 @@ class TodayPage(QWidget):
         week = plan.week_of(today)
         where = (f"Week {week.index} of {len(plan.weeks)}" + (" · lighter week"
                  if week.lighter else "")) if week else (
-            f"Your plan starts on {plan.start:%A} {plan.start.day} {plan.start:%B}"
+            f"Your plan starts on {long_day(plan.start)}"
             if today < plan.start else "Your plan has ended")
-        self.subtitle.setText(f"{today:%A} {today.day} {today:%B} · {where}")
+        self.subtitle.setText(f"{long_day(today)} · {where}")
         ended = plan_ended(ctx)
         self.ended.set_text(plan_ended_text(ctx) + " Start a new one with your saved profile, "
                             "or change your details on the Profile page first." if ended else "",

@@ -26,6 +26,7 @@ from core.plan import FOAM_ROLL_AREAS
 from core.profile import WEIGHT_RANGE
 from core.recovery import Checklist, checklist
 from desktop.context import AppContext
+from desktop.style import long_day
 from desktop.undo import SaveCheckinCommand, push
 from desktop.units import kg_to_lb, lb_range, lb_to_kg, weight_unit
 from desktop.widgets.stat_tile import scaled_font
@@ -50,7 +51,7 @@ def with_mnemonic(text: str, letter: str) -> str:
 
 
 def _day_text(day: date, today: date) -> str:
-    text = f"{day:%A} {day.day} {day:%B}"
+    text = long_day(day)
     if day == today:
         return f"Today, {text}"
     if (today - day).days == 1:

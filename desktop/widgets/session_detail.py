@@ -28,7 +28,7 @@ from core.plan import Session
 from desktop.context import AppContext
 from desktop.guide import anchor_for
 from desktop.models.exercises import ExercisesModel, structure_lines
-from desktop.style import format_minutes, kind_icon, kind_label, set_title
+from desktop.style import format_minutes, kind_icon, kind_label, long_day, set_title
 from desktop.undo import MarkOutcomeCommand, SetMinutesCommand, push
 from desktop.widgets.outcome_controls import OutcomeControls
 from desktop.widgets.panel import Panel, make_muted
@@ -222,7 +222,7 @@ class SessionDetail(Panel):
         self.icon.setPixmap(kind_icon(session.kind).pixmap(self._icon_px()))
         self.icon.setToolTip(kind_label(session.kind))
         self.title.setText(session.title)
-        bits = [f"{day:%A} {day.day} {day:%B}", kind_label(session.kind)]
+        bits = [long_day(day), kind_label(session.kind)]
         if session.minutes:
             bits.insert(1, format_minutes(session.minutes))
         if session.hard:
@@ -271,13 +271,13 @@ class SessionDetail(Panel):
 
     def _show_empty(self, day: date) -> None:
         self.icon.clear()
-        self.title.setText(f"{day:%A} {day.day} {day:%B}")
+        self.title.setText(long_day(day))
         plan = self.ctx.plan()
         if day < plan.start:
             where = (f"No session: a free day before your plan starts on "
-                     f"{plan.start:%A} {plan.start.day} {plan.start:%B}.")
+                     f"{long_day(plan.start)}.")
         elif day > plan.end:
-            where = f"No session: your plan ended on {plan.end:%A} {plan.end.day} {plan.end:%B}."
+            where = f"No session: your plan ended on {long_day(plan.end)}."
         else:
             where = "This day is outside your plan."
         self.subtitle.setText(where)
