@@ -29,8 +29,9 @@ ADAPTED_KEY = "instead_of"
 class Session:
     """One day's session. A rest day is a Session too (kind ``rest``, 0 minutes).
 
-    ``details`` holds ``repeats`` (hills), ``intervals`` {work_s, recovery_s, rounds} (hiit)
-    or ``exercises`` [{name, sets, reps}] (strength); ``structure`` is the warm-up, main set
+    ``details`` holds ``repeats`` (hills), ``intervals`` {work_s, recovery_s, rounds} (hiit),
+    ``run_walk`` {run_s, walk_s, rounds} (a run/walk run) or ``exercises`` [{name, sets,
+    reps}] (strength); ``structure`` is the warm-up, main set
     and cool-down as short lines; ``foam_roll`` says foam rolling is suggested that day.
     ``edited`` marks a session the user moved or changed.
     """
@@ -117,10 +118,11 @@ class Week:
 
 @dataclass(frozen=True)
 class Plan:
-    """Consecutive weeks from a Monday."""
+    """Consecutive weeks from a Monday; ``notes`` are the plan's notes (rule 16)."""
 
     start: date
     weeks: tuple[Week, ...]
+    notes: tuple[str, ...] = field(default=(), compare=False)  # derived from the profile
 
     @property
     def end(self) -> date:
@@ -147,8 +149,11 @@ class Plan:
 
     def to_json(self, *, full: bool = True) -> dict[str, Any]:
         """The plan as JSON; ``full=False`` gives exactly the keys of SPEC §7."""
-        return {"start": self.start.isoformat(),
-                "weeks": [w.to_json(full=full) for w in self.weeks]}
+        data: dict[str, Any] = {"start": self.start.isoformat(),
+                                "weeks": [w.to_json(full=full) for w in self.weeks]}
+        if not full:
+            data["notes"] = list(self.notes)
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
@@ -158,7 +163,8 @@ class Plan:
                  sessions=tuple(Session.from_json(s) for s in w["sessions"]))
             for w in data["weeks"]
         )
-        return cls(start=date.fromisoformat(data["start"]), weeks=weeks)
+        return cls(start=date.fromisoformat(data["start"]), weeks=weeks,
+                   notes=tuple(data.get("notes") or ()))
 
 
 def monday_on_or_after(day: date) -> date:

@@ -178,7 +178,12 @@ def _load_plan(t: Tables) -> Plan | None:
         days = [date.fromordinal(w.start.toordinal() + i) for i in range(7)]
         built.append(Week(index=int(w.idx), start=w.start, lighter=bool(w.lighter),
                           sessions=tuple(sessions[d] for d in days if d in sessions)))
-    return Plan(start=first, weeks=tuple(built))
+    row = t.profile.get_or_none(t.profile.id == 1)
+    profile = None if row is None else _readable_profile(row.data)
+    from core.planner import plan_notes
+
+    notes = () if profile is None else plan_notes(profile, built[0])
+    return Plan(start=first, weeks=tuple(built), notes=notes)
 
 
 def _require_plan(t: Tables) -> Plan:
