@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from itertools import permutations
 
 from core.catalog import (
+    LIGHTEST_WEEK,
     NOTE_SHARE,
     RUN_WALK_BELOW_MINUTES,
     RUN_WALK_UNTIL_WEEK,
@@ -32,7 +33,6 @@ from core.planner_layout import (
 )
 from core.planner_sessions import make_session, run_walk_for, strength_minutes
 from core.planner_volume import (
-    LIGHTEST_WEEK,
     Slot,
     capacity,
     first_week_target,
