@@ -125,6 +125,7 @@ def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None,
 
             single.activate_requested.connect(lambda: bring_to_front(window))
         window.show()
+        ctx.judge_weeks()
         for notice in notices:
             window.show_notice(notice)
         if first_paint:

@@ -15,6 +15,9 @@ from core.cli.common import CliError, InvalidInput, Parser, global_options
 from core.profile import ProfileError
 
 COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", "restore")
+# Commands that read the saved plan: the first of them on or after a Monday judges the week
+# that has just ended (SPEC §3).
+JUDGING = frozenset({"profile", "plan", "targets", "log", "history", "export"})
 
 
 def build_parser() -> Parser:
@@ -40,6 +43,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
+        if args.command in JUDGING:
+            from core import clock
+            from core.cli.common import judge_finished_weeks
+
+            judge_finished_weeks(args, clock.today())
         result: int = args.run(args)
         return result
     except InvalidInput as exc:

@@ -188,6 +188,22 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
     return Source(profile, build_plan(profile, start, length), stored=False)
 
 
+def judge_finished_weeks(args: argparse.Namespace, today: date) -> None:
+    """At the first command on or after a Monday, judge the week that has just ended (SPEC
+    §3 short weeks) in the saved data; say what changed on stderr, as a note."""
+    if getattr(args, "profile", None) or getattr(args, "demo", False):
+        return
+    from core.store import open_repository
+
+    repo = open_repository(data_dir(args))
+    try:
+        change = repo.judge_finished_weeks(today)
+    finally:
+        repo.close()
+    if not change.is_empty:
+        print(f"note: {change.summary}", file=sys.stderr)
+
+
 def _start(option: date | None, stored: date | None, week_hint: date | None) -> date:
     if option is not None:
         return monday_on_or_after(option)
