@@ -27,6 +27,12 @@ def sleep_target(age: int) -> tuple[float, float]:
     return SLEEP_TARGET_65 if age >= OLDER_AGE else SLEEP_TARGET
 
 
+def sleep_target_text(age: int) -> str:
+    """The sleep target in words: "7–9 h", or "7–8 h" from 65 — the one rule every face uses."""
+    lo, hi = sleep_target(age)
+    return f"{_hours(lo)}–{_hours(hi)} h"
+
+
 def _hours(h: float) -> str:
     return str(int(h)) if float(h).is_integer() else f"{h:g}"
 
@@ -162,7 +168,7 @@ def foam_roll_weekly(checkins: Iterable[CheckIn], first_monday: date,
     return [(s, foam_roll_sessions_per_week(items, s)) for s in starts]
 
 
-__all__ = ["sleep_target", "ChecklistItem", "Checklist", "checklist", "sleep_average",
+__all__ = ["sleep_target", "sleep_target_text", "OLDER_AGE", "ChecklistItem", "Checklist", "checklist", "sleep_average",
            "nights_in_range", "foam_roll_sessions", "foam_roll_sessions_per_week",
            "foam_roll_streak", "sleep_series", "foam_roll_weekly", "Offer",
            "adaptation_offers"]

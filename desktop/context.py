@@ -65,6 +65,8 @@ class AppContext(QObject):
         change = self.repo.judge_finished_weeks(self.today())
         if not change.is_empty:
             self.apply(change)
+        else:  # remembering the week judged is our own write, not news from outside
+            self._seen_version = self.repo.data_version()
 
     def ensure_profile(self) -> None:
         """First start: store the built-in demo profile and its plan, flagged as the demo."""

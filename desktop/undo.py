@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from core.adaptation import accept
 from core.checkin import CheckIn, Outcome
 from core.plan import Session
 from desktop.context import AppContext
@@ -149,7 +150,11 @@ class AcceptOfferCommand(_RepoCommand):
         self.previous: Session = current if current is not None else offer.original
 
     def write(self) -> None:
-        self._apply(self.ctx.repo.replace_session(self.offer.replacement))
+        warnings = accept(self.ctx.plan(), self.offer).warnings  # ValueError if it adds running
+        change = self.ctx.repo.replace_session(self.offer.replacement)
+        if warnings and not change.is_empty:  # rule 1 is never broken silently
+            change = replace(change, summary=f"{change.summary}. {'; '.join(warnings)}")
+        self._apply(change)
 
     def undo(self) -> None:
         self._apply(self.ctx.repo.replace_session(self.previous))

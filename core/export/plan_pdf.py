@@ -25,29 +25,35 @@ from core.export.pdf_style import (
 from core.export.text import markup
 from core.plan import Plan, Session, Week
 from core.profile import Profile
+from core.recovery import sleep_target_text
 
 MARGIN = 42.0
 
-GUIDE: tuple[tuple[str, str], ...] = (
-    ("Fat loss is body-wide.",
-     "It comes from a steady, modest calorie deficit; no exercise slims one spot. Your daily "
-     "targets build that deficit in, and never go below what your body needs at rest."),
-    ("Running makes lean legs, not bulky ones.",
-     "Easy running trains slow-twitch fibres that stay lean; sprints and hills work the "
-     "fast-twitch fibres for power and definition — for nearly everyone, without bulk."),
-    ("Strength work shapes what running cannot.",
-     "Running is a string of single-leg bounds: squats, lunges, single-leg deadlifts and calf "
-     "raises strengthen the back of the legs, the hips and the tendons, and guard against "
-     "injury."),
-    ("Your frame is your own.",
-     "Bone length and where muscles attach are set by your genes; the aim is the strongest, "
-     "leanest version of you."),
-    ("Build slowly, rest on purpose.",
-     "Running time grows by at most 10 % a week and every fourth week is lighter. Hard runs "
-     "never fall on back-to-back days; sleep 7–9 hours."),
-    ("Give it months.",
-     "Listen to your body, take the rest days, and keep going: consistency beats intensity."),
-)
+def guide(age: int) -> tuple[tuple[str, str], ...]:
+    """The cover's "How the plan works" box, with the sleep target for the runner's age."""
+    return (
+        ("Fat loss is body-wide.",
+         "It comes from a steady, modest calorie deficit; no exercise slims one spot. Your "
+         "daily targets build that deficit in, but never go below what your body needs at "
+         "rest, nor so low that a training day leaves your lean tissue short of energy."),
+        ("Running makes lean legs, not bulky ones.",
+         "Easy running trains slow-twitch fibres that stay lean; sprints and hills work the "
+         "fast-twitch fibres for power and definition — for nearly everyone, without bulk."),
+        ("Strength work shapes what running cannot.",
+         "Running is a string of single-leg bounds: squats, lunges, single-leg deadlifts and "
+         "calf raises strengthen the back of the legs, the hips and the tendons, and guard "
+         "against injury."),
+        ("Your frame is your own.",
+         "Bone length and where muscles attach are set by your genes; the aim is the "
+         "strongest, leanest version of you."),
+        ("Build slowly, rest on purpose.",
+         "Running time grows by at most 10 % a week and every fourth week is lighter. Most "
+         "running stays easy, and hard runs never fall on back-to-back days; sleep "
+         f"{sleep_target_text(age)} a night."),
+        ("Give it months.",
+         "Listen to your body, take the rest days, and keep going: consistency beats "
+         "intensity."),
+    )
 
 
 def write_plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4") -> Path:
@@ -177,6 +183,7 @@ def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
         _line(profile.name, "h1"),
         _p(f"{len(plan.weeks)} weeks, from {_long_date(plan.start)} to "
            f"{_long_date(plan.end)}", "body"),
+        *(_p(note, "body") for note in plan.notes),
         _p("Your profile", "h2"),
         _table(_profile_rows(profile, plan), [width * 0.3, width * 0.7], header=False),
         _p("What to eat in week 1", "h2"),
@@ -202,7 +209,7 @@ def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
                     "30–60 min after.", "small"))
     story.append(Spacer(1, 4))
     story.append(_p("How the plan works", "h2"))
-    for head_text, body in GUIDE:
+    for head_text, body in guide(profile.age_on(plan.start)):
         from reportlab.platypus import Paragraph
 
         story.append(Paragraph(f"<b>{markup(head_text, bold=True)}</b> {markup(body)}",
@@ -244,4 +251,4 @@ def _week(week: Week, width: float) -> list[Any]:
     return story
 
 
-__all__ = ["write_plan_pdf", "plan_pdf_bytes", "GUIDE"]
+__all__ = ["write_plan_pdf", "plan_pdf_bytes", "guide"]

@@ -10,8 +10,8 @@ from core.catalog import KIND_LABELS
 from core.nutrition import LB_PER_KG, ML_PER_FL_OZ, whole
 from core.plan import RUN_KINDS, Session
 from core.profile import Profile
+from core.recovery import sleep_target_text
 
-SLEEP_AGE_65 = 65
 CM_PER_INCH = 2.54  # exact, by definition
 INCHES_PER_FOOT = 12
 
@@ -128,8 +128,8 @@ def summary(session: Session) -> str:
 
 
 def sleep_target(profile: Profile, day: date) -> str:
-    """"7–9 h", or "7–8 h" from age 65 (SPEC §5)."""
-    return "7–8 h" if profile.age_on(day) >= SLEEP_AGE_65 else "7–9 h"
+    """"7–9 h", or "7–8 h" from age 65 (SPEC §5): the domain's rule at the age on ``day``."""
+    return sleep_target_text(profile.age_on(day))
 
 
 def warm_up_day(session: Session) -> bool:

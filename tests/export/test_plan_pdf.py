@@ -146,3 +146,25 @@ def test_imperial_salts_days_keep_fluid_ounces() -> None:
     for oz in ounces:
         assert squash(f"{oz} fl oz + salts") in squash(raw)
     assert not re.search(r"\d\.\d L\b", raw)
+
+
+def test_cover_carries_the_plans_note_for_a_trained_runner() -> None:
+    runner = Profile(birth_date=date(1990, 1, 1), height_cm=175.0, weight_kg=70.0,
+                     level="advanced", weekly_run_minutes=600)
+    plan = build_plan(runner, START, 4)
+    assert plan.notes  # week 1 runs far less than 600 min
+    text = squash(reader(plan_pdf_bytes(runner, plan)).pages[0].extract_text())
+    week1 = plan.weeks[0].run_minutes
+    assert squash(f"Week 1 runs {week1} min, less than the 600 min a week you run now") in text
+    assert squash(f"keep the other {600 - week1} min as easy running") in text
+
+
+@pytest.mark.parametrize(("born", "hours"), [(date(1955, 1, 1), "7–8 h"),
+                                             (date(1990, 1, 1), "7–9 h")])
+def test_the_guide_box_states_the_sleep_target_for_the_age(born: date, hours: str) -> None:
+    person = Profile(birth_date=born, height_cm=165.0, weight_kg=60.0)
+    plan = build_plan(person, START, 4)
+    text = squash(reader(plan_pdf_bytes(person, plan)).pages[0].extract_text())
+    assert squash(f"sleep {hours} a night") in text
+    other = "7–9 h" if hours == "7–8 h" else "7–8 h"
+    assert squash(other) not in text
