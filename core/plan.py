@@ -167,9 +167,25 @@ class Plan:
                    notes=tuple(data.get("notes") or ()))
 
 
+class PlanDateError(ValueError):
+    """A day that cannot be a day of a plan: no Monday follows it, or the plan would run
+    past the last date there is."""
+
+
 def monday_on_or_after(day: date) -> date:
-    """The Monday on or after ``day`` (a plan always starts on a Monday)."""
-    return day + timedelta(days=(7 - day.weekday()) % 7)
+    """The Monday on or after ``day`` (a plan always starts on a Monday); PlanDateError when
+    there is none (the last days of year 9999)."""
+    try:
+        return day + timedelta(days=(7 - day.weekday()) % 7)
+    except OverflowError:
+        raise PlanDateError(f"there is no Monday on or after {day.isoformat()}") from None
+
+
+def check_plan_span(monday: date, weeks: int) -> None:
+    """PlanDateError when ``weeks`` weeks from ``monday`` would run past the last date."""
+    if (date.max - monday).days < 7 * weeks - 1:
+        raise PlanDateError(f"a {weeks}-week plan from {monday.isoformat()} would end after "
+                            f"{date.max.isoformat()}")
 
 
 def monday_of(day: date) -> date:

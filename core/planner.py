@@ -19,7 +19,7 @@ from core.catalog import (
     RUN_WALK_UNTIL_WEEK,
 )
 from core.checkin import Outcome
-from core.plan import Plan, Session, Week, monday_on_or_after
+from core.plan import Plan, Session, Week, check_plan_span, monday_on_or_after
 from core.planner_layout import (
     FLEX,
     LONG,
@@ -73,6 +73,7 @@ def build_plan(profile: Profile, start: date, weeks: int = 12,
     log = outcomes or {}
     caps = ceilings or {}
     monday = monday_on_or_after(start)
+    check_plan_span(monday, weeks - len(continue_from.weeks) if continue_from else weeks)
     kept = _kept_weeks(continue_from, monday, weeks)
     layout = week_layout(profile.available_days, profile.long_run_day,
                          profile.strength_sessions, profile.level)

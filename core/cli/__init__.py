@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from core.cli.common import CliError, InvalidInput, Parser, global_options
+from core.plan import PlanDateError
 from core.profile import ProfileError
 
 COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", "restore")
@@ -77,7 +78,7 @@ def _is_user_input(exc: ValueError) -> bool:
     any other ValueError, such as stored data that cannot be read, is a failure (exit 1)."""
     if _is_store_error(exc):
         return False
-    if isinstance(exc, ProfileError):
+    if isinstance(exc, ProfileError | PlanDateError):
         return True
     safety = sys.modules.get("core.store.safety")
     return safety is not None and isinstance(exc, safety.InvalidRequest)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from core import clock, paths
-from core.plan import Plan, monday_of, monday_on_or_after
+from core.plan import Plan, PlanDateError, monday_of, monday_on_or_after
 from core.planner import WEEKS_RANGE
 from core.profile import Profile, check_age, demo_profile, profile_from_dict
 
@@ -206,7 +206,10 @@ def judge_finished_weeks(args: argparse.Namespace, today: date) -> None:
 
 def _start(option: date | None, stored: date | None, week_hint: date | None) -> date:
     if option is not None:
-        return monday_on_or_after(option)
+        try:
+            return monday_on_or_after(option)
+        except PlanDateError as exc:
+            raise InvalidInput(f"--start {option.isoformat()}: {exc}") from None
     if stored is not None:
         return stored
     if week_hint is not None:
