@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from fractions import Fraction
 from typing import Any
 
-from core.catalog import LIGHTEST_WEEK, SETS_LIGHTER
+from core.catalog import LIGHTEST_WEEK, SETS_LIGHTER, WEEKLY_GROWTH
 from core.checkin import CheckIn, Outcome
 from core.plan import ADAPTED_KEY, HARD_KINDS, Plan, Session, Week, monday_of
 from core.planner import WEEKS_RANGE, build_plan
@@ -25,7 +24,7 @@ from core.profile import Profile
 SHORT_NIGHT_HOURS = 7.0
 OFFER_WINDOW_DAYS = 3  # an offer goes to the first hard session in the 3 days after a trigger
 STRENGTH_SHORTER_MINUTES = 10
-NEXT_WEEK_SHARE = Fraction(11, 10)  # the week after a short one runs ≤ 110 % of what was done
+NEXT_WEEK_SHARE = WEEKLY_GROWTH  # the week after a short one runs ≤ 110 % of what was done
 SHORT_SLEEP = "short_sleep"
 SKIPPED = "skipped"
 

@@ -66,6 +66,12 @@ HILL_REPEATS_RANGE = (6, 10)
 HIIT_WORK_S = (30, 60)
 HIIT_RECOVERY_S = (60, 120)
 
+# Rule 4: weekly running grows by at most 10 % [S4]; every 4th week is lighter, at 70–80 %
+# of the week before [EXT: common deload practice].
+WEEKLY_GROWTH = Fraction(11, 10)
+LIGHTER_EVERY = 4
+LIGHTER_SHARE = (Fraction(7, 10), Fraction(8, 10))
+
 # Week 1 starting dose by level (SPEC §3 rule 5).
 LEVEL_FLOOR: dict[str, int] = {"beginner": 50, "intermediate": 90, "advanced": 120}
 LIGHTEST_WEEK = 50  # a 30 min long run and a 20 min hiit or hills session
@@ -157,7 +163,7 @@ __all__ = [
     "SETS_FULL", "SETS_LIGHTER", "REPS_START", "REPS_END", "WORKOUTS", "LUNGE_VARIANTS",
     "CROSS_TRAINING_ACTIVITIES", "RUN_WARM_UP", "RUN_COOL_DOWN", "STRENGTH_WARM_UP",
     "STRENGTH_COOL_DOWN", "FOAM_ROLL_LINE", "MAIN_SET", "WARM_COOL_MINUTES",
-    "EASY_WEEK_MINUTES", "EASY_WEEK_HARD_RUNS", "EASY_WEEK_HARD_SHARE", "LIGHTER_HILL_REPEATS",
+    "WEEKLY_GROWTH", "LIGHTER_EVERY", "LIGHTER_SHARE", "EASY_WEEK_MINUTES", "EASY_WEEK_HARD_RUNS", "EASY_WEEK_HARD_SHARE", "LIGHTER_HILL_REPEATS",
     "LIGHTER_TEMPO_MAX", "RUN_WALK_BELOW_MINUTES", "RUN_WALK", "RUN_WALK_UNTIL_WEEK",
     "RUN_WALK_HIIT_ROUNDS", "RUN_WALK_HIIT_RECOVERY_S", "NOTE_SHARE", "RUN_WALK_MAIN",
 ]

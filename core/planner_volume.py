@@ -19,9 +19,12 @@ from core.catalog import (
     EASY_WEEK_HARD_SHARE,
     EASY_WEEK_MINUTES,
     LEVEL_FLOOR,
+    LIGHTER_EVERY,
+    LIGHTER_SHARE,
     LIGHTER_TEMPO_MAX,
     LIGHTEST_WEEK,
     MINUTES_RANGE,
+    WEEKLY_GROWTH,
 )
 from core.plan import HARD_RUN_KINDS
 from core.planner_layout import FLEX, LONG, QUALITY, Layout
@@ -53,7 +56,7 @@ class Slot:
 
 def is_lighter(index: int) -> bool:
     """Every 4th week (4, 8, 12, …) is a lighter week."""
-    return index % 4 == 0
+    return index % LIGHTER_EVERY == 0
 
 
 def quality_kinds(count: int, index: int, level: str) -> list[str]:
@@ -147,13 +150,13 @@ def next_target(*, lighter: bool, prev_planned: int, prev_done: int, prev_lighte
     short = prev_done < prev_planned
     base = min(prev_done, prev_planned)
     if lighter:
-        top = floor_step(prev_planned * Fraction(8, 10))
-        bottom = ceil_step(prev_planned * Fraction(7, 10))
+        top = floor_step(prev_planned * LIGHTER_SHARE[1])
+        bottom = ceil_step(prev_planned * LIGHTER_SHARE[0])
         target = bottom if short and bottom <= top else top
     elif prev_lighter:
-        target = min(last_full, floor_step(base * Fraction(11, 10))) if short else last_full
+        target = min(last_full, floor_step(base * WEEKLY_GROWTH)) if short else last_full
     else:
-        target = floor_step(base * Fraction(11, 10))
+        target = floor_step(base * WEEKLY_GROWTH)
     return min(cap, max(LIGHTEST_WEEK, target))
 
 
