@@ -7,6 +7,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.adaptation import (
     accept,
@@ -19,6 +21,7 @@ from core.plan import ADAPTED_KEY, Plan, Session, Week
 from core.planner import build_plan
 from core.profile import Profile, demo_profile
 from core.week_check import check_week
+from tests.core.strategies import profiles
 
 MON = date(2026, 11, 23)  # week 1 of every plan here
 DEMO = demo_profile()  # beginner: Mon strength A, Tue long, Thu strength B, Fri hiit
@@ -245,3 +248,44 @@ def test_the_adapted_weeks_keep_rules_1_to_3() -> None:
                     and "Lighter week" not in p]
         assert problems == [], (week.index, problems)
         previous = week
+
+
+# --- every profile ------------------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None)
+@given(profiles(), st.integers(1, 10), st.integers(0, 6), st.data())
+def test_judging_only_ever_lowers_and_keeps_the_rules(profile: Profile, week: int, late: int,
+                                                      data: st.DataObject) -> None:
+    plan = build_plan(profile, MON, 12)
+    judged = plan.weeks[week - 1]
+    runs = [s for s in judged.sessions if s.is_run]
+    log: dict[date, Outcome] = {}
+    for s in runs:
+        choice = data.draw(st.sampled_from(("skip", "short", "none", "long")))
+        if choice == "skip":
+            log[s.date] = Outcome(s.date, "skipped")
+        elif choice != "none":
+            log[s.date] = Outcome(s.date, "done", s.minutes + (-15 if choice == "short" else 20))
+    today = judged.end + timedelta(days=1 + late)
+    result = judge_finished_weeks(plan, profile, log, today, None, set(log))
+    done = done_minutes(judged, log)
+    for old, new in zip(plan.weeks, result.plan.weeks, strict=True):
+        assert new.run_minutes <= old.run_minutes
+        for s in new.sessions:
+            if s.date < today:
+                assert s == old.session_on(s.date)
+    if done >= judged.run_minutes:
+        assert result.changed == ()
+    elif week < 12 and result.changes:
+        following = result.plan.weeks[week]
+        assert following.run_minutes <= max(50, done * 11 // 10 // 5 * 5) or any(
+            s.date < today for s in following.sessions if s.is_run)
+    previous: Week | None = None
+    for new in result.plan.weeks:
+        problems = [p for p in check_week(new, profile, previous)
+                    if "Running minutes" not in p and "Lighter week" not in p]
+        assert problems == [], (new.index, problems)
+        previous = new
+    again = judge_finished_weeks(result.plan, profile, log, today, result.judged_through,
+                                 set(log))
+    assert again.changed == ()
