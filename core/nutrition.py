@@ -20,6 +20,7 @@ from typing import Any
 
 from core.plan import RUN_KINDS, Session, Week
 from core.profile import Profile
+from core.units import LB_PER_KG, ML_PER_FL_OZ
 
 MET: dict[str, float] = {
     "long_run": 8.3,
@@ -43,8 +44,6 @@ ENERGY_AVAILABILITY_FLOOR = 30.0  # kcal per kg of fat-free mass after exercise 
 FLOOR_BMR = "bmr"
 FLOOR_ENERGY_AVAILABILITY = "energy_availability"
 
-LB_PER_KG = 2.20462
-ML_PER_FL_OZ = 29.5735
 WATER_ML_PER_HOUR = 500.0
 HOT_CLIMATE_WATER_ML = 500.0
 FAT_SHARE = 0.25

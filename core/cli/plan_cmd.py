@@ -9,7 +9,6 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from core import clock
 from core.cli.common import InvalidInput, add_source_options, global_options, iso_date, resolve
 from core.cli.text_format import format_plan, format_targets
 from core.plan import PlanDateError, monday_on_or_after
@@ -60,7 +59,7 @@ def check_plan_day(profile: Profile, day: date) -> None:
 def _run_targets(args: argparse.Namespace) -> int:
     from core.nutrition import day_targets
 
-    day: date = args.date or clock.today()
+    day: date = args.date or args.today
     source = resolve(args)
     plan = source.plan
     outside = not plan.start <= day <= plan.end

@@ -20,6 +20,7 @@ JUDGED_KEY = "judged_through"  # the start of the last week judged
 @dataclass(frozen=True)
 class Adapted:
     days: frozenset[date]
+    weeks: frozenset[int]
     changes: tuple[WeekChange, ...]
 
     @property
@@ -62,4 +63,6 @@ def judge_weeks(t: Tables, today: date) -> Adapted | None:
     if not result.changed:
         return None
     _put_sessions(t, result.changed)
-    return Adapted(frozenset(s.date for s in result.changed), result.changes)
+    weeks = frozenset(w.index for w in plan.weeks
+                      if any(w.start <= s.date <= w.end for s in result.changed))
+    return Adapted(frozenset(s.date for s in result.changed), weeks, result.changes)

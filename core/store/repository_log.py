@@ -10,7 +10,7 @@ from typing import Any
 
 from core.checkin import CheckIn, Outcome
 from core.store.adapt import judge_weeks, needs_judging
-from core.store.change import NO_CHANGES, Change
+from core.store.change import NO_CHANGES, Adaptation, Change
 from core.store.convert import (
     CHECKIN_COLUMNS,
     OUTCOME_COLUMNS,
@@ -111,7 +111,11 @@ class LogPart(PlanPart):
             adapted = judge_weeks(t, today)
         if adapted is None:
             return NO_CHANGES
-        return Change(plan=True, days=adapted.days, summary=adapted.summary)
+        return Change(plan=True, days=adapted.days, weeks=adapted.weeks,
+                      adaptations=tuple(Adaptation(c.index, c.old_minutes, c.new_minutes,
+                                                   c.done, c.planned)
+                                        for c in adapted.changes),
+                      summary=adapted.summary)
 
     def checkins(self, start: date, end: date) -> list[CheckIn]:
         """The check-ins from ``start`` to ``end`` (both included), oldest first."""

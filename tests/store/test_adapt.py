@@ -37,7 +37,7 @@ def stored(repo: Repository) -> Plan:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=lambda: TODAY)
     repo.save_profile(RUNNER, TODAY)  # Friday 20 Nov: the plan starts Monday 23 Nov
     return repo
 
@@ -153,7 +153,7 @@ def test_skipped_with_minutes_and_rest_days_are_refused(repo: Repository) -> Non
 
 
 def test_no_plan_no_judging(tmp_path: Path) -> None:
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=lambda: TODAY)
     assert repo.judge_finished_weeks(date(2027, 1, 4)).is_empty
     with pytest.raises(ValueError, match="no planned session"):
         repo.save_outcome(Outcome(date(2020, 1, 6), "skipped"))
