@@ -42,6 +42,10 @@ def dose(session: Session) -> str:
         return f"{intervals.get('rounds', '?')} × {intervals.get('work_s', '?')} s hard"
     if session.kind == "hills" and d.get("repeats"):
         return f"{d['repeats']} hill repeats"
+    run_walk = d.get("run_walk")
+    if isinstance(run_walk, dict):
+        return (f"{run_walk.get('rounds', '?')} × {run_walk.get('run_s', '?')} s run / "
+                f"{run_walk.get('walk_s', '?')} s walk")
     exercises = d.get("exercises")
     if session.kind == "strength" and exercises:
         first = exercises[0]
