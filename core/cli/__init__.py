@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from core.cli.common import CliError, InvalidInput, Parser, global_options
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "calendar-feed",
+            "backup", "restore")
 
 
 def build_parser() -> Parser:
     from core.cli.data_cmd import register as register_data
     from core.cli.export_cmd import register as register_export
+    from core.cli.feed_cmd import register as register_feed
     from core.cli.plan_cmd import register as register_plan
 
     parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
@@ -30,6 +33,7 @@ def build_parser() -> Parser:
     register_plan(sub)
     register_data(sub)
     register_export(sub)
+    register_feed(sub)
     return parser
 
 
@@ -40,7 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
+        before = _committed_writes()
         result: int = args.run(args)
+        if _committed_writes() != before:
+            _after_writes(args)
         return result
     except InvalidInput as exc:
         _fail(str(exc))
@@ -62,6 +69,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _fail(f"unexpected error: {type(exc).__name__}: {exc}")
         return 1
+
+
+def _committed_writes() -> int:
+    """Writes this process committed (0 while the store is not even loaded: ``plan --demo``
+    never imports peewee)."""
+    db = sys.modules.get("core.store.db")
+    return 0 if db is None else int(db.committed_writes())
+
+
+def _after_writes(args: Any) -> None:
+    """Every command that wrote to the store passes here: the calendar feed follows the plan
+    (SPEC §6). A command added later is covered without doing anything."""
+    from core.cli.feed_cmd import refresh_feed
+
+    refresh_feed(args)
 
 
 def _is_user_input(exc: ValueError) -> bool:

@@ -1,6 +1,6 @@
-"""``runner-legs export pdf | plan-pdf | ics`` (SPEC §6, §7).
+"""``runner-legs export pdf | plan-pdf | ics | fit`` (SPEC §6, §7).
 
-reportlab and icalendar are imported only when an export runs, so the other commands start
+reportlab, icalendar and the FIT SDK are imported only when an export runs, so the other commands start
 fast. A failed export leaves nothing on disk (the writers are atomic).
 """
 
@@ -21,6 +21,7 @@ from core.cli.common import (
     iso_date,
     resolve,
 )
+from core.plan import Plan, Week
 
 PAPERS = ("a4", "letter")
 
@@ -38,8 +39,8 @@ def _out(p: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     exp = sub.add_parser("export", parents=[global_options()],
-                         help="write the fridge-door PDF, the plan PDF or a calendar file",
-                         description="Write a PDF or a calendar file of the plan.")
+                         help="write the fridge-door PDF, the plan PDF, a calendar file or watch workouts",
+                         description="Write a PDF, a calendar file or watch workouts of the plan.")
     kinds = exp.add_subparsers(dest="export_kind", metavar="KIND", parser_class=Parser)
     kinds.required = True
 
@@ -67,6 +68,17 @@ def register(sub: Any) -> None:
     add_source_options(ics)
     _out(ics)
     ics.set_defaults(run=_run_ics)
+
+    fit = kinds.add_parser("fit", parents=[global_options()],
+                           help="a week's runs as workout files for a watch",
+                           description="Write one FIT workout file per run session of a week "
+                                       "(a Garmin watch loads them from GARMIN/NewFiles).")
+    add_source_options(fit, weeks=False)
+    fit.add_argument("--week", type=iso_date("--week"), metavar="DATE",
+                     help="any day of the week (default: the plan's current week)")
+    fit.add_argument("--out", metavar="DIR", required=True,
+                     help="the folder to write into (made when missing)")
+    fit.set_defaults(run=_run_fit)
 
 
 def _target(args: argparse.Namespace) -> Path:
@@ -102,18 +114,21 @@ def _write(action: Any, name: str | None = None) -> int:
     return 0
 
 
+def _week(args: argparse.Namespace, plan: Plan) -> Week:
+    """``--week``'s week of the plan, or the plan's current week."""
+    if args.week is None:
+        return plan.current_week(clock.today())
+    found = plan.week_of(args.week)
+    if found is None:
+        raise InvalidInput(
+            f"--week {args.week.isoformat()} is outside the plan, which runs from "
+            f"{plan.start.isoformat()} to {plan.end.isoformat()}")
+    return found
+
+
 def _run_pdf(args: argparse.Namespace) -> int:
     source = resolve(args, week_hint=args.week)
-    plan = source.plan
-    if args.week is None:
-        week = plan.current_week(clock.today())
-    else:
-        found = plan.week_of(args.week)
-        if found is None:
-            raise InvalidInput(
-                f"--week {args.week.isoformat()} is outside the plan, which runs from "
-                f"{plan.start.isoformat()} to {plan.end.isoformat()}")
-        week = found
+    week = _week(args, source.plan)
     out = _target(args)
     from core.export.fridge_pdf import write_fridge_pdf
 
@@ -136,3 +151,22 @@ def _run_ics(args: argparse.Namespace) -> int:
     from core.export.ics import write_ics
 
     return _write(lambda: write_ics(out, source.profile, source.plan))
+
+
+def _run_fit(args: argparse.Namespace) -> int:
+    source = resolve(args, week_hint=args.week)
+    week = _week(args, source.plan)
+    if not args.out.strip():
+        raise InvalidInput("--out must name a folder")
+    folder = Path(args.out).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"cannot write into {folder}: it is a file, not a folder")
+    from datetime import UTC, datetime
+
+    from core.export.fit_workout import write_week_workouts
+
+    written: list[Path] = []
+    _write(lambda: written.extend(write_week_workouts(folder, week, datetime.now(UTC))))
+    for path in written:
+        print(path)
+    return 0

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from core.files import fsync_folder
-from core.store.db import DB_NAME
+from core.store.db import DB_NAME, note_commit
 from core.store.migrations import latest
 from core.store.safety import (
     FILE_MODE,
@@ -127,6 +127,7 @@ def restore_automatic_backup(data_dir: Path, backup: Path) -> Path:
             tmp.unlink()
         raise
     fsync_folder(data_dir)
+    note_commit()
     return aside
 
 
