@@ -79,6 +79,16 @@ class AppContext(QObject):
         assert plan is not None
         return plan
 
+    def write_setting(self, key: str, value: str) -> None:
+        """Store a setting; it changes nothing a page shows, so it is noted as seen (the poll
+        for other processes' writes must not reload every page and clear the undo stack)."""
+        self.repo.set_setting(key, value)
+        self._seen_version = self.repo.data_version()
+
+    def setting(self, key: str) -> str | None:
+        value: str | None = self.repo.setting(key)
+        return value
+
     def _cached(self, key: str, read: Callable[[], Any]) -> Any:
         """Profile and plan are read once per database version: every page asks for them on
         each refresh, and parsing the plan is the costly part of a refresh."""

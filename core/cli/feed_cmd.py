@@ -13,8 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CliError, InvalidInput, data_dir, global_options
-
-FEED_KEY = "calendar_feed"
+from core.export.ics_feed import FEED_SETTING as FEED_KEY
 
 
 def register(sub: Any) -> None:

@@ -1,0 +1,134 @@
+"""The calendar file kept current from the window (SPEC §6): File → Keep a calendar file up to
+date…, a way to stop it, and a rewrite after every change to the plan.
+
+The rewrite runs in a worker with the profile and plan read on the UI thread; one runs at a
+time, and a change that arrives meanwhile is written once the running one is done, so an
+older plan never lands after a newer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
+
+from core.export.ics_feed import FEED_SETTING
+from core.plan import Plan
+from core.profile import Profile
+from desktop.context import AppContext
+from desktop.dialogs.files import SaveFileDialog
+from desktop.dialogs.messages import ErrorMessage
+from desktop.tasks import run_task
+
+ICS_FILTER = "Calendar file (*.ics)"
+
+
+def write_feed(path: Path, profile: Profile, plan: Plan, first: bool) -> Path:
+    """Worker: check a newly named file (never another program's), then rewrite it."""
+    from core.export import ics_feed
+
+    if first:
+        ics_feed.check_target(path)
+    ics_feed.write_feed(path, profile, plan)
+    return path
+
+
+def plan_changed(change: Any) -> bool:
+    """``None`` is a reload after another process wrote; it may have changed the plan."""
+    return change is None or bool(getattr(change, "plan", False)
+                                  or getattr(change, "everything", False))
+
+
+class FeedKeeper(QObject):
+    """Owns the feed setting for a window and rewrites the file after plan changes."""
+
+    updated = Signal(object)  # the feed's Path, after each rewrite (or check) that succeeded
+    failed = Signal(str)
+    state_changed = Signal()  # the feed was named or stopped
+
+    def __init__(self, window: QWidget, ctx: AppContext,
+                 status: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.status = status
+        self._busy = False
+        self._again = False
+        ctx.changed.connect(self._on_ctx_changed)
+
+    def path(self) -> Path | None:
+        value = self.ctx.setting(FEED_SETTING)
+        return Path(value) if value else None
+
+    # --- menu actions --------------------------------------------------------------------
+    def choose(self) -> None:
+        """File → Keep a calendar file up to date…: write the chosen file now; remember it
+        once it has been written."""
+        current = self.path()
+        choice = SaveFileDialog.ask(
+            self.window, "Keep a calendar file up to date",
+            current.name if current else "runner-legs-plan.ics", [ICS_FILTER])
+        if choice is None:
+            return
+        path = choice[0]
+
+        def done(written: Path) -> None:
+            self.ctx.write_setting(FEED_SETTING, str(written))
+            self.status(f"Calendar file {written.name} will follow every change to the plan; "
+                        "a calendar program can subscribe to it")
+            self.state_changed.emit()
+            self.updated.emit(written)
+
+        def error(exc: BaseException) -> None:
+            self.status(f"Calendar file not set: {exc}")
+            self.failed.emit(str(exc))
+            ErrorMessage.ask(self.window, "Could not keep the calendar file", str(exc))
+
+        run_task(write_feed, path, self.ctx.profile(), self.ctx.plan(), True,
+                 on_done=done, on_error=error)
+
+    def stop(self) -> None:
+        """Stop rewriting the file (it stays where it is, as it was last written)."""
+        current = self.path()
+        if current is None:
+            return
+        self.ctx.write_setting(FEED_SETTING, "")
+        self.status(f"Calendar file {current.name} is no longer kept up to date")
+        self.state_changed.emit()
+
+    # --- rewrites ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rewrite the feed (when one is named) from the plan as it is now."""
+        path = self.path()
+        if path is None:
+            return
+        if self._busy:
+            self._again = True
+            return
+        self._busy = True
+        run_task(write_feed, path, self.ctx.profile(), self.ctx.plan(), False,
+                 on_done=self._on_written, on_error=self._on_write_failed)
+
+    @Slot(object)
+    def _on_ctx_changed(self, change: Any) -> None:
+        if plan_changed(change):
+            self.refresh()
+
+    def _next(self) -> None:
+        self._busy = False
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _on_written(self, path: Path) -> None:
+        self._next()
+        self.updated.emit(path)
+
+    def _on_write_failed(self, exc: BaseException) -> None:
+        self._next()
+        message = f"Calendar file not updated: {exc}"
+        self.status(message)
+        self.failed.emit(message)
