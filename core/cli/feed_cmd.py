@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from core import clock
 from core.cli.common import CliError, InvalidInput, data_dir, global_options
 from core.export.ics_feed import FEED_SETTING as FEED_KEY
 
@@ -37,7 +38,7 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInput("give FILE or --off, not both")
     if args.file is not None and not args.file.strip():
         raise InvalidInput("FILE must name a file")
-    repo = open_repository(data_dir(args))
+    repo = open_repository(data_dir(args), today=clock.today)
     try:
         if args.file is None and not args.off:
             current = repo.setting(FEED_KEY)
@@ -81,7 +82,7 @@ def refresh_feed(args: argparse.Namespace) -> None:
 
     path = None
     try:
-        repo = open_repository(data_dir(args))
+        repo = open_repository(data_dir(args), today=clock.today)
         try:
             path = repo.setting(FEED_KEY)
             if not path:
