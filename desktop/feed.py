@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from core.export.ics_feed import FEED_SETTING
@@ -112,8 +112,9 @@ class FeedKeeper(QObject):
         run_task(write_feed, path, self.ctx.profile(), self.ctx.plan(), False,
                  on_done=self._on_written, on_error=self._on_write_failed)
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: Any) -> None:
+    def _on_ctx_changed(self, change: Any, *_initiator: Any) -> None:
+        """Any change that may touch the plan, whoever made it (the window, or another
+        process the poll noticed), rewrites the feed."""
         if plan_changed(change):
             self.refresh()
 

@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
         self.watch_action = self._action(file, "Export &workouts for a watch…",
                                          ex.export_watch)
+        file.addSeparator()
         self.feed_action = self._action(file, "&Keep a calendar file up to date…",
                                         self.feed.choose)
         self.feed_stop_action = self._action(file, "S&top updating the calendar file",
@@ -292,7 +293,8 @@ class MainWindow(QMainWindow):
     def _update_feed_actions(self) -> None:
         path = self.feed.path()
         self.feed_stop_action.setEnabled(path is not None)
-        self.feed_stop_action.setText(f"S&top updating {path.name}" if path is not None
+        name = path.name.replace("&", "&&") if path is not None else ""  # not a mnemonic
+        self.feed_stop_action.setText(f"S&top updating {name}" if path is not None
                                       else "S&top updating the calendar file")
 
     def _update_demo_banner(self) -> None:
