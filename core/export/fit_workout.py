@@ -28,7 +28,8 @@ def _name(text: str) -> str:
 
 def _step(index: int, step: Step) -> dict[str, Any]:
     fields: dict[str, Any] = {"message_index": index, "wkt_step_name": _name(step.name),
-                              "intensity": step.intensity, "target_type": "open"}
+                              "intensity": step.intensity, "target_type": "open",
+                              "target_value": 0}
     if step.seconds is None:
         fields["duration_type"] = "open"  # ended by the lap button
     else:

@@ -183,3 +183,19 @@ def test_demo_commands_never_touch_the_feed(home: Path, feed: Path, tmp_path: Pa
     ok(run_cli("export", "ics", "--demo", "--out", str(tmp_path / "x.ics"), home=home,
                today=TODAY))
     assert feed.read_bytes() == before
+
+
+def test_restoring_an_automatic_backup_rewrites_the_feed(home: Path, tmp_path: Path) -> None:
+    from core.store import automatic_backups
+
+    out = tmp_path / "plan.ics"
+    ok(run_cli("log", "--sleep-hours", "7", home=home, today=TODAY))  # before the feed
+    ok(run_cli("calendar-feed", str(out), home=home, today="2026-11-21"))  # day's backup
+    first = events(out)
+    other = profile_file(tmp_path, "other.json", available_days=["tue", "thu", "sat", "sun"])
+    ok(run_cli("profile", "--set", str(other), home=home, today="2026-11-21"))
+    assert set(events(out)) != set(first)
+    newest = automatic_backups(home)[0]  # taken on the 21st before the feed was named
+    ok(run_cli("restore", str(newest), home=home, today="2026-11-21"))
+    assert set(events(out)) == set(first)
+    assert ok(run_cli("calendar-feed", home=home, today="2026-11-21")) == f"{out}\n"
