@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from core.app import exports
+from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
 from desktop.context import AppContext
@@ -30,30 +32,20 @@ WATCH_FOLDER_TITLE = ("Export workouts for a watch — for a Garmin connected by
                       "its GARMIN/NewFiles folder")
 
 
-def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
-    from core.export.fridge_pdf import write_fridge_pdf
-
-    return write_fridge_pdf(out, profile, week, paper=paper)
+def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
+    return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Path:
-    from core.export.plan_pdf import write_plan_pdf
-
-    return write_plan_pdf(out, profile, plan, paper=paper)
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper)
 
 
-def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
-    from core.export.ics import write_ics
-
-    return write_ics(out, profile, plan)
+def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
+    return exports.ics(out, profile, plan)
 
 
-def watch_workouts(folder: Path, week: Week) -> list[Path]:
-    from datetime import UTC, datetime
-
-    from core.export.fit_workout import write_week_workouts
-
-    return write_week_workouts(folder, week, datetime.now(UTC))
+def watch_workouts(folder: Path, week: Week) -> tuple[Path, ...]:
+    return exports.fit_workouts(folder, week).files
 
 
 def default_paper() -> str:
@@ -61,9 +53,7 @@ def default_paper() -> str:
     when a paper is needed)."""
     from PySide6.QtCore import QLocale
 
-    from core.export.pdf_style import default_paper_for_locale
-
-    return default_paper_for_locale(QLocale().name())
+    return exports.default_paper_for_locale(QLocale().name())
 
 
 def _slug(text: str) -> str:
@@ -88,12 +78,15 @@ class Exporter(QObject):
         self._tmp = tempfile.TemporaryDirectory(prefix="runner-legs-")
 
     # --- helpers -------------------------------------------------------------------------
-    def _run(self, what: str, fn: Callable[..., Path], *args: Any,
+    def _run(self, what: str, fn: Callable[..., Exported], *args: Any,
              then: Callable[[Path], None] | None = None) -> None:
         self.status(f"{what}…")
 
-        def done(path: Path) -> None:
-            self.status(f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+        def done(result: Exported) -> None:
+            path = result.path
+            notes = "".join(f" ({note})" for note in result.notes)  # e.g. a glyph no font has
+            self.status((f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+                        + notes)
             if then is not None:
                 then(path)
             self.exported.emit(path)
@@ -183,7 +176,7 @@ class Exporter(QObject):
         what = "Watch workouts"
         self.status(f"{what}…")
 
-        def done(paths: list[Path]) -> None:
+        def done(paths: tuple[Path, ...]) -> None:
             where = "" if folder.name == "NewFiles" else (
                 " (a Garmin connected by USB loads them from its GARMIN/NewFiles folder)")
             self.status(f"{what}: saved {len(paths)} files for the week of "
@@ -205,7 +198,7 @@ class Exporter(QObject):
             return
         path = choice[0]
         try:
-            self.ctx.repo.backup_to(path)
+            self.ctx.app.ops.backup(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Backup failed", str(exc))
             self.failed.emit(str(exc))
@@ -218,7 +211,7 @@ class Exporter(QObject):
         if path is None or not ConfirmRestore.ask(self.window, path):
             return
         try:
-            change = self.ctx.repo.restore_from(path)
+            change = self.ctx.app.ops.restore(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Could not restore", str(exc))
             self.failed.emit(str(exc))

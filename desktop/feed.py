@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from core.export.ics_feed import FEED_SETTING
+from core.app import exports
 from core.plan import Plan
 from core.profile import Profile
 from desktop.context import AppContext
@@ -28,11 +28,7 @@ ICS_FILTER = "Calendar file (*.ics)"
 
 def write_feed(path: Path, profile: Profile, plan: Plan, first: bool) -> Path:
     """Worker: check a newly named file (never another program's), then rewrite it."""
-    from core.export import ics_feed
-
-    if first:
-        ics_feed.check_target(path)
-    ics_feed.write_feed(path, profile, plan)
+    exports.feed(path, profile, plan, first=first)
     return path
 
 
@@ -60,8 +56,11 @@ class FeedKeeper(QObject):
         ctx.changed.connect(self._on_ctx_changed)
 
     def path(self) -> Path | None:
-        value = self.ctx.setting(FEED_SETTING)
-        return Path(value) if value else None
+        return self.ctx.app.exports.feed_path()
+
+    def _set(self, path: Path | None) -> None:
+        self.ctx.app.ops.set_feed(path)
+        self.ctx.note_quiet_write()
 
     # --- menu actions --------------------------------------------------------------------
     def choose(self) -> None:
@@ -73,10 +72,10 @@ class FeedKeeper(QObject):
             current.name if current else "runner-legs-plan.ics", [ICS_FILTER])
         if choice is None:
             return
-        path = choice[0]
+        path = Path(choice[0]).expanduser().absolute()
 
         def done(written: Path) -> None:
-            self.ctx.write_setting(FEED_SETTING, str(written))
+            self._set(written)
             self.status(f"Calendar file {written.name} will follow every change to the plan; "
                         "a calendar program can subscribe to it")
             self.state_changed.emit()
@@ -95,7 +94,7 @@ class FeedKeeper(QObject):
         current = self.path()
         if current is None:
             return
-        self.ctx.write_setting(FEED_SETTING, "")
+        self._set(None)
         self.status(f"Calendar file {current.name} is no longer kept up to date")
         self.state_changed.emit()
 

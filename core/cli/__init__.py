@@ -12,7 +12,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from core import clock
+from core.app import committed_writes
 from core.cli.common import CliError, InvalidInput, Parser, global_options
+from core.errors import RequestError
 from core.profile import ProfileError
 
 COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "calendar-feed",
@@ -44,9 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
-        before = _committed_writes()
+        args.today = clock.today()  # the one today every rule of this command reads
+        before = committed_writes()
         result: int = args.run(args)
-        if _committed_writes() != before:
+        if committed_writes() != before:
             _after_writes(args)
         return result
     except InvalidInput as exc:
@@ -71,13 +75,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _committed_writes() -> int:
-    """Writes this process committed (0 while the store is not even loaded: ``plan --demo``
-    never imports peewee)."""
-    db = sys.modules.get("core.store.db")
-    return 0 if db is None else int(db.committed_writes())
-
-
 def _after_writes(args: Any) -> None:
     """Every command that wrote to the store passes here: the calendar feed follows the plan
     (SPEC §6). A command added later is covered without doing anything."""
@@ -91,7 +88,7 @@ def _is_user_input(exc: ValueError) -> bool:
     any other ValueError, such as stored data that cannot be read, is a failure (exit 1)."""
     if _is_store_error(exc):
         return False
-    if isinstance(exc, ProfileError):
+    if isinstance(exc, (ProfileError, RequestError)):
         return True
     safety = sys.modules.get("core.store.safety")
     return safety is not None and isinstance(exc, safety.InvalidRequest)

@@ -1,8 +1,8 @@
 """``runner-legs calendar-feed [FILE | --off]`` (SPEC §6, §7), and the rewrite of that file
 after every command that committed a write (called by the command runner, ``core.cli``).
 
-The file's path is kept in the store's settings (``calendar_feed``; empty when off), so the
-window and every later command find it.
+The file's path is kept in the store's settings (``core.app.exports.FEED_SETTING``; empty
+when off), so the window and every later command find it.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core import clock
-from core.cli.common import CliError, InvalidInput, data_dir, global_options
-from core.export.ics_feed import FEED_SETTING as FEED_KEY
+from core.app import exports
+from core.cli.common import CliError, InvalidInput, global_options, open_data
+from core.errors import RequestError
 
 
 def register(sub: Any) -> None:
@@ -30,38 +30,34 @@ def register(sub: Any) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from core.export.atomic import ExportError
-    from core.export.ics_feed import check_target, write_feed
-    from core.store import StoreError, open_repository
+    from core.app import StoreError
 
     if args.off and args.file is not None:
         raise InvalidInput("give FILE or --off, not both")
     if args.file is not None and not args.file.strip():
         raise InvalidInput("FILE must name a file")
-    repo = open_repository(data_dir(args), today=clock.today)
+    app = open_data(args)
     try:
+        current = app.exports.feed_path()
         if args.file is None and not args.off:
-            current = repo.setting(FEED_KEY)
-            if current:
+            if current is not None:
                 print(current)
             return 0
         if args.off:
-            if repo.setting(FEED_KEY):
-                repo.set_setting(FEED_KEY, "")
+            if current is not None:
+                app.ops.set_feed(None)
             return 0
-        profile, plan = repo.profile(), repo.plan()
-        if profile is None or plan is None:
+        if app.queries.plan() is None:
             raise InvalidInput("no saved profile: save one with 'runner-legs profile --set "
                                "FILE' first")
         path = Path(args.file).expanduser().absolute()
         existed = path.exists()
         try:
-            check_target(path)
-            write_feed(path, profile, plan)
-        except ExportError as exc:
+            app.exports.name_feed(path)
+        except exports.export_error_type() as exc:
             raise CliError(str(exc)) from None
         try:
-            repo.set_setting(FEED_KEY, str(path))
+            app.ops.set_feed(path)
         except StoreError:
             if not existed:
                 path.unlink(missing_ok=True)
@@ -69,30 +65,24 @@ def _run(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise CliError(str(exc)) from None
     finally:
-        repo.close()
+        app.close()
     return 0
 
 
 def refresh_feed(args: argparse.Namespace) -> None:
     """Rewrite the calendar feed, when one is named, from the stored plan. A failure is one
     line on stderr: the command itself has succeeded and stays done."""
-    from core.export.atomic import ExportError
-    from core.export.ics_feed import write_feed
-    from core.store import StoreError, open_repository
+    from core.app import StoreError
 
     path = None
     try:
-        repo = open_repository(data_dir(args), today=clock.today)
+        app = open_data(args)
         try:
-            path = repo.setting(FEED_KEY)
-            if not path:
-                return
-            profile, plan = repo.profile(), repo.plan()
+            path = app.exports.feed_path()
+            app.exports.refresh_feed()
         finally:
-            repo.close()
-        if profile is not None and plan is not None:
-            write_feed(Path(path), profile, plan)
-    except (ExportError, StoreError, InvalidInput, OSError, ValueError) as exc:
+            app.close()
+    except (StoreError, RequestError, InvalidInput, OSError, ValueError) as exc:
         where = f" {path}" if path else ""
         line = " ".join(str(exc).split())
         print(f"runner-legs: the calendar file{where} was not updated: {line}", file=sys.stderr)

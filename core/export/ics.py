@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from core.export import wording
+from core import wording
 from core.export.atomic import atomic_write_bytes
 from core.export.text import clean
 from core.plan import Plan, Session, Week

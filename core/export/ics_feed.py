@@ -28,7 +28,6 @@ from core.export.ics import PRODID, new_calendar, session_events, utc_stamp
 from core.plan import Plan
 from core.profile import Profile
 
-FEED_SETTING = "calendar_feed"  # the store setting naming the file ("" or none: off)
 REVISION = "X-RUNNER-LEGS-REVISION"
 CONTENT = ("DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES")
 REFRESH = timedelta(hours=1)  # how often subscribers are asked to look again
@@ -148,4 +147,4 @@ def check_target(path: Path) -> None:
     read_previous(path)
 
 
-__all__ = ["FEED_SETTING", "feed_ics", "write_feed", "read_previous", "check_target", "Previous", "REVISION"]
+__all__ = ["feed_ics", "write_feed", "read_previous", "check_target", "Previous", "REVISION"]

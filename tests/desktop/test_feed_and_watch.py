@@ -13,7 +13,7 @@ import fitdecode
 import pytest
 from icalendar import Calendar
 
-from core.export.ics_feed import FEED_SETTING
+from core.app.exports import FEED_SETTING
 from desktop import export_actions
 from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
@@ -108,7 +108,7 @@ def test_the_feed_follows_a_move_and_its_undo(qtbot: Any, main_window: MainWindo
     out = tmp_path / "feed.ics"
     assert not main_window.feed_stop_action.isEnabled()
     keep_feed(qtbot, main_window, monkeypatch, out)
-    assert ctx.repo.setting(FEED_SETTING) == str(out)
+    assert ctx.app.store.setting(FEED_SETTING) == str(out)
     assert main_window.feed_stop_action.isEnabled()
     assert "feed.ics" in main_window.feed_stop_action.text()
     moved_kind = ctx.plan().session_on(TUE).kind
@@ -127,7 +127,7 @@ def test_the_feed_follows_a_restore(qtbot: Any, main_window: MainWindow, ctx: An
                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "feed.ics"
     backup = tmp_path / "backup.json"
-    ctx.repo.backup_to(backup)
+    ctx.app.store.backup_to(backup)
     push(ctx, MoveSessionCommand(ctx, TUE, THU))
     keep_feed(qtbot, main_window, monkeypatch, out)
     assert on_day(out, THU)["SUMMARY"] != on_day(out, TUE)["SUMMARY"]
@@ -139,7 +139,7 @@ def test_the_feed_follows_a_restore(qtbot: Any, main_window: MainWindow, ctx: An
         main_window.restore_action.trigger()
     assert events(out)[moved].decoded("DTSTART") == TUE
     # The backup was made before the feed was named: the feed is this machine's, and stays.
-    assert ctx.repo.setting(FEED_SETTING) == str(out)
+    assert ctx.app.store.setting(FEED_SETTING) == str(out)
 
 
 def test_stopping_leaves_the_file_as_it_was(qtbot: Any, main_window: MainWindow, ctx: Any,
@@ -150,7 +150,7 @@ def test_stopping_leaves_the_file_as_it_was(qtbot: Any, main_window: MainWindow,
     keep_feed(qtbot, main_window, monkeypatch, out)
     before = out.read_bytes()
     main_window.feed_stop_action.trigger()
-    assert ctx.repo.setting(FEED_SETTING) == "" and not main_window.feed_stop_action.isEnabled()
+    assert ctx.app.store.setting(FEED_SETTING) == "" and not main_window.feed_stop_action.isEnabled()
     # Naming or stopping the feed is a setting: the move can still be undone.
     assert ctx.undo_stack.count() == 1 and not ctx.poll_external()
     with qtbot.assertNotEmitted(main_window.feed.updated, wait=300):
@@ -170,7 +170,7 @@ def test_another_programs_calendar_is_refused(qtbot: Any, main_window: MainWindo
         main_window.feed_action.trigger()
     assert no_blocking_errors and "not a calendar file written by Runner Legs" in \
         no_blocking_errors[0][1]
-    assert mine.read_bytes() == text and not ctx.repo.setting(FEED_SETTING)
+    assert mine.read_bytes() == text and not ctx.app.store.setting(FEED_SETTING)
 
 
 def test_export_module_keeps_its_watch_title() -> None:

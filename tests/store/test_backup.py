@@ -187,7 +187,7 @@ def test_restore_is_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_a_restore_keeps_this_machines_calendar_feed(tmp_path: Path) -> None:
-    from core.export.ics_feed import FEED_SETTING
+    from core.app.exports import FEED_SETTING
     from core.store.backup import MACHINE_SETTINGS
 
     assert FEED_SETTING in MACHINE_SETTINGS
