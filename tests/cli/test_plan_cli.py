@@ -218,3 +218,6 @@ def test_plan_json_holds_the_notes_for_a_trained_runner(tmp_path: Path) -> None:
         f"{600 - week1} min as easy running, and let the plan's hard sessions build from there."]
     demo = json.loads(run_cli("plan", "--demo", "--start", "2027-01-04").stdout)
     assert demo["notes"] == []
+    text = run_cli("plan", "--profile", str(runner), "--start", "2027-01-04",
+                   "--format", "text").stdout
+    assert f"Note: Week 1 runs {week1} min, less than the 600 min" in text
