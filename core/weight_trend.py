@@ -261,8 +261,11 @@ def deficit_offer(report: Progress,
         reason = (f"Your weight trend falls {abs(rate):.2f} kg a week, more than 1 % of your "
                   "weight: a smaller deficit spares muscle and recovery.")
     else:
-        reason = (f"Your weight trend {'rises' if rate > 0 else 'falls'} {abs(rate):.2f} kg a "
-                  f"week; your plan expects a loss of {abs(report.expected_kg_per_week):.2f}.")
+        moving = ("holds steady" if abs(rate) < 0.005 else
+                  f"{'rises' if rate > 0 else 'falls'} {abs(rate):.2f} kg a week")
+        reason = (f"Your weight trend {moving}; your plan expects a loss of "
+                  f"{abs(report.expected_kg_per_week):.2f} kg a week. A slightly larger "
+                  "deficit keeps it modest.")
     return DeficitOffer(id=offer_id(report.check, suggested), check=report.check,
                         current=report.deficit_kcal, suggested=suggested, reason=reason)
 
