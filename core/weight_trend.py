@@ -75,6 +75,11 @@ class Progress:
     def trend_kg(self) -> float | None:
         return self.weights[-1].trend_kg if self.weights else None
 
+    @property
+    def trend(self) -> MeasureChange:
+        """The weight trend's first and latest values and its change over 4 weeks."""
+        return trend_change(self.weights, self.today)
+
     def to_json(self) -> dict[str, Any]:
         """SPEC §7 ``progress --format json``: numbers rounded to 2 decimals."""
         return {
@@ -181,7 +186,16 @@ def energy_check(rate: float | None, expected: float, trend_kg: float | None,
 def measure_change(checkins: Iterable[CheckIn], name: str, today: date) -> MeasureChange:
     """First and latest readings of ``name`` and ``latest −`` the latest reading on or
     before today − 28 (None when there is none)."""
-    series = readings(checkins, name, today)
+    return _change(readings(checkins, name, today), today)
+
+
+def trend_change(points: Sequence[TrendPoint], today: date) -> MeasureChange:
+    """The same for the weight trend: first and latest trend values and the change over
+    the last 4 weeks."""
+    return _change(tuple((p.date, p.trend_kg) for p in points if p.date <= today), today)
+
+
+def _change(series: Sequence[tuple[date, float]], today: date) -> MeasureChange:
     if not series:
         return MeasureChange(None, None, None)
     first_day, first = series[0]
@@ -312,5 +326,5 @@ def verdict_words(report: Progress, unit: str = "kg") -> str:
 
 __all__ = ["CHECKS", "DeficitDismissal", "DeficitOffer", "MeasureChange", "Progress",
            "TrendPoint", "deficit_offer", "energy_check", "expected_kg_per_week",
-           "measure_change", "progress", "rate_kg_per_week", "verdict_words", "verdicts",
+           "measure_change", "progress", "trend_change", "rate_kg_per_week", "verdict_words", "verdicts",
            "weight_trend"]

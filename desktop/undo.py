@@ -155,6 +155,30 @@ class AcceptOfferCommand(_RepoCommand):
         self._apply(self.ctx.repo.replace_session(self.previous))
 
 
+class AcceptDeficitCommand(_RepoCommand):
+    """Accept the energy-balance offer: save its ``deficit_kcal``; undo puts the old one back
+    (redo saves the offered one again, whether or not the offer is still open)."""
+
+    def __init__(self, ctx: AppContext, offer: Any, today: date) -> None:
+        super().__init__(ctx, f"Change the daily deficit to {offer.suggested} kcal")
+        self.offer = offer
+        self.today = today
+        self._accepted = False
+
+    def write(self) -> None:
+        if not self._accepted:
+            change = self.ctx.repo.accept_deficit_offer(self.offer.id, self.today)
+            self._accepted = True
+        else:
+            change = self.ctx.repo.set_deficit(self.offer.suggested)
+        self._apply(change)
+
+    def undo(self) -> None:
+        change = self.ctx.repo.set_deficit(self.offer.current)
+        self._apply(replace(change, summary=f"Undid: daily deficit back to "
+                                            f"{self.offer.current} kcal"))
+
+
 class SaveCheckinCommand(_RepoCommand):
     """Save a day's check-in as it was ticked; undo puts back what the day had before.
 

@@ -210,3 +210,11 @@ def test_measurements_in_range_pass_and_make_a_checkin_not_empty() -> None:
     c = CheckIn(day(0), thigh_cm=20, calf_cm=70, waist_cm=40, hips_cm=200)
     check_measurements(c)
     assert not c.is_empty and CheckIn(day(0)).is_empty
+
+
+def test_the_trend_changes_since_the_start_and_over_four_weeks() -> None:
+    report = progress(demo_profile(), None, linear_trend_weights(40, 80.0, -0.05), day(39))
+    change = report.trend
+    assert (change.first, change.latest) == (80.0, pytest.approx(80.0 - 0.05 * 39))
+    assert change.since_start == pytest.approx(-1.95)
+    assert change.change_4_weeks == pytest.approx(-0.05 * 28)  # day 11 → day 39
