@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from core import paths
+from core import clock, paths
 from desktop.style import app_icon, apply_style
 
 ORGANIZATION = "runner-legs"
@@ -67,7 +67,7 @@ def open_store(data_dir: Path, notices: list[str] | None = None) -> Any | None:
     from core.store import DamagedDatabase, open_repository, restore_automatic_backup
 
     try:
-        return open_repository(data_dir)
+        return open_repository(data_dir, today=clock.today)
     except DamagedDatabase as exc:
         from desktop.dialogs.damaged import DamagedDatabaseDialog
         from desktop.dialogs.messages import ErrorMessage
@@ -78,7 +78,7 @@ def open_store(data_dir: Path, notices: list[str] | None = None) -> Any | None:
             return None
         try:
             moved = restore_automatic_backup(data_dir, backup)
-            repo = open_repository(data_dir)
+            repo = open_repository(data_dir, today=clock.today)
         except (OSError, DamagedDatabase) as again:
             ErrorMessage.ask(None, "Could not restore the backup", str(again))
             print(f"runner-legs: {again}", file=sys.stderr)

@@ -39,6 +39,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.repo = repo
         self._today = today
+        repo.today = self.today  # one today: the store's writes read the window's date
         self._day = today()
         self.undo_stack = QUndoStack(self)
         self._seen_version = repo.data_version()

@@ -15,6 +15,8 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from core import clock
+
 TODAY = date(2026, 11, 25)  # a Wednesday in week 3
 SIZE = (1360, 860)
 SLEEP = (7.5, 6.5, 8.0, 7.0, 8.5, 7.5, 6.0, 7.5, 8.0, 7.0, 7.5, 8.0, 6.5, 7.0, 8.0, 7.5)
@@ -100,7 +102,7 @@ def render(out_dir: Path, *, dark: bool = False, scale: float = 1.0,
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         QCoreApplication.setOrganizationName("runner-legs-screenshots")
-        repo = open_repository(Path(tmp) / "data")
+        repo = open_repository(Path(tmp) / "data", today=clock.today)
         try:
             populate(repo, TODAY)
             ctx = AppContext(repo, today=lambda: TODAY)

@@ -167,7 +167,7 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
 
     from core.store import open_repository
 
-    repo = open_repository(data_dir(args))
+    repo = open_repository(data_dir(args), today=clock.today)
     try:
         saved = repo.profile()
         stored_plan = repo.plan()

@@ -126,14 +126,14 @@ def _run_profile(args: argparse.Namespace) -> int:
     if args.set_file:
         today = clock.today()
         profile = read_profile_file(args.set_file, on=monday_on_or_after(today))
-        repo = open_repository(_data_dir(args))
+        repo = open_repository(_data_dir(args), today=clock.today)
         try:
             change = repo.save_profile(profile, today)
         finally:
             repo.close()
         print(change.summary)
         return 0
-    repo = open_repository(_data_dir(args))
+    repo = open_repository(_data_dir(args), today=clock.today)
     try:
         saved = repo.profile()
     finally:
@@ -160,7 +160,7 @@ def _run_log(args: argparse.Namespace) -> int:
                            "--weight, a measurement (--thigh-cm, --calf-cm, --waist-cm, "
                            "--hips-cm), --done or --skipped")
     _check_log_day(day, args)
-    repo = open_repository(_data_dir(args))
+    repo = open_repository(_data_dir(args), today=clock.today)
     try:
         repo.log_day(day, checkin or None, outcome or None)
     except NoOutcome:
@@ -194,7 +194,7 @@ def _run_history(args: argparse.Namespace) -> int:
     if args.start and args.end and args.start > args.end:
         raise InvalidInput(f"--from ({args.start.isoformat()}) must not be after --to "
                            f"({args.end.isoformat()})")
-    repo = open_repository(_data_dir(args))
+    repo = open_repository(_data_dir(args), today=clock.today)
     try:
         days = repo.history(args.start, args.end)
     finally:
@@ -209,7 +209,7 @@ def _run_history(args: argparse.Namespace) -> int:
 def _run_backup(args: argparse.Namespace) -> int:
     from core.store import open_repository
 
-    repo = open_repository(_data_dir(args))
+    repo = open_repository(_data_dir(args), today=clock.today)
     try:
         repo.backup_to(Path(args.out))
     finally:
@@ -241,11 +241,11 @@ def _run_restore(args: argparse.Namespace) -> int:
     data = load_backup(source)  # checked in full before anything is opened or written
     kept = ""
     try:
-        repo = open_repository(_data_dir(args))
+        repo = open_repository(_data_dir(args), today=clock.today)
     except DamagedDatabase:
         # The user asks to replace everything: keep the damaged file aside, start afresh.
         kept = f"; the damaged database was kept as {set_aside(_data_dir(args))}"
-        repo = open_repository(_data_dir(args))
+        repo = open_repository(_data_dir(args), today=clock.today)
     try:
         change = repo.restore_data(data)
     finally:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+from core import clock
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator  # noqa: E402
@@ -30,7 +32,7 @@ def open_store(data_dir: Path) -> Any:
     """A real Repository in ``data_dir`` (as the app and the command line open it)."""
     from core.store import open_repository
 
-    return open_repository(data_dir)
+    return open_repository(data_dir, today=clock.today)
 
 
 @pytest.fixture(autouse=True)

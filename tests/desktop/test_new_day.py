@@ -39,7 +39,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, clock: Clock) -> Iterator[MainWindow]:
-    repo = open_repository(tmp_path / "data")
+    repo = open_repository(tmp_path / "data", today=clock)
     repo.save_profile(profile_from_dict({**DEMO, "name": "Sam"}), START)
     main = MainWindow(AppContext(repo, today=clock))
     qtbot.addWidget(main)

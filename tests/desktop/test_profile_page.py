@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit
 
+from core import clock
 from core.plan import monday_on_or_after
 from core.profile import Profile, profile_from_dict
 from core.store import open_repository
@@ -28,7 +29,7 @@ def make_page(qtbot, tmp_path) -> Iterator[Callable[..., ProfilePage]]:  # noqa:
     repos = []
 
     def make(profile: Profile | None = None, *, demo: bool = False) -> ProfilePage:
-        repo = open_repository(tmp_path / f"data{len(repos)}")
+        repo = open_repository(tmp_path / f"data{len(repos)}", today=clock.today)
         repos.append(repo)
         repo.save_profile(profile or profile_from_dict(MINE), TODAY, demo=demo)
         ctx = AppContext(repo, today=lambda: TODAY)
@@ -286,7 +287,7 @@ def test_the_save_message_says_what_changed_and_goes_when_editing_again(
 
 
 def test_an_ended_plan_can_be_restarted_from_the_profile_page(qtbot, tmp_path) -> None:
-    repo = open_repository(tmp_path / "ended")
+    repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(MINE), TODAY)
         later = repo.plan().end + timedelta(days=10)  # a Wednesday, ten days after the end
@@ -305,7 +306,7 @@ def test_an_ended_plan_can_be_restarted_from_the_profile_page(qtbot, tmp_path) -
 
 
 def test_edits_made_on_an_ended_plan_go_in_with_the_new_plan(qtbot, tmp_path) -> None:
-    repo = open_repository(tmp_path / "ended")
+    repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(MINE), TODAY)
         later = repo.plan().end + timedelta(days=10)
@@ -324,7 +325,7 @@ def test_edits_made_on_an_ended_plan_go_in_with_the_new_plan(qtbot, tmp_path) ->
 def test_more_running_mid_plan_says_the_plan_builds_from_what_was_run(qtbot, tmp_path) -> None:
     from core.checkin import Outcome
 
-    repo = open_repository(tmp_path / "midway")
+    repo = open_repository(tmp_path / "midway", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(MINE), TODAY)
         sunday = TODAY + timedelta(days=13)  # the end of week 2

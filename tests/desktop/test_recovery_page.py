@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QScrollArea
 
+from core import clock
 from core.checkin import CheckIn
 from core.profile import Profile, profile_from_dict
 from core.store import open_repository
@@ -203,7 +204,7 @@ def test_ticks_can_be_taken_back_with_undo(qtbot, tmp_path) -> None:  # noqa: AN
     from core.profile import demo_profile
     from desktop.widgets.checklist import ChecklistWidget
 
-    repo = open_repository(tmp_path / "undo")
+    repo = open_repository(tmp_path / "undo", today=clock.today)
     try:
         today = date(2026, 11, 25)
         repo.save_profile(demo_profile(), today - timedelta(days=10))
@@ -232,7 +233,7 @@ def test_arrowing_sleep_hours_is_one_undo_step(qtbot, tmp_path) -> None:  # noqa
     from core.profile import demo_profile
     from desktop.widgets.checklist import ChecklistWidget
 
-    repo = open_repository(tmp_path / "undo-sleep")
+    repo = open_repository(tmp_path / "undo-sleep", today=clock.today)
     try:
         today = date(2026, 11, 25)
         repo.save_profile(demo_profile(), today - timedelta(days=10))

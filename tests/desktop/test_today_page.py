@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from core import clock
 from core.checkin import CheckIn
 from core.plan import monday_on_or_after
 from core.profile import profile_from_dict
@@ -104,7 +105,7 @@ def test_every_control_on_the_page_has_an_accessible_name(
         QWidget,
     )
 
-    repo = open_repository(tmp_path / "data")
+    repo = open_repository(tmp_path / "data", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(RUNNER), TODAY)
         page = getattr(importlib.import_module(f"desktop.pages.{module}"), name)(
@@ -138,7 +139,7 @@ def test_at_720_pixels_wide_the_checklist_goes_under_the_session(make_page, qtbo
 
 def test_an_ended_plan_offers_a_new_one_that_starts_on_the_next_monday(
         qtbot, tmp_path) -> None:  # noqa: ANN001
-    repo = open_repository(tmp_path / "ended")
+    repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(RUNNER), TODAY)
         later = repo.plan().end + timedelta(days=10)  # a Wednesday after the plan's end
