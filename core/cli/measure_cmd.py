@@ -63,7 +63,7 @@ def _print_json(value: Any) -> None:
 def _repo(args: argparse.Namespace) -> Repository:
     from core.store import open_repository
 
-    return open_repository(data_dir(args))
+    return open_repository(data_dir(args), today=clock.today)
 
 
 def _run_progress(args: argparse.Namespace) -> int:

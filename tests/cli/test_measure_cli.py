@@ -56,7 +56,7 @@ def home(template: Path, tmp_path: Path) -> Path:
 
 
 def weigh(home: Path, weights: dict[date, float]) -> None:
-    repo = open_repository(home)
+    repo = open_repository(home, today=lambda: TODAY)
     try:
         for day, kg in weights.items():
             repo.log_day(day, {"weight_kg": kg})
@@ -113,7 +113,7 @@ def test_progress_json_after_a_month_of_weights(home: Path) -> None:
     for n in range(1, 34):
         weights[first + timedelta(days=n)] = 70.0 - 0.05 * (n - 1) - 0.5
     weigh(home, weights)
-    repo = open_repository(home)
+    repo = open_repository(home, today=lambda: TODAY)
     repo.log_day(TODAY - timedelta(days=30), {"thigh_cm": 56.0, "calf_cm": 37.0})
     repo.log_day(TODAY - timedelta(days=2), {"thigh_cm": 55.25})
     repo.close()

@@ -54,7 +54,7 @@ def test_backup_carries_measurements_and_a_declined_deficit_offer(tmp_path: Path
                                                  "verdict": "too_slow"}]
     first = next(c for c in data["checkins"] if c["date"] == FIRST_MONDAY.isoformat())
     assert (first["thigh_cm"], first["calf_cm"], first["hips_cm"]) == (56.0, None, 97.0)
-    target = open_repository(tmp_path / "b")
+    target = open_repository(tmp_path / "b", today=lambda: TODAY)
     target.restore_from(out)
     assert target.checkin(FIRST_MONDAY) == source.checkin(FIRST_MONDAY)
     assert target.deficit_offer(TODAY) is None  # still declined after the restore
