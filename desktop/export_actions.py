@@ -34,10 +34,11 @@ def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
     return write_fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Path:
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str,
+             progress: Any = None) -> Path:
     from core.export.plan_pdf import write_plan_pdf
 
-    return write_plan_pdf(out, profile, plan, paper=paper)
+    return write_plan_pdf(out, profile, plan, paper=paper, progress=progress)
 
 
 def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
@@ -155,7 +156,8 @@ class Exporter(QObject):
             return
         path, chosen = choice
         paper = "letter" if chosen == LETTER_FILTER else "a4"
-        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper)
+        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper,
+                  self.ctx.repo.progress_report(self.ctx.today()))
 
     def export_ics(self) -> None:
         choice = SaveFileDialog.ask(self.window, "Export calendar",

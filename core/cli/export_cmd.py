@@ -17,6 +17,7 @@ from core.cli.common import (
     InvalidInput,
     Parser,
     add_source_options,
+    data_dir,
     global_options,
     iso_date,
     resolve,
@@ -126,7 +127,16 @@ def _run_plan_pdf(args: argparse.Namespace) -> int:
     out = _target(args)
     from core.export.plan_pdf import write_plan_pdf
 
-    return _write(lambda: write_plan_pdf(out, source.profile, source.plan),
+    progress = None
+    if source.stored:  # the saved weights belong to the saved profile only
+        from core.store import open_repository
+
+        repo = open_repository(data_dir(args), today=clock.today)
+        try:
+            progress = repo.progress_report(clock.today())
+        finally:
+            repo.close()
+    return _write(lambda: write_plan_pdf(out, source.profile, source.plan, progress=progress),
                   source.profile.name)
 
 

@@ -16,6 +16,7 @@ import pytest
 from core.profile import DEMO
 from core.store import open_repository
 from tests.cli.helpers import run_cli
+from tests.export.conftest import reader, squash
 
 START = "2026-11-20"  # profile saved on a Friday; the plan starts Monday 23 Nov
 TODAY = date(2026, 12, 20)
@@ -134,6 +135,10 @@ def test_progress_json_after_a_month_of_weights(home: Path) -> None:
     assert "losing 0.35 kg a week; your plan expects 0.27 — on track" in text
     assert "Thigh: first 56.00 cm, latest 55.25 cm" in text
     assert json.loads(ok(today_cli("offers", home=home))) == {"offers": []}
+    out = home.parent / "plan.pdf"
+    ok(today_cli("export", "plan-pdf", "--out", str(out), home=home))
+    cover = squash(reader(out.read_bytes()).pages[0].extract_text())
+    assert squash("losing 0.35 kg a week; your plan expects 0.27 — on track") in cover
 
 
 def test_the_deficit_offer_is_listed_accepted_and_dismissed(home: Path) -> None:
