@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bench.timing import PYTHON, best_of, command_time
 from core import clock
+from core.app import App
 
 BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
         "app = QApplication([])\nw = QMainWindow()\nw.resize(1100, 720)\nw.show()\n"
@@ -70,7 +71,7 @@ def _navigation_rows() -> list[tuple[str, float, float]]:
             if label == "full":
                 make_history(home, years=5, today=today)
             repo = open_repository(home, today=clock.today)
-            ctx = AppContext(repo, today=lambda: today)
+            ctx = AppContext(App(repo, lambda: today))
             ctx.ensure_profile()
             page = CalendarPage(ctx)
             page.resize(1100, 720)

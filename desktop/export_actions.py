@@ -15,8 +15,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from core.app import exports
+from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
+from core.weight_trend import Progress
 from desktop.context import AppContext
 from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
@@ -28,23 +31,17 @@ ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
 
 
-def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
-    from core.export.fridge_pdf import write_fridge_pdf
-
-    return write_fridge_pdf(out, profile, week, paper=paper)
+def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
+    return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
 def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str,
-             progress: Any = None) -> Path:
-    from core.export.plan_pdf import write_plan_pdf
-
-    return write_plan_pdf(out, profile, plan, paper=paper, progress=progress)
+             progress: Progress | None = None) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper, progress=progress)
 
 
-def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
-    from core.export.ics import write_ics
-
-    return write_ics(out, profile, plan)
+def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
+    return exports.ics(out, profile, plan)
 
 
 def default_paper() -> str:
@@ -52,9 +49,7 @@ def default_paper() -> str:
     when a paper is needed)."""
     from PySide6.QtCore import QLocale
 
-    from core.export.pdf_style import default_paper_for_locale
-
-    return default_paper_for_locale(QLocale().name())
+    return exports.default_paper_for_locale(QLocale().name())
 
 
 def _slug(text: str) -> str:
@@ -79,12 +74,15 @@ class Exporter(QObject):
         self._tmp = tempfile.TemporaryDirectory(prefix="runner-legs-")
 
     # --- helpers -------------------------------------------------------------------------
-    def _run(self, what: str, fn: Callable[..., Path], *args: Any,
+    def _run(self, what: str, fn: Callable[..., Exported], *args: Any,
              then: Callable[[Path], None] | None = None) -> None:
         self.status(f"{what}…")
 
-        def done(path: Path) -> None:
-            self.status(f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+        def done(result: Exported) -> None:
+            path = result.path
+            notes = "".join(f" ({note})" for note in result.notes)  # e.g. a glyph no font has
+            self.status((f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+                        + notes)
             if then is not None:
                 then(path)
             self.exported.emit(path)
@@ -157,7 +155,7 @@ class Exporter(QObject):
         path, chosen = choice
         paper = "letter" if chosen == LETTER_FILTER else "a4"
         self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper,
-                  self.ctx.repo.progress_report(self.ctx.today()))
+                  self.ctx.app.queries.progress())
 
     def export_ics(self) -> None:
         choice = SaveFileDialog.ask(self.window, "Export calendar",
@@ -173,7 +171,7 @@ class Exporter(QObject):
             return
         path = choice[0]
         try:
-            self.ctx.repo.backup_to(path)
+            self.ctx.app.ops.backup(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Backup failed", str(exc))
             self.failed.emit(str(exc))
@@ -186,7 +184,7 @@ class Exporter(QObject):
         if path is None or not ConfirmRestore.ask(self.window, path):
             return
         try:
-            change = self.ctx.repo.restore_from(path)
+            change = self.ctx.app.ops.restore(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Could not restore", str(exc))
             self.failed.emit(str(exc))

@@ -15,8 +15,6 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from core import clock
-
 TODAY = date(2026, 11, 25)  # a Wednesday in week 3
 SIZE = (1360, 860)
 SLEEP = (7.5, 6.5, 8.0, 7.0, 8.5, 7.5, 6.0, 7.5, 8.0, 7.0, 7.5, 8.0, 6.5, 7.0, 8.0, 7.5)
@@ -85,7 +83,7 @@ def render(out_dir: Path, *, dark: bool = False, scale: float = 1.0,
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"  # read when the QApplication starts
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from core.store import open_repository
+    from core.app import open_app
     from desktop.app import make_app
     from desktop.context import AppContext
     from desktop.main_window import PAGE_NAMES, MainWindow
@@ -102,10 +100,11 @@ def render(out_dir: Path, *, dark: bool = False, scale: float = 1.0,
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         QCoreApplication.setOrganizationName("runner-legs-screenshots")
-        repo = open_repository(Path(tmp) / "data", today=clock.today)
+        data = open_app(Path(tmp) / "data", lambda: TODAY)
+        repo = data.store
         try:
             populate(repo, TODAY)
-            ctx = AppContext(repo, today=lambda: TODAY)
+            ctx = AppContext(data)
             window = MainWindow(ctx, remember=False)
             window.resize(*size)
             window.show()

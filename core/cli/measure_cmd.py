@@ -10,13 +10,11 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from core import clock
-from core.cli.common import CliError, InvalidInput, data_dir, global_options
+from core.cli.common import CliError, InvalidInput, global_options, open_data
 from core.weight_trend import Progress, verdict_words
 
 if TYPE_CHECKING:
     from core.recovery import Offer
-    from core.store import Repository
     from core.weight_trend import DeficitOffer
 
 EASIER_PREFIX = "easier-"
@@ -45,7 +43,7 @@ def register(sub: Any) -> None:
 
 def _guard(run: Any) -> Any:
     def guarded(args: argparse.Namespace) -> int:
-        from core.store import StoreError
+        from core.app import StoreError
 
         try:
             result: int = run(args)
@@ -60,19 +58,12 @@ def _print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _repo(args: argparse.Namespace) -> Repository:
-    from core.store import open_repository
-
-    return open_repository(data_dir(args), today=clock.today)
-
-
 def _run_progress(args: argparse.Namespace) -> int:
-    today = clock.today()
-    repo = _repo(args)
+    app = open_data(args)
     try:
-        report = repo.progress_report(today)
+        report = app.queries.progress()
     finally:
-        repo.close()
+        app.close()
     if report is None:
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE'")
     if args.format == "json":
@@ -112,19 +103,6 @@ def progress_text(report: Progress) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _easier_offers(repo: Repository, today: date) -> list[Offer]:
-    from datetime import timedelta
-
-    from core.recovery import adaptation_offers
-
-    plan = repo.plan()
-    if plan is None:
-        return []
-    start = today - timedelta(days=14)
-    return adaptation_offers(plan, repo.checkins(start, today), repo.outcomes(plan.start, today),
-                             today, repo.dismissed_offers())
-
-
 def offer_rows(easier: list[Offer], deficit: DeficitOffer | None,
                today: date) -> list[dict[str, Any]]:
     """SPEC §7 ``offers`` entries: easier sessions by date, then the deficit offer."""
@@ -142,11 +120,11 @@ def offer_rows(easier: list[Offer], deficit: DeficitOffer | None,
 
 
 def _run_offers(args: argparse.Namespace) -> int:
-    today = clock.today()
-    repo = _repo(args)
+    today: date = args.today
+    app = open_data(args)
     try:
-        easier = _easier_offers(repo, today)
-        deficit = repo.deficit_offer(today)
+        easier = app.queries.open_offers()
+        deficit = app.queries.deficit_offer()
         chosen = args.accept or args.dismiss
         if not chosen:
             rows = offer_rows(easier, deficit, today)
@@ -159,16 +137,16 @@ def _run_offers(args: argparse.Namespace) -> int:
         match = next((o for o in easier if f"{EASIER_PREFIX}{o.date.isoformat()}" == chosen),
                      None)
         if match is not None:
-            change = (repo.replace_session(match.replacement) if args.accept
-                      else repo.dismiss_offer(match.date))
+            change = (app.ops.accept_offer(match) if args.accept
+                      else app.ops.dismiss_offer(match.date))
         elif deficit is not None and deficit.id == chosen:
-            change = (repo.accept_deficit_offer(chosen, today) if args.accept
-                      else repo.dismiss_deficit_offer(chosen, today))
+            change = (app.ops.accept_deficit_offer(chosen) if args.accept
+                      else app.ops.dismiss_deficit_offer(chosen))
         else:
             open_ids = [r["id"] for r in offer_rows(easier, deficit, today)]
             raise InvalidInput(f"no open offer with id {chosen} (open: "
                                f"{', '.join(open_ids) or 'none'})")
     finally:
-        repo.close()
+        app.close()
     print(change.summary)
     return 0

@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core.checkin import MEASUREMENTS
+from core.units import CM_PER_INCH, weight_in, weight_unit
 from core.weight_trend import DeficitOffer, MeasureChange, Progress, verdict_words
 from desktop.context import AppContext
 from desktop.pages.common import Notice, card, heading, muted
 from desktop.undo import AcceptDeficitCommand, push
-from desktop.units import CM_PER_INCH, weight_in, weight_unit
 from desktop.widgets.charts import ChartPanel, line_chart
 from desktop.widgets.stat_tile import scaled_font
 
@@ -157,7 +157,7 @@ class GoalCard(QWidget):
         if self.offer is None:
             return
         try:
-            push(self.ctx, AcceptDeficitCommand(self.ctx, self.offer, self.ctx.today()))
+            push(self.ctx, AcceptDeficitCommand(self.ctx, self.offer))
         except ValueError as exc:
             self.offer_notice.set_text(f"Could not change the deficit: {exc}", "warning")
 
@@ -166,7 +166,7 @@ class GoalCard(QWidget):
         if self.offer is None:
             return
         try:
-            self.ctx.apply(self.ctx.repo.dismiss_deficit_offer(self.offer.id, self.ctx.today()))
+            self.ctx.apply(self.ctx.app.ops.dismiss_deficit_offer(self.offer.id))
         except ValueError as exc:
             self.offer_notice.set_text(f"Could not dismiss: {exc}", "warning")
 

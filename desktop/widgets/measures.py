@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QDoubleSpinBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core.checkin import MEASURE_HINT, MEASUREMENTS, CheckIn
-from desktop.units import CM_PER_INCH, inch_range
+from core.units import CM_PER_INCH, inch_range
 from desktop.widgets.stat_tile import scaled_font
 
 LABELS = {"thigh_cm": "Th&igh", "calf_cm": "Ca&lf", "waist_cm": "W&aist", "hips_cm": "Hi&ps"}

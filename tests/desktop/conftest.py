@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from core import clock
+from core.app import App
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -59,7 +60,7 @@ def repo(tmp_path: Path) -> Iterator[Any]:
 def ctx(repo: Any) -> Any:
     from desktop.context import AppContext
 
-    return AppContext(repo, today=lambda: TODAY)
+    return AppContext(App(repo, lambda: TODAY))
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def demo_ctx(tmp_path: Path) -> Iterator[Any]:
     from desktop.context import AppContext
 
     store = open_store(tmp_path / "demo-data")
-    context = AppContext(store, today=lambda: TODAY)
+    context = AppContext(App(store, lambda: TODAY))
     context.ensure_profile()
     yield context
     store.close()
@@ -102,7 +103,7 @@ def open_page(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
             store.save_outcome(outcome)
         for checkin in checkins:
             store.save_checkin(checkin)
-        page = page_cls(AppContext(store, today=lambda: today))
+        page = page_cls(AppContext(App(store, lambda: today)))
         qtbot.addWidget(page)
         page.resize(1100, 900)
         page.show()

@@ -45,12 +45,12 @@ def test_typed_measurements_are_saved_in_cm(make_page: Any, qtbot: Any, cls: Any
     type_into(qtbot, fields.spins["thigh_cm"], "55.5")
     type_into(qtbot, fields.spins["calf_cm"], "36")
     type_into(qtbot, fields.spins["waist_cm"], "79")
-    saved = page.ctx.repo.checkin(TODAY)
+    saved = page.ctx.app.store.checkin(TODAY)
     assert (saved.thigh_cm, saved.calf_cm, saved.waist_cm, saved.hips_cm) == (
         55.5, 36.0, 79.0, None)
     assert page.checklist.progress.text() == before  # measurements are not checklist items
     page.ctx.undo_stack.undo()  # Ctrl+Z takes the last one back
-    assert page.ctx.repo.checkin(TODAY).waist_cm is None
+    assert page.ctx.app.store.checkin(TODAY).waist_cm is None
 
 
 def test_imperial_shows_and_types_inches(make_page: Any, qtbot: Any) -> None:
@@ -62,7 +62,7 @@ def test_imperial_shows_and_types_inches(make_page: Any, qtbot: Any) -> None:
     lo, hi = spin.minimum() + 0.1, spin.maximum()
     assert (round(lo, 1), hi) == (7.9, 39.3)  # 20–100 cm inward to 0.1 in
     type_into(qtbot, page.checklist.measures.spins["calf_cm"], "14.5")
-    saved = page.ctx.repo.checkin(TODAY)
+    saved = page.ctx.app.store.checkin(TODAY)
     assert saved.calf_cm == pytest.approx(36.83)  # 14.5 × 2.54
     assert saved.thigh_cm == 55.88  # untouched, not rounded through inches
 
@@ -73,7 +73,7 @@ def test_a_short_night_is_not_done_and_the_count_keeps_its_total(make_page: Any,
     widget = page.checklist
     total = widget.progress.text().split(" of ")[1]
     type_into(qtbot, widget.sleep, "6")
-    assert page.ctx.repo.checkin(TODAY).sleep_hours == 6.0
+    assert page.ctx.app.store.checkin(TODAY).sleep_hours == 6.0
     assert widget.progress.text() == f"0 of {total}"
     type_into(qtbot, widget.sleep, "7.5")
     assert widget.progress.text() == f"1 of {total}"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import clock
+from core.app import App
 from core.checkin import CheckIn
 from core.profile import profile_from_dict
 from core.store import open_repository
@@ -62,7 +63,7 @@ def test_every_control_has_a_name_or_a_label(module: str, name: str, qtbot,  # n
             repo.save_checkin(CheckIn(TODAY - timedelta(days=d), sleep_hours=5.5,
                                       weight_kg=60.0))
         page = getattr(importlib.import_module(f"desktop.pages.{module}"), name)(
-            AppContext(repo, today=lambda: TODAY))
+            AppContext(App(repo, lambda: TODAY)))
         qtbot.addWidget(page)
         page.show()
         assert unnamed_controls(page) == []

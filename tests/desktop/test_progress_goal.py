@@ -96,7 +96,7 @@ def test_accepting_the_offer_changes_the_deficit_and_undo_takes_it_back(
     assert goal.offer_buttons.isVisibleTo(page)
     assert "400 kcal instead of 300" in goal.offer_notice.text()
     qtbot.mouseClick(goal.accept, Qt.MouseButton.LeftButton)
-    repo = page.ctx.repo
+    repo = page.ctx.app.store
     assert repo.profile().deficit_kcal == 400
     assert "500 kcal instead of 400" in goal.offer_notice.text()  # the page read it again
     page.ctx.undo_stack.undo()
@@ -110,8 +110,8 @@ def test_dismissing_the_offer_hides_it_and_keeps_the_deficit(make_page: Any,
                                                              qtbot: Any) -> None:
     page = make_page([CheckIn(TODAY - timedelta(days=i), weight_kg=64.0) for i in range(28)])
     qtbot.mouseClick(page.goal.dismiss, Qt.MouseButton.LeftButton)
-    assert page.ctx.repo.deficit_offer(TODAY) is None
-    assert page.ctx.repo.profile().deficit_kcal == 300
+    assert page.ctx.app.store.deficit_offer(TODAY) is None
+    assert page.ctx.app.store.profile().deficit_kcal == 300
     assert not page.goal.offer_buttons.isVisibleTo(page)
 
 
