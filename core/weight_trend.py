@@ -8,7 +8,8 @@ is what the rate and the check read. Everything here is pure: ``today`` is passe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -141,7 +142,8 @@ def rate_kg_per_week(points: Sequence[TrendPoint], today: date) -> float | None:
     """Least-squares slope of the trend against the date over the window, in kg per week;
     None until the window holds 8 weights at least 14 days apart first to last."""
     lo, hi = window(today)
-    inside = [p for p in points if lo <= p.date <= hi]
+    dates = [p.date for p in points]
+    inside = list(points[bisect_left(dates, lo):bisect_right(dates, hi)])
     if len(inside) < MIN_WEIGHTS or (inside[-1].date - inside[0].date).days < MIN_SPAN_DAYS:
         return None
     xs = [float((p.date - lo).days) for p in inside]
@@ -229,12 +231,13 @@ def _progress(profile: Profile, plan: Plan | None, logs: list[CheckIn],
     upto = [p for p in points if p.date <= today]
     trend = upto[-1].trend_kg if upto else None
     check, suggested = energy_check(rate, expected, trend, profile.deficit_kcal)
+    series = {name: readings(logs, name, today) for name in MEASUREMENTS}
     return Progress(
         today=today, weights=tuple(upto), rate_kg_per_week=rate,
         expected_kg_per_week=expected, check=check, deficit_kcal=profile.deficit_kcal,
         suggested_deficit_kcal=suggested,
-        measures={name: measure_change(logs, name, today) for name in MEASUREMENTS},
-        readings={name: readings(logs, name, today) for name in MEASUREMENTS})
+        measures={name: _change(values, today) for name, values in series.items()},
+        readings=series)
 
 
 def _expected_cached(profile: Profile, plan: Plan | None, today: date,
@@ -285,17 +288,20 @@ def deficit_offer(report: Progress,
 
 
 def verdicts(profile: Profile, plan: Plan | None, checkins: Iterable[CheckIn],
-             start: date, today: date) -> list[str]:
-    """The energy-balance verdict of every day from ``start`` to ``today``."""
-    logs = list(checkins)
-    points = weight_trend(logs, today)
+             start: date, today: date) -> Iterator[str]:
+    """The energy-balance verdict of each day from ``today`` back to ``start`` (at most a
+    year back), lazily: a caller looking for a change stops at the first one."""
+    points = weight_trend(checkins, today)
+    dates = [p.date for p in points]
     deficits: dict[date, float] = {}
-    out = []
-    day = max(start, today - timedelta(days=366))
-    while day <= today:
-        out.append(_progress(profile, plan, logs, points, day, deficits).check)
-        day += timedelta(days=1)
-    return out
+    day = today
+    while day >= max(start, today - timedelta(days=366)):
+        upto = bisect_right(dates, day)
+        trend = points[upto - 1].trend_kg if upto else None
+        rate = rate_kg_per_week(points[max(0, upto - WINDOW_DAYS):upto], day)
+        expected = _expected_cached(profile, plan, day, deficits) if rate is not None else 0.0
+        yield energy_check(rate, expected, trend, profile.deficit_kcal)[0]
+        day -= timedelta(days=1)
 
 
 def _amount(kg: float, unit: str) -> str:

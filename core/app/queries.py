@@ -104,11 +104,17 @@ class Queries:
     def progress(self) -> Progress | None:
         """The weight trend, rate, energy-balance check and measurements (SPEC §5) today;
         None before a profile is saved."""
-        return self._store.progress_report(self._today())
+        today = self._today()
+        report: Progress | None = self._cached(f"progress {today}",
+                                               lambda: self._store.progress_report(today))
+        return report
 
     def deficit_offer(self) -> DeficitOffer | None:
         """The open energy-balance offer today, if the check asks for another deficit."""
-        return self._store.deficit_offer(self._today())
+        today = self._today()
+        offer: DeficitOffer | None = self._cached(f"deficit offer {today}",
+                                                  lambda: self._store.deficit_offer(today))
+        return offer
 
     def targets(self, day: date) -> DayTargets:
         """The meal targets of ``day`` for the saved profile and its planned session."""

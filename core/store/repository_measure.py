@@ -4,13 +4,14 @@ from the stored weights and plan, and the energy-balance offer — open, accepte
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from core.checkin import CheckIn
+from core.checkin import MEASUREMENTS, CheckIn
 from core.store.change import NO_CHANGES, Change
-from core.store.convert import checkin_from_tuple, profile_from_text
-from core.store.repository_log import LogPart, _checkins
+from core.store.convert import profile_from_text
+from core.store.repository_log import LogPart
 from core.store.repository_plan import _load_plan, _write_profile
 from core.store.safety import InvalidRequest
 from core.store.tables import Tables
@@ -71,8 +72,19 @@ def _set_deficit(t: Tables, kcal: int, summary: str) -> Change:
     return Change(profile=True, summary=summary)
 
 
+_BODY = ("weight_kg", *MEASUREMENTS)
+
+
 def _all_checkins(t: Tables, today: date) -> list[CheckIn]:
-    return [checkin_from_tuple(r) for r in _checkins(t, date.min, today)]
+    """The check-ins up to ``today`` that hold a weight or a measurement, with just those
+    fields (plain SQL: years of history are read on every refresh of the Progress page)."""
+    names = ", ".join(f'"{c}"' for c in _BODY)
+    held = " OR ".join(f'"{c}" IS NOT NULL' for c in _BODY)
+    sql = (f'SELECT "day", {names} FROM "{t.checkin._meta.table_name}" '
+           f'WHERE "day" <= ? AND ({held}) ORDER BY "day"')
+    cursor = t.checkin._meta.database.execute_sql(sql, (today.isoformat(),))
+    return [CheckIn(date.fromisoformat(r[0]), **dict(zip(_BODY, r[1:], strict=True)))
+            for r in cursor]
 
 
 def _report(t: Tables, today: date) -> tuple[Progress | None, Any]:
@@ -94,7 +106,7 @@ def _open_offer(t: Tables, today: date) -> DeficitOffer | None:
                  else DeficitDismissal(dismissed_row.day, str(dismissed_row.verdict)))
     profile, plan, logs = inputs
 
-    def since(start: date) -> list[str]:
+    def since(start: date) -> Iterator[str]:
         return verdicts(profile, plan, logs, start, today)
 
     return deficit_offer(report, dismissed, since)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -93,6 +94,7 @@ class ProgressPage(QWidget):
         self.ctx = ctx
         self.weeks: list[WeekProgress] = []
         self.report: Progress | None = None
+        self._dirty = False
         self.tiles = {
             "week": StatTile("Training this week", accent=True),
             "strength": StatTile("Strength this week"),
@@ -143,6 +145,7 @@ class ProgressPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._dirty = False
         ctx = self.ctx
         today = ctx.today()
         plan = ctx.plan()
@@ -232,8 +235,21 @@ class ProgressPage(QWidget):
 
     @Slot(object)
     def _on_day_changed(self, ended: object) -> None:
-        self.refresh()
+        self._refresh_when_seen()
 
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
-        self.refresh()
+        self._refresh_when_seen()
+
+    def _refresh_when_seen(self) -> None:
+        """Refresh now if the page shows, else when it is next shown: the weight trend reads
+        the whole history, which a tick on another page should not wait for."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()

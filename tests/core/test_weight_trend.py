@@ -179,15 +179,17 @@ def test_a_dismissed_offer_stays_gone_until_the_verdict_changes() -> None:
     dismissed = DeficitDismissal(day(35), "too_slow")
 
     def since(start: date) -> list[str]:
-        return verdicts(profile, None, flat, start, day(39))
+        return list(verdicts(profile, None, flat, start, day(39)))
 
     assert deficit_offer(report, dismissed, since) is None
     # a fast drop after the dismissal, then flat again: the verdict changed in between
     dropping = flat[:30] + [CheckIn(day(30 + i), weight_kg=70.0 - 3 * i) for i in range(5)]
     dropping += [CheckIn(day(35 + i), weight_kg=58.0) for i in range(90)]
     later = day(124)
-    seen = verdicts(profile, None, dropping, day(31), later)
-    assert "too_fast" in seen and seen[-1] == "too_slow"
+    seen = list(verdicts(profile, None, dropping, day(31), later))  # today first
+    assert len(seen) == 94 and "too_fast" in seen and seen[0] == "too_slow"
+    assert seen == [progress(profile, None, dropping, later - timedelta(days=i)).check
+                    for i in range(94)]
     report2 = progress(profile, None, dropping, later)
     offer = deficit_offer(report2, DeficitDismissal(day(31), "too_slow"),
                           lambda start: verdicts(profile, None, dropping, start, later))

@@ -146,3 +146,13 @@ def test_date_labels_sit_on_whole_days_with_the_points_on_them(make_page: Any,
     qtbot.waitUntil(on_days)
     first_point = QDateTime.fromMSecsSinceEpoch(int(chart.series()[0].at(0).x()))
     assert first_point == axis.min()  # the first weight sits on the first label
+
+
+def test_a_hidden_page_catches_up_when_shown(make_page: Any) -> None:
+    page = make_page([CheckIn(TODAY - timedelta(days=1), weight_kg=64.0)])
+    page.hide()
+    page.ctx.apply(page.ctx.app.ops.check_in(CheckIn(TODAY, weight_kg=63.0)))
+    assert page.report is not None and len(page.report.weights) == 1  # not read while hidden
+    page.show()
+    assert len(page.report.weights) == 2
+    assert page.goal.cell("weight", "latest") == "63.9 kg"  # 64 + 0.1 × (63 − 64)
