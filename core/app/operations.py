@@ -128,6 +128,15 @@ class Operations:
         """Save ``deficit_kcal`` alone (undoing or redoing an accepted deficit offer)."""
         return self._store.set_deficit(kcal)
 
+    # -- settings -----------------------------------------------------------------------
+
+    def set_feed(self, path: Path | None) -> None:
+        """Name the calendar file kept current (``core.app.exports.FEED_SETTING``), or stop
+        keeping one (None). The file itself is written by ``Exports.name_feed``."""
+        from core.app.exports import FEED_SETTING
+
+        self._store.set_setting(FEED_SETTING, "" if path is None else str(path))
+
     # -- whole data ---------------------------------------------------------------------
 
     def backup(self, out: Path) -> None:

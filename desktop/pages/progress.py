@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -30,7 +29,7 @@ from core.progress import WeekProgress, weekly_progress, weight_series
 from core.units import weight_in, weight_unit
 from core.weight_trend import Progress
 from desktop.context import AppContext
-from desktop.pages.common import card, heading, muted, scrolling
+from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.pages.progress_goal import GoalCard, MeasureCharts, signed
 from desktop.widgets.charts import PRIMARY, SECONDARY, ChartPanel, bar_chart, line_chart
 from desktop.widgets.stat_tile import StatTile
@@ -94,7 +93,6 @@ class ProgressPage(QWidget):
         self.ctx = ctx
         self.weeks: list[WeekProgress] = []
         self.report: Progress | None = None
-        self._dirty = False
         self.tiles = {
             "week": StatTile("Training this week", accent=True),
             "strength": StatTile("Strength this week"),
@@ -145,7 +143,6 @@ class ProgressPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._dirty = False
         ctx = self.ctx
         today = ctx.today()
         plan = ctx.plan()
@@ -235,21 +232,8 @@ class ProgressPage(QWidget):
 
     @Slot(object)
     def _on_day_changed(self, ended: object) -> None:
-        self._refresh_when_seen()
+        refresh_when_shown(self, self.refresh)
 
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
-        self._refresh_when_seen()
-
-    def _refresh_when_seen(self) -> None:
-        """Refresh now if the page shows, else when it is next shown: the weight trend reads
-        the whole history, which a tick on another page should not wait for."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        refresh_when_shown(self, self.refresh)
