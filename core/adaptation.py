@@ -51,16 +51,8 @@ class Offer:
 
     @property
     def id(self) -> str:
-        """The offer's id for the command line: the session's date."""
+        """The offer's key: its session's date (ISO); a face may prefix it."""
         return self.date.isoformat()
-
-    def to_json(self) -> dict[str, Any]:
-        """SPEC §7's offer object for ``offers --format json``."""
-        return {"id": self.id, "kind": "easier_session", "date": self.date.isoformat(),
-                "reason": self.reason,
-                "replaces": {"kind": self.original.kind, "minutes": self.original.minutes},
-                "offered": {"kind": self.replacement.kind,
-                            "minutes": self.replacement.minutes}}
 
 
 @dataclass(frozen=True)

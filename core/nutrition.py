@@ -187,14 +187,6 @@ def calorie_target(profile: Profile, day: date, session: Session | None
     return availability, FLOOR_ENERGY_AVAILABILITY
 
 
-def effective_deficit(profile: Profile, day: date, session: Session | None) -> float:
-    """What §4 leaves of the deficit on ``day``: baseline + exercise − target kcal."""
-    kind, minutes = _kind_minutes(session)
-    baseline = bmr(profile, day) * ACTIVITY_FACTOR[profile.daily_activity]
-    target, _ = calorie_target(profile, day, session)
-    return baseline + exercise_kcal(kind, minutes, profile.weight_kg) - target
-
-
 def _kind_minutes(session: Session | None) -> tuple[str, int]:
     return (session.kind, session.minutes) if session is not None else ("rest", 0)
 
@@ -245,6 +237,16 @@ def day_targets(profile: Profile, day: date, session: Session | None) -> DayTarg
         warnings=tuple(warnings), floor=floor, baseline=baseline, exercise=exercise,
         ffm_kg=ffm,
     )
+
+
+def effective_deficit(profile: Profile, session: Session | None, day: date) -> float:
+    """The deficit a day really keeps: baseline + exercise − its target kcal, after the
+    floors of SPEC §4 (kcal; at most ``deficit_kcal``, below 0 when a floor lifts the day
+    above what it spends). The weight trend's expected rate (SPEC §5) reads it."""
+    kind, minutes = _kind_minutes(session)
+    baseline = bmr(profile, day) * ACTIVITY_FACTOR[profile.daily_activity]
+    target, _ = calorie_target(profile, day, session)
+    return baseline + exercise_kcal(kind, minutes, profile.weight_kg) - target
 
 
 def week_targets(profile: Profile, week: Week) -> list[DayTargets]:

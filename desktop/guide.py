@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 from html import escape
 
-from core import adaptation, catalog, nutrition, profile, recovery
+from core import adaptation, catalog, nutrition, profile, recovery, weight_trend
 
 Section = tuple[str, str, tuple[str, ...]]
 
@@ -148,6 +148,12 @@ def sections() -> tuple[Section, ...]:
     )
 
 
+def _fraction_words(share: float) -> str:
+    """0.1 → "a tenth", 0.25 → "a quarter"; other shares as a percentage."""
+    words = {Fraction(1, 10): "a tenth", Fraction(1, 4): "a quarter", Fraction(1, 2): "half"}
+    return words.get(Fraction(share).limit_denominator(100), _pct(share))
+
+
 def _nth(n: int) -> str:
     return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
 
@@ -240,6 +246,22 @@ def numbers() -> tuple[tuple[str, str, str], ...]:
         ("After a short week", "the week just begun runs at most "
          f"{_pct(adaptation.NEXT_WEEK_SHARE)} of what was done, never under "
          f"{catalog.LIGHTEST_WEEK} min", "[S4]"),
+        ("Weight trend", "each day's trend moves "
+         f"{_fraction_words(weight_trend.SMOOTHING)} of the way toward that morning's weight",
+         "[EXT: Walker, The Hacker's Diet]"),
+        ("Rate", f"the trend's slope over the last {weight_trend.WINDOW_DAYS} days, once "
+         f"{weight_trend.MIN_WEIGHTS} weights span {weight_trend.MIN_SPAN_DAYS} days or more",
+         "[EXT: Walker, The Hacker's Diet]"),
+        ("Expected loss", "7 × the mean daily deficit ÷ "
+         f"{_n(weight_trend.KCAL_PER_KG)} kg a week",
+         f"[EXT: ≈ {_n(weight_trend.KCAL_PER_KG)} kcal per kg of body fat]"),
+        ("Deficit check", f"more than {_pct(weight_trend.TOO_FAST_SHARE)} of your weight a "
+         f"week: {weight_trend.DEFICIT_STEP} kcal less; under "
+         f"{_fraction_words(weight_trend.TOO_SLOW_SHARE)} of the expected loss: "
+         f"{weight_trend.DEFICIT_STEP} kcal more (at most {profile.DEFICIT_RANGE[1]})",
+         "[EXT: 0.5–1 % a week]"),
+        ("Measurements", "thigh mid-thigh, calf at its widest, waist at the navel, hips at "
+         "their widest; same leg, same spot, in the morning", "[EXT]"),
         ("Warm-up and cool-down", "dynamic drills (leg swings, high knees) before every run; "
          "static stretches after", "[S4]"),
         ("Foam rolling", "quads, glutes, hamstrings, calves; after hard days and on recovery "

@@ -65,10 +65,6 @@ def test_two_short_nights_offer_a_lighter_strength_b_and_it_keeps_the_week(demo:
     assert {e["reps"] for e in lighter.details["exercises"]} == {12}  # the low end of 12–15
     assert lighter.details["workout"] == "B"
     assert "6.2 h and 5.9 h" in offer.reason
-    assert offer.to_json() == {
-        "id": "2026-11-26", "kind": "easier_session", "date": "2026-11-26",
-        "reason": offer.reason, "replaces": {"kind": "strength", "minutes": thursday.minutes},
-        "offered": {"kind": "strength", "minutes": thursday.minutes - 10}}
     # An offer changes nothing until it is accepted.
     assert demo.session_on(d(3)) == thursday
     done = accept(demo, offer)

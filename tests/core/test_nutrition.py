@@ -123,7 +123,7 @@ def test_small_sedentary_woman_long_run_day_keeps_energy_availability() -> None:
     assert t.kcal == pytest.approx(1402.2)
     assert t.floor == FLOOR_ENERGY_AVAILABILITY
     # effective deficit = 1299.3 + 273.75 - 1402.2 = 170.85
-    assert effective_deficit(SMALL, SMALL_DAY, session(SMALL_DAY, "long_run", 45)) == \
+    assert effective_deficit(SMALL, session(SMALL_DAY, "long_run", 45), SMALL_DAY) == \
         pytest.approx(170.85)
     assert t.warnings == ("Calories lifted to 1,402 kcal, the energy-availability floor of "
                           "30 kcal per kg of fat-free mass (37.6 kg) on top of the session: "
@@ -138,7 +138,7 @@ def test_small_sedentary_woman_rest_day() -> None:
     # max(1299.3 - 500 = 799.3, BMR 1082.75, 30 * 37.615 = 1128.45) = 1128.45
     assert t.kcal == pytest.approx(1128.45)
     assert t.deficit_left == pytest.approx(1299.3 - 1128.45)
-    assert effective_deficit(SMALL, SMALL_DAY, None) == pytest.approx(170.85)
+    assert effective_deficit(SMALL, None, SMALL_DAY) == pytest.approx(170.85)
 
 
 def test_bmr_floor_when_it_is_the_higher_one() -> None:
