@@ -82,6 +82,9 @@ def build_plan(profile: Profile, start: date, weeks: int = 12,
     last_full = next((w.run_minutes for w in reversed(kept) if not w.lighter), 0)
     rounds = next((r for w in reversed(kept) if not w.lighter
                    for r in [hiit_rounds(w)] if r is not None), None)
+    # a continued plan goes back to run/walk only if it was still walking (rule 13's share
+    # never falls)
+    walking = not kept or any("run_walk" in s.details for s in kept[-1].sessions)
     for index in range(len(kept) + 1, weeks + 1):
         lighter = is_lighter(index)
         limit = hard_runs(built[-1]) if lighter and built else None
@@ -104,7 +107,7 @@ def build_plan(profile: Profile, start: date, weeks: int = 12,
         chosen = big_slots if big else slots
         week = _make_week(profile, layout, monday + timedelta(weeks=index - len(kept) - 1),
                           index, weeks, chosen, split_minutes(chosen, target, big), turns,
-                          rounds if lighter else None)
+                          rounds if lighter else None, walking)
         if kept and index == len(kept) + 1:
             week = _fit_after(week, kept[-1], profile)
         built.append(week)
@@ -212,11 +215,11 @@ def minutes_run(week: Week, log: Mapping[date, Outcome]) -> int:
 
 def _make_week(profile: Profile, layout: Layout, monday: date, index: int, weeks: int,
                slots: list[Slot], runs: dict[int, int], turns: dict[str, int],
-               max_rounds: int | None) -> Week:
+               max_rounds: int | None, walking: bool) -> Week:
     """Seven Sessions for one week: run days from ``runs``, the rest from the layout."""
     lighter = is_lighter(index)
     kinds = _day_kinds(layout, slots, runs)
-    run_walk = run_walk_start(profile, index)
+    run_walk = run_walk_start(profile, index) if walking else None
     sessions: list[Session] = []
     for day, kind in enumerate(kinds):
         minutes = runs.get(day, _other_minutes(kind, index, weeks, lighter))
