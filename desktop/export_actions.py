@@ -26,6 +26,8 @@ A4_FILTER = "PDF, A4 paper (*.pdf)"
 LETTER_FILTER = "PDF, US Letter paper (*.pdf)"
 ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
+CSV_POINT_FILTER = "CSV, decimal point: 7.5 (*.csv)"
+CSV_COMMA_FILTER = "CSV for spreadsheets that write 7,5 (*.csv)"
 
 
 def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
@@ -44,6 +46,19 @@ def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
     from core.export.ics import write_ics
 
     return write_ics(out, profile, plan)
+
+
+def history_file(out: Path, days: list[dict[str, Any]], decimal_comma: bool) -> Path:
+    from core.export.history_csv import write_history_csv
+
+    return write_history_csv(out, days, decimal_comma=decimal_comma)
+
+
+def locale_writes_decimal_comma() -> bool:
+    """True when the user's locale writes 7,5 (its spreadsheet will expect ';' and ',')."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().decimalPoint() == ","
 
 
 def default_paper() -> str:
@@ -163,6 +178,24 @@ class Exporter(QObject):
         if choice is None:
             return
         self._run("Calendar file", ics_file, choice[0], self.ctx.profile(), self.ctx.plan())
+
+    def export_history(self) -> None:
+        """Every logged day as CSV, numbers spelt as the user's spreadsheet reads them."""
+        comma = locale_writes_decimal_comma()
+        choice = SaveFileDialog.ask(self.window, "Export history as CSV",
+                                    self._name("history", "csv"),
+                                    [CSV_POINT_FILTER, CSV_COMMA_FILTER],
+                                    CSV_COMMA_FILTER if comma else CSV_POINT_FILTER)
+        if choice is None:
+            return
+        path, chosen = choice
+        try:
+            days = self.ctx.repo.history()
+        except (OSError, ValueError) as exc:
+            ErrorMessage.ask(self.window, "History CSV failed", str(exc))
+            self.failed.emit(str(exc))
+            return
+        self._run("History CSV", history_file, path, days, chosen == CSV_COMMA_FILTER)
 
     def backup(self) -> None:
         name = f"runner-legs-backup-{self.ctx.today().isoformat()}.json"

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
+        self.history_action = self._action(file, "Export &history as CSV…", ex.export_history)
         file.addSeparator()
         self.backup_action = self._action(file, "&Back up…", ex.backup)
         self.restore_action = self._action(file, "&Restore…", ex.restore)
