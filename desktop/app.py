@@ -100,6 +100,10 @@ def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None,
     """
     app = make_app(argv)
     folder = paths.data_dir(data_dir)
+    from desktop.folder_settings import use_folder_settings
+
+    # A smoke run (a build check, often in a throw-away folder) leaves global settings alone.
+    use_folder_settings(folder, migrate=not smoke)
     single = None
     if not smoke:
         from desktop.single_instance import ALREADY_RUNNING_MESSAGE, SingleInstance
