@@ -16,6 +16,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.packaging.validate import desktop_file_errors
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 APP_ID = "io.github.runnerlegs.RunnerLegs"
@@ -105,28 +107,10 @@ def test_desktop_entry_names_the_window_class_and_a_single_main_window() -> None
     assert entry["Version"] == "1.5"  # the spec version that defines SingleMainWindow
 
 
-def _validator_knows_spec_1_5(tmp_path: Path) -> bool:
-    """desktop-file-utils before 0.27 refuses spec 1.5 (2020) and its SingleMainWindow key."""
-    probe = tmp_path / "probe.desktop"
-    probe.write_text("[Desktop Entry]\nType=Application\nVersion=1.5\nName=Probe\n"
-                     "Exec=probe\nSingleMainWindow=true\n", encoding="utf-8")
-    result = subprocess.run(["desktop-file-validate", str(probe)], capture_output=True,
-                            text=True)
-    return result.returncode == 0
-
-
-def _desktop_file_errors(path: Path, tmp_path: Path) -> list[str]:
-    result = subprocess.run(["desktop-file-validate", str(path)], capture_output=True, text=True)
-    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
-    if not _validator_knows_spec_1_5(tmp_path):
-        errors = [e for e in errors if '"1.5"' not in e and "SingleMainWindow" not in e]
-    return errors
-
-
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
                     reason="desktop-file-utils not installed")
-def test_desktop_file_validates(tmp_path: Path) -> None:
-    assert _desktop_file_errors(DESKTOP, tmp_path) == []
+def test_desktop_file_validates() -> None:
+    assert desktop_file_errors(DESKTOP) == []
 
 
 def test_metainfo_screenshots_are_the_repository_screenshots_of_this_release() -> None:
@@ -242,7 +226,7 @@ def test_exec_path_with_quote_dollar_percent_and_space_is_escaped_as_the_spec_sa
     expected = str(program).replace('"', '\\\\"').replace("$", "\\\\$").replace("%", "%%")
     assert _entry(installed)["Exec"] == f'"{expected}"'
     if shutil.which("desktop-file-validate"):
-        assert _desktop_file_errors(installed, tmp_path) == []
+        assert desktop_file_errors(installed) == []
     argv = _glib_exec_argv(installed)
     if argv is not None:
         assert argv == [str(program)]
