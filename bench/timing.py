@@ -25,4 +25,17 @@ def command_time(args: Sequence[str], repeat: int = 5, env: dict[str, str] | Non
     return best_of(once, repeat)
 
 
+def command_times(args: Sequence[str], baseline: Sequence[str], repeat: int = 5,
+                  env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Best wall times of a command and its baseline, run in turn (a, b, a, b, ...), so a
+    change in the machine's load between them moves both figures alike."""
+    best = [float("inf"), float("inf")]
+    for _ in range(repeat):
+        for k, command in enumerate((args, baseline)):
+            t0 = time.perf_counter()
+            subprocess.run(list(command), check=True, stdout=subprocess.DEVNULL, env=env)
+            best[k] = min(best[k], time.perf_counter() - t0)
+    return best[0], best[1]
+
+
 PYTHON = sys.executable
