@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from core.app import exports
+from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
 from desktop.context import AppContext
@@ -30,28 +32,20 @@ CSV_POINT_FILTER = "CSV, decimal point: 7.5 (*.csv)"
 CSV_COMMA_FILTER = "CSV for spreadsheets that write 7,5 (*.csv)"
 
 
-def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
-    from core.export.fridge_pdf import write_fridge_pdf
-
-    return write_fridge_pdf(out, profile, week, paper=paper)
+def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
+    return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Path:
-    from core.export.plan_pdf import write_plan_pdf
-
-    return write_plan_pdf(out, profile, plan, paper=paper)
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper)
 
 
-def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
-    from core.export.ics import write_ics
-
-    return write_ics(out, profile, plan)
+def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
+    return exports.ics(out, profile, plan)
 
 
-def history_file(out: Path, days: list[dict[str, Any]], decimal_comma: bool) -> Path:
-    from core.export.history_csv import write_history_csv
-
-    return write_history_csv(out, days, decimal_comma=decimal_comma)
+def history_file(out: Path, days: list[dict[str, Any]], decimal_comma: bool) -> Exported:
+    return exports.history_csv_file(out, days, decimal_comma=decimal_comma)
 
 
 def locale_writes_decimal_comma() -> bool:
@@ -66,9 +60,7 @@ def default_paper() -> str:
     when a paper is needed)."""
     from PySide6.QtCore import QLocale
 
-    from core.export.pdf_style import default_paper_for_locale
-
-    return default_paper_for_locale(QLocale().name())
+    return exports.default_paper_for_locale(QLocale().name())
 
 
 def _slug(text: str) -> str:
@@ -93,12 +85,15 @@ class Exporter(QObject):
         self._tmp = tempfile.TemporaryDirectory(prefix="runner-legs-")
 
     # --- helpers -------------------------------------------------------------------------
-    def _run(self, what: str, fn: Callable[..., Path], *args: Any,
+    def _run(self, what: str, fn: Callable[..., Exported], *args: Any,
              then: Callable[[Path], None] | None = None) -> None:
         self.status(f"{what}…")
 
-        def done(path: Path) -> None:
-            self.status(f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+        def done(result: Exported) -> None:
+            path = result.path
+            notes = "".join(f" ({note})" for note in result.notes)  # e.g. a glyph no font has
+            self.status((f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+                        + notes)
             if then is not None:
                 then(path)
             self.exported.emit(path)
@@ -190,7 +185,7 @@ class Exporter(QObject):
             return
         path, chosen = choice
         try:
-            days = self.ctx.repo.history()
+            days = self.ctx.app.queries.history()
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "History CSV failed", str(exc))
             self.failed.emit(str(exc))
@@ -204,7 +199,7 @@ class Exporter(QObject):
             return
         path = choice[0]
         try:
-            self.ctx.repo.backup_to(path)
+            self.ctx.app.ops.backup(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Backup failed", str(exc))
             self.failed.emit(str(exc))
@@ -217,7 +212,7 @@ class Exporter(QObject):
         if path is None or not ConfirmRestore.ask(self.window, path):
             return
         try:
-            change = self.ctx.repo.restore_from(path)
+            change = self.ctx.app.ops.restore(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Could not restore", str(exc))
             self.failed.emit(str(exc))

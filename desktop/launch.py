@@ -62,8 +62,10 @@ def start(*, smoke: bool = False, data_dir: str | None = None, first_paint: bool
     # widgets): the cyclic collector would walk them again and again for nothing. desktop.app
     # turns it back on once the first page has painted.
     gc.disable()
-    # The store (with peewee) is plain Python: load it before Qt, because PySide6 reads the
-    # source of every module imported after it (to look for its __feature__ switches).
+    # The application layer and the store (with peewee) are plain Python: load them before
+    # Qt, because PySide6 reads the source of every module imported after it (to look for its
+    # __feature__ switches).
+    import core.app  # noqa: F401
     import core.store  # noqa: F401
     from desktop.app import run
 
