@@ -65,8 +65,9 @@ def start(*, smoke: bool = False, data_dir: str | None = None, first_paint: bool
     # The application layer and the store (with peewee) are plain Python: load them before
     # Qt, because PySide6 reads the source of every module imported after it (to look for its
     # __feature__ switches).
-    import core.app  # noqa: F401
-    import core.store  # noqa: F401
+    from core.app import load_store
+
+    load_store()
     from desktop.app import run
 
     code = run([sys.argv[0]], smoke=smoke, data_dir=data_dir, first_paint=first_paint)
