@@ -19,8 +19,9 @@ from core.app import exports
 from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
+from core.weight_trend import Progress
 from desktop.context import AppContext
-from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
+from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
 from desktop.tasks import run_task
 
@@ -30,14 +31,17 @@ ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
 CSV_POINT_FILTER = "CSV, decimal point: 7.5 (*.csv)"
 CSV_COMMA_FILTER = "CSV for spreadsheets that write 7,5 (*.csv)"
+WATCH_FOLDER_TITLE = ("Export workouts for a watch — for a Garmin connected by USB, choose "
+                      "its GARMIN/NewFiles folder")
 
 
 def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
     return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
-    return exports.plan_pdf(out, profile, plan, paper=paper)
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str,
+             progress: Progress | None = None) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper, progress=progress)
 
 
 def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
@@ -53,6 +57,10 @@ def locale_writes_decimal_comma() -> bool:
     from PySide6.QtCore import QLocale
 
     return QLocale().decimalPoint() == ","
+
+
+def watch_workouts(folder: Path, week: Week) -> tuple[Path, ...]:
+    return exports.fit_workouts(folder, week).files
 
 
 def default_paper() -> str:
@@ -165,7 +173,8 @@ class Exporter(QObject):
             return
         path, chosen = choice
         paper = "letter" if chosen == LETTER_FILTER else "a4"
-        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper)
+        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper,
+                  self.ctx.app.queries.progress())
 
     def export_ics(self) -> None:
         choice = SaveFileDialog.ask(self.window, "Export calendar",
@@ -191,6 +200,30 @@ class Exporter(QObject):
             self.failed.emit(str(exc))
             return
         self._run("History CSV", history_file, path, days, chosen == CSV_COMMA_FILTER)
+
+    def export_watch(self) -> None:
+        """One FIT workout file per run of the shown week, into a folder the user picks."""
+        week = self.week()
+        folder = FolderDialog.ask(self.window, WATCH_FOLDER_TITLE)
+        if folder is None:
+            return
+        what = "Watch workouts"
+        self.status(f"{what}…")
+
+        def done(paths: tuple[Path, ...]) -> None:
+            where = "" if folder.name == "NewFiles" else (
+                " (a Garmin connected by USB loads them from its GARMIN/NewFiles folder)")
+            self.status(f"{what}: saved {len(paths)} files for the week of "
+                        f"{week.start:%-d %b} in {folder}{where}")
+            self.exported.emit(folder)
+
+        def error(exc: BaseException) -> None:
+            message = f"{what} failed: {exc}"
+            self.status(message)
+            self.failed.emit(message)
+            ErrorMessage.ask(self.window, what + " failed", str(exc))
+
+        run_task(watch_workouts, folder, week, on_done=done, on_error=error)
 
     def backup(self) -> None:
         name = f"runner-legs-backup-{self.ctx.today().isoformat()}.json"

@@ -21,8 +21,9 @@ from typing import Any
 
 from core.export.atomic import atomic_write_bytes
 
+MEASURES = ("thigh_cm", "calf_cm", "waist_cm", "hips_cm")
 COLUMNS = ("date", "sleep_hours", "sleep_quality", "foam_roll", "weight_kg",
-           "session_kind", "session_status", "session_minutes", "session_rpe")
+           "session_kind", "session_status", "session_minutes", "session_rpe", *MEASURES)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -41,17 +42,19 @@ def safe_cell(value: object, *, decimal_comma: bool = False) -> str:
 
 def history_csv(days: Iterable[Mapping[str, Any]], *, decimal_comma: bool = False) -> str:
     """SPEC §7 history rows as CSV with a header line; foam-roll areas joined by ``;`` (the
-    cell is quoted when ``;`` also separates the cells)."""
+    cell is quoted when ``;`` also separates the cells); the body measurements (cm) come
+    last, so the older columns keep their places."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if decimal_comma else ",", lineterminator="\n")
     writer.writerow(COLUMNS)
     for day in days:
         session = day.get("session") or {}
+        measures = day.get("measurements") or {}
         writer.writerow([safe_cell(v, decimal_comma=decimal_comma) for v in (
             day.get("date"), day.get("sleep_hours"), day.get("sleep_quality"),
             ";".join(str(a) for a in day.get("foam_roll") or ()), day.get("weight_kg"),
             session.get("kind"), session.get("status"), session.get("minutes"),
-            session.get("rpe"))])
+            session.get("rpe"), *(measures.get(name) for name in MEASURES))])
     return out.getvalue()
 
 
