@@ -31,6 +31,7 @@ from core.recovery import sleep_target_text
 from core.weight_trend import Progress, verdict_words
 
 MARGIN = 42.0
+LANGUAGE = "en"  # every word of the PDF is English: its /Lang, for screen readers and search
 
 
 def guide(age: int) -> tuple[tuple[str, str], ...]:
@@ -67,10 +68,26 @@ def write_plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4"
                                                         progress=progress))
 
 
+def plan_title(plan: Plan) -> str:
+    """The document's title, as a viewer's title bar and a file manager show it."""
+    return f"Runner Legs plan — {wording.span(plan.start, plan.end)}"
+
+
+def plan_author(profile: Profile) -> str:
+    """Whose plan it is: the profile's name, or the app's when the name is blank."""
+    return " ".join(profile.name.split()) or "Runner Legs"
+
+
+def week_bookmark(week: Week) -> str:
+    """The outline entry of a week's page: "Week 3 · 21–27 Dec"."""
+    return f"Week {week.index} · {wording.date_range(week.start)}"
+
+
 def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4",
                    progress: Progress | None = None) -> bytes:
-    """The PDF bytes: cover + one page per week, portrait. With ``progress`` (the saved
-    weights), the cover's profile table shows the weight trend and the verdict."""
+    """The PDF bytes: cover + one page per week, portrait, with an outline entry per page.
+    With ``progress`` (the saved weights), the cover's profile table shows the weight
+    trend and the verdict."""
     from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate
 
     size = paper_size(paper)
@@ -78,8 +95,9 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4",
     buf = BytesIO()
     doc = BaseDocTemplate(buf, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=MARGIN, bottomMargin=MARGIN + 14,
-                          title=f"Runner Legs plan — {wording.span(plan.start, plan.end)}",
-                          creator="Runner Legs", subject="Training plan",
+                          title=plan_title(plan), author=plan_author(profile),
+                          creator="Runner Legs", subject="Training plan", lang=LANGUAGE,
+                          displayDocTitle=1,
                           initialFontName=fonts().regular, initialFontSize=10)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -101,13 +119,33 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4",
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
     story: list[Any] = []
     pages = [_cover(profile, plan, doc.width, progress)] + [_week(w, doc.width) for w in plan.weeks]
+    marks = ["Your plan"] + [week_bookmark(w) for w in plan.weeks]
     for k, content in enumerate(pages):
+        story.append(_bookmark(marks[k], f"page{k}", show=k == 0))
         story.append(KeepInFrame(doc.width, doc.height - 2, content, mode="shrink"))
         if k < len(pages) - 1:
             story.append(PageBreak())
     with rl.our_to_unicode_maps(to_unicode_cmap):
         doc.build(story)
     return buf.getvalue()
+
+
+def _bookmark(title: str, key: str, *, show: bool = False) -> Any:
+    """A flowable of no size that marks its page as an outline entry (``show``: the viewer
+    opens with the outline visible)."""
+    from reportlab.platypus import Flowable
+
+    class _Mark(Flowable):
+        def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=0)
+            if show:
+                self.canv.showOutline()
+
+    return _Mark()
 
 
 def _line(text: str, style: str) -> Any:
@@ -273,4 +311,5 @@ def _week(week: Week, width: float) -> list[Any]:
     return story
 
 
-__all__ = ["write_plan_pdf", "plan_pdf_bytes", "guide"]
+__all__ = ["write_plan_pdf", "plan_pdf_bytes", "guide", "plan_author", "plan_title", "week_bookmark",
+           "LANGUAGE"]

@@ -358,3 +358,13 @@ def test_a_check_in_for_today_and_the_past_is_kept(home: Path) -> None:
         ok(run_cli("log", "--date", day, "--sleep-hours", "7", home=home, today=SUNDAY))
     days = json.loads(ok(run_cli("history", home=home)))["days"]
     assert [d["date"] for d in days] == ["2026-11-01", SUNDAY]
+
+
+def test_history_csv_with_a_decimal_comma(home: Path) -> None:
+    ok(run_cli("log", "--date", TUE, "--sleep-hours", "7.5", "--foam-roll", "quads,calves",
+               home=home, today=SUNDAY))
+    text = ok(run_cli("history", "--format", "csv", "--decimal-comma", home=home,
+                      today=SUNDAY))
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert len(rows) == 1
+    assert rows[0]["sleep_hours"] == "7,5" and rows[0]["foam_roll"] == "quads;calves"

@@ -170,6 +170,40 @@ def test_the_guide_box_states_the_sleep_target_for_the_age(born: date, hours: st
     assert squash(other) not in text
 
 
+def test_every_week_has_an_outline_entry_that_opens_its_page(plan: Plan,
+                                                             profile: Profile) -> None:
+    pdf = reader(plan_pdf_bytes(profile, plan))
+    outline = pdf.outline
+    assert len(outline) == len(plan.weeks) + 1
+    assert outline[0].title == "Your plan" and pdf.get_destination_page_number(outline[0]) == 0
+    for number, (week, entry) in enumerate(zip(plan.weeks, outline[1:], strict=True), start=1):
+        assert entry.title.startswith(f"Week {week.index} · ")
+        assert str(week.start.day) in entry.title
+        assert pdf.get_destination_page_number(entry) == number
+        assert squash(f"Week {week.index}") in squash(pdf.pages[number].extract_text())
+    assert pdf.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_the_document_says_its_language_title_and_whose_plan_it_is(plan: Plan,
+                                                                   profile: Profile) -> None:
+    pdf = reader(plan_pdf_bytes(profile, plan))
+    assert pdf.trailer["/Root"]["/Lang"] == "en"
+    info = pdf.metadata
+    assert info is not None
+    assert info.author == profile.name
+    assert info.title is not None and info.title.startswith("Runner Legs plan — ")
+    assert str(plan.start.day) in info.title and str(plan.end.year) in info.title
+    assert info.author != "anonymous"
+
+
+def test_a_plan_without_a_name_is_by_runner_legs(plan: Plan, profile: Profile) -> None:
+    import dataclasses
+
+    nameless = dataclasses.replace(profile, name="   ")
+    info = reader(plan_pdf_bytes(nameless, plan)).metadata
+    assert info is not None and info.author == "Runner Legs"
+
+
 def test_the_cover_shows_the_weight_trend_when_there_are_weights() -> None:
     from core.checkin import CheckIn
     from core.weight_trend import progress
