@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from core import clock
+from core.app.planning import save_profile
 from core.checkin import CheckIn, Outcome
 from core.plan import FOAM_ROLL_AREAS, Plan, Session, monday_of
 from core.planner import build_plan
@@ -85,7 +86,7 @@ def make_new_user(data_dir: Path, today: date = TODAY) -> Path:
     """A first-day data folder: the profile and its 12-week plan, nothing logged."""
     repo = open_repository(data_dir, today=clock.today)
     try:
-        repo.save_profile(demo_profile(), today)
+        save_profile(repo, demo_profile(), today)
         return repo.path
     finally:
         repo.close()

@@ -157,6 +157,11 @@ DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def short_day(d: date) -> str:
+    """"Mon 30 Nov" (English, whatever the process locale)."""
+    return f"{DAY_NAMES[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+
+
 def day_label(d: date) -> str:
     """"20 Jan" (English month names whatever the locale, like the rest of the page)."""
     return f"{d.day} {MONTHS[d.month - 1]}"

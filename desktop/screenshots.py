@@ -15,6 +15,8 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
+from core.app.planning import save_profile
+
 TODAY = date(2026, 11, 25)  # a Wednesday in week 3
 SIZE = (1360, 860)
 SLEEP = (7.5, 6.5, 8.0, 7.0, 8.5, 7.5, 6.0, 7.5, 8.0, 7.0, 7.5, 8.0, 6.5, 7.0, 8.0, 7.5)
@@ -28,7 +30,7 @@ def populate(repo: object, today: date) -> None:
     from core.profile import demo_profile
 
     start = today - timedelta(days=today.weekday() + 14)
-    repo.save_profile(demo_profile(), start)  # type: ignore[attr-defined]
+    save_profile(repo, demo_profile(), start)  # type: ignore[arg-type]
     plan = repo.plan()  # type: ignore[attr-defined]
     weight = 64.0
     day = start

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.adaptation import accept
+from core.app import planning
 from core.changes import Change
 from core.checkin import CheckIn, Outcome
 from core.errors import RequestError
@@ -48,7 +49,7 @@ class Operations:
     def save_profile(self, profile: Profile, *, demo: bool = False) -> Change:
         """Save the profile; the plan starts (or is rebuilt from) the Monday on or after
         today, keeping past days and every logged day."""
-        return self._store.save_profile(profile, self._today(), demo=demo)
+        return planning.save_profile(self._store, profile, self._today(), demo=demo)
 
     def ensure_profile(self) -> Change | None:
         """First start: store the built-in demo profile and its plan, flagged as the demo."""
@@ -56,14 +57,14 @@ class Operations:
 
         if self._store.profile() is not None:
             return None
-        return self._store.save_profile(demo_profile(), self._today(), demo=True)
+        return planning.save_profile(self._store, demo_profile(), self._today(), demo=True)
 
     def start_new_plan(self) -> Change:
         """Save the current profile again: a fresh plan from the Monday on or after today."""
         profile = self._store.profile()
         if profile is None:
             raise RequestError("no_profile", {}, "there is no saved profile to plan from")
-        return self._store.save_profile(profile, self._today())
+        return planning.save_profile(self._store, profile, self._today())
 
     # -- sessions -----------------------------------------------------------------------
 
@@ -126,7 +127,7 @@ class Operations:
     def judge_finished_weeks(self) -> Change:
         """At the first command or window start on or after a Monday: judge the week that
         has just ended, once (SPEC §3 short weeks); NO_CHANGES when there is nothing new."""
-        return self._store.judge_finished_weeks(self._today())
+        return planning.judge_finished_weeks(self._store, self._today())
 
     def dismiss_offer(self, day: date) -> Change:
         return self._store.dismiss_offer(day)

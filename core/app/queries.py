@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from core.app.planning import with_notes
 from core.checkin import CheckIn, Outcome
 from core.nutrition import DayTargets, day_targets
 from core.plan import Plan, Week
@@ -58,7 +59,9 @@ class Queries:
         return self.saved_profile() or demo_profile()
 
     def plan(self) -> Plan | None:
-        plan: Plan | None = self._cached("plan", self._store.plan)
+        """The stored plan, with its notes (rule 16)."""
+        plan: Plan | None = self._cached(
+            "plan", lambda: with_notes(self._store.plan(), self.saved_profile()))
         return plan
 
     def is_demo(self) -> bool:

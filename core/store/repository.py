@@ -4,7 +4,8 @@ Session, CheckIn, Outcome) and every write is one transaction that returns a Cha
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from core.store.change import Change
 from core.store.repository_log import NoOutcome
 from core.store.repository_measure import MeasurePart
 from core.store.safety import InvalidRequest, StoreError, atomic_write_private
+from core.store.transaction import Transaction
 
 __all__ = ["Repository", "open_repository", "NoOutcome"]
 
@@ -22,6 +24,14 @@ class Repository(MeasurePart):
 
     Reads never create the file: before the first write there is simply nothing saved.
     """
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One write transaction for a use case of ``core.app`` (rows in, rows out; the
+        rules are the caller's): it commits when the block ends, and rolls back, leaving
+        nothing on disk, when the block raises."""
+        with self._writing() as t:
+            yield Transaction(t)
 
     def backup_to(self, path: Path) -> None:
         """Write the whole database as one JSON file (atomic, mode 0600)."""

@@ -9,8 +9,7 @@ from datetime import date
 from typing import Any
 
 from core.checkin import CheckIn, Outcome
-from core.store.adapt import judge_weeks, needs_judging
-from core.store.change import NO_CHANGES, Adaptation, Change
+from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
     CHECKIN_COLUMNS,
     OUTCOME_COLUMNS,
@@ -100,22 +99,6 @@ class LogPart(PlanPart):
                 o = check_outcome(replace(base_o, **outcome))
                 t.outcome.replace(**outcome_to_row(o)).execute()
         return _logged(day, f"Logged {nice_date(day)}")
-
-    def judge_finished_weeks(self, today: date) -> Change:
-        """Judge the week that ended before ``today``'s week, once (SPEC §3 short weeks): run
-        at the first command or window start; NO_CHANGES when there is nothing to judge."""
-        with self._reading() as t:
-            if t is None or not needs_judging(t, today):
-                return NO_CHANGES
-        with self._writing() as t:
-            adapted = judge_weeks(t, today)
-        if adapted is None:
-            return NO_CHANGES
-        return Change(plan=True, days=adapted.days, weeks=adapted.weeks,
-                      adaptations=tuple(Adaptation(c.index, c.old_minutes, c.new_minutes,
-                                                   c.done, c.planned)
-                                        for c in adapted.changes),
-                      summary=adapted.summary)
 
     def checkins(self, start: date, end: date) -> list[CheckIn]:
         """The check-ins from ``start`` to ``end`` (both included), oldest first."""

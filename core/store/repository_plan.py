@@ -4,14 +4,12 @@ minute edits, accepted offers and declined offers."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from core.checkin import Outcome
-from core.plan import KINDS, Plan, Session, Week, monday_on_or_after
-from core.profile import Profile, check_age
-from core.replan import first_plan, replan
+from core.plan import KINDS, Plan, Session, Week
+from core.profile import Profile
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
     check_minutes,
@@ -23,16 +21,6 @@ from core.store.convert import (
 from core.store.repository_base import RepositoryBase
 from core.store.safety import InvalidRequest, StoredDataError
 from core.store.tables import Tables
-
-
-def build_plan(profile: Profile, start: date, weeks: int,
-               outcomes: Mapping[date, Outcome] | None = None,
-               continue_from: Plan | None = None) -> Plan:
-    """The planner, continuing ``continue_from`` when given."""
-    from core.planner import build_plan as build
-
-    plan: Plan = build(profile, start, weeks, outcomes, continue_from=continue_from)
-    return plan
 
 
 class PlanPart(RepositoryBase):
@@ -53,45 +41,6 @@ class PlanPart(RepositoryBase):
         """The stored plan with the user's moves and minute edits."""
         with self._reading() as t:
             return None if t is None else _load_plan(t)
-
-    def save_profile(self, profile: Profile, today: date, *, demo: bool = False) -> Change:
-        """Save the profile; the first save stores a 12-week plan from the Monday on or after
-        ``today``; a changed profile rebuilds the plan from then, keeping past weeks and every
-        logged day. Raises ProfileError when the age is out of range at that Monday."""
-        start = monday_on_or_after(today)
-        check_age(profile, start)
-        with self._writing() as t:
-            row = t.profile.get_or_none(t.profile.id == 1)
-            old_profile = None if row is None else _readable_profile(row.data)
-            old_plan = _load_plan(t)
-            ended = old_plan is not None and start > old_plan.end
-            if row is not None and old_profile == profile and old_plan is not None \
-                    and not ended:
-                if bool(row.demo) == demo:
-                    return NO_CHANGES
-                row.demo = demo
-                row.save()
-                return Change(profile=True, summary="Profile saved")
-            _write_profile(t, profile, demo)
-
-            # The log is not read here: a week is judged only once it is over (SPEC §3),
-            # and a judged week has already lowered the weeks kept before the new start.
-            def build(s: date, weeks: int, continue_from: Plan | None) -> Plan:
-                return build_plan(profile, s, weeks, None, continue_from)
-
-            if old_plan is None:
-                plan = first_plan(start, build)
-                write_plan(t, plan)
-                return Change(profile=True, plan=True,
-                              summary=f"Profile saved; {len(plan.weeks)}-week plan from "
-                                      f"{nice_date(plan.start)}")
-            result = replan(old_plan, start, _logged_days(t), build)
-            write_plan(t, result.plan)
-            kept = result.kept_logged
-            summary = f"Plan rebuilt from {nice_date(start)}" + (
-                f"; {kept} logged day{'s' if kept != 1 else ''} kept" if kept else "")
-            return Change(profile=True, plan=True, kept_logged=kept,
-                          summary=summary + _problems_note(result.plan, profile, start))
 
     def move_session(self, src: date, dst: date) -> Change:
         """Swap two days' sessions in the same week; both are marked edited."""
@@ -181,12 +130,7 @@ def _load_plan(t: Tables) -> Plan | None:
         days = [date.fromordinal(w.start.toordinal() + i) for i in range(7)]
         built.append(Week(index=int(w.idx), start=w.start, lighter=bool(w.lighter),
                           sessions=tuple(sessions[d] for d in days if d in sessions)))
-    row = t.profile.get_or_none(t.profile.id == 1)
-    profile = None if row is None else _readable_profile(row.data)
-    from core.planner import plan_notes
-
-    notes = () if profile is None else plan_notes(profile, built[0])
-    return Plan(start=first, weeks=tuple(built), notes=notes)
+    return Plan(start=first, weeks=tuple(built))
 
 
 def _require_plan(t: Tables) -> Plan:
@@ -220,19 +164,6 @@ def _logged_days(t: Tables) -> set[date]:
     days = {r.day for r in t.checkin.select(t.checkin.day)}
     days.update(r.day for r in t.outcome.select(t.outcome.day))
     return days
-
-
-def _problems_note(plan: Plan, profile: Profile, since: date) -> str:
-    """The rules the regenerated weeks break (a kept logged day can force one), for the
-    summary; "" when there are none."""
-    from core.week_check import plan_problems
-
-    problems = plan_problems(plan, profile, since=since)
-    if not problems:
-        return ""
-    week, warning = problems[0]
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return f"; check week {week}: {warning}{more}"
 
 
 def write_plan(t: Tables, plan: Plan) -> None:

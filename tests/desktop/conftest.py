@@ -12,6 +12,7 @@ import os
 
 from core import clock
 from core.app import App
+from core.app.planning import save_profile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -55,7 +56,7 @@ def private_settings(qapp: Any, tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture
 def repo(tmp_path: Path) -> Iterator[Any]:
     store = open_store(tmp_path / "data")
-    store.save_profile(profile_from_dict(TEST_PROFILE), TODAY)
+    save_profile(store, profile_from_dict(TEST_PROFILE), TODAY)
     yield store
     store.close()
 
@@ -102,7 +103,7 @@ def open_page(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
              outcomes: tuple[Any, ...] = (), checkins: tuple[Any, ...] = ()) -> Any:
         store = open_store(tmp_path / f"data{len(repos)}")
         repos.append(store)
-        store.save_profile(profile, saved_on)
+        save_profile(store, profile, saved_on)
         for outcome in outcomes:
             store.save_outcome(outcome)
         for checkin in checkins:

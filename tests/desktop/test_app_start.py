@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from core import clock
+from core.app.planning import save_profile
 from desktop.main_window import MainWindow
 from tests.desktop.conftest import TODAY, open_store
 
@@ -20,7 +21,7 @@ def _damage(data_dir: Path) -> tuple[Path, bytes]:
     from core.profile import DEMO, profile_from_dict
 
     store = open_store(data_dir)
-    store.save_profile(profile_from_dict(DEMO), TODAY)
+    save_profile(store, profile_from_dict(DEMO), TODAY)
     store.close()
     store = open_store(data_dir)  # the first write on a store with data makes a backup
     store.save_checkin(CheckIn(date=TODAY, sleep_hours=8.0))

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
+from core.app.planning import save_profile
 from desktop.main_window import DEMO_TEXT, PAGE_NAMES, MainWindow, about_text
 from tests.desktop.conftest import TODAY, open_store
 
@@ -84,7 +85,7 @@ def test_first_start_shows_the_demo_banner_that_leads_to_the_profile(
     from core.profile import DEMO, profile_from_dict
 
     mine = profile_from_dict({**DEMO, "name": "Robin", "weight_kg": 70})
-    demo_ctx.apply(demo_ctx.app.store.save_profile(mine, TODAY))
+    demo_ctx.apply(save_profile(demo_ctx.app.store, mine, TODAY))
     assert not window.demo_banner.isVisible()
     window.poll_timer.stop()
 

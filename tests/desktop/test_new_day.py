@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.app import App
+from core.app.planning import save_profile
 from core.profile import DEMO, profile_from_dict
 from core.store import open_repository
 from desktop.context import AppContext
@@ -41,7 +42,7 @@ def clock() -> Clock:
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, clock: Clock) -> Iterator[MainWindow]:
     repo = open_repository(tmp_path / "data", today=clock)
-    repo.save_profile(profile_from_dict({**DEMO, "name": "Sam"}), START)
+    save_profile(repo, profile_from_dict({**DEMO, "name": "Sam"}), START)
     main = MainWindow(AppContext(App(repo, clock)))
     qtbot.addWidget(main)
     main.show()

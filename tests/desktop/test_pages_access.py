@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from core import clock
 from core.app import App
+from core.app.planning import save_profile
 from core.checkin import CheckIn
 from core.profile import profile_from_dict
 from core.store import open_repository
@@ -58,7 +59,7 @@ def test_every_control_has_a_name_or_a_label(module: str, name: str, qtbot,  # n
                                              tmp_path) -> None:  # noqa: ANN001
     repo = open_repository(tmp_path / "data", today=clock.today)
     try:
-        repo.save_profile(profile_from_dict(RUNNER), TODAY - timedelta(days=9))
+        save_profile(repo, profile_from_dict(RUNNER), TODAY - timedelta(days=9))
         for d in (1, 2):  # two short nights: the Today page shows an offer with its buttons
             repo.save_checkin(CheckIn(TODAY - timedelta(days=d), sleep_hours=5.5,
                                       weight_kg=60.0))

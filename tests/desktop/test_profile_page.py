@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, Q
 
 from core import clock
 from core.app import App
+from core.app.planning import save_profile
 from core.plan import monday_on_or_after
 from core.profile import Profile, profile_from_dict
 from core.store import open_repository
@@ -32,7 +33,7 @@ def make_page(qtbot, tmp_path) -> Iterator[Callable[..., ProfilePage]]:  # noqa:
     def make(profile: Profile | None = None, *, demo: bool = False) -> ProfilePage:
         repo = open_repository(tmp_path / f"data{len(repos)}", today=clock.today)
         repos.append(repo)
-        repo.save_profile(profile or profile_from_dict(MINE), TODAY, demo=demo)
+        save_profile(repo, profile or profile_from_dict(MINE), TODAY, demo=demo)
         ctx = AppContext(App(repo, lambda: TODAY))
         page = ProfilePage(ctx)
         qtbot.addWidget(page)
@@ -290,7 +291,7 @@ def test_the_save_message_says_what_changed_and_goes_when_editing_again(
 def test_an_ended_plan_can_be_restarted_from_the_profile_page(qtbot, tmp_path) -> None:
     repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
-        repo.save_profile(profile_from_dict(MINE), TODAY)
+        save_profile(repo, profile_from_dict(MINE), TODAY)
         later = repo.plan().end + timedelta(days=10)  # a Wednesday, ten days after the end
         page = ProfilePage(AppContext(App(repo, lambda: later)))
         qtbot.addWidget(page)
@@ -309,7 +310,7 @@ def test_an_ended_plan_can_be_restarted_from_the_profile_page(qtbot, tmp_path) -
 def test_edits_made_on_an_ended_plan_go_in_with_the_new_plan(qtbot, tmp_path) -> None:
     repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
-        repo.save_profile(profile_from_dict(MINE), TODAY)
+        save_profile(repo, profile_from_dict(MINE), TODAY)
         later = repo.plan().end + timedelta(days=10)
         page = ProfilePage(AppContext(App(repo, lambda: later)))
         qtbot.addWidget(page)
@@ -328,7 +329,7 @@ def test_more_running_mid_plan_says_the_plan_builds_from_what_was_run(qtbot, tmp
 
     repo = open_repository(tmp_path / "midway", today=clock.today)
     try:
-        repo.save_profile(profile_from_dict(MINE), TODAY)
+        save_profile(repo, profile_from_dict(MINE), TODAY)
         sunday = TODAY + timedelta(days=13)  # the end of week 2
         week2 = repo.plan().week_of(sunday)
         runs = [s for s in week2.sessions if s.is_run]

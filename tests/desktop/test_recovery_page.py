@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QScrollArea
 
 from core import clock
 from core.app import App
+from core.app.planning import save_profile
 from core.checkin import CheckIn
 from core.profile import Profile, profile_from_dict
 from core.store import open_repository
@@ -208,7 +209,7 @@ def test_ticks_can_be_taken_back_with_undo(qtbot, tmp_path) -> None:  # noqa: AN
     repo = open_repository(tmp_path / "undo", today=clock.today)
     try:
         today = date(2026, 11, 25)
-        repo.save_profile(demo_profile(), today - timedelta(days=10))
+        save_profile(repo, demo_profile(), today - timedelta(days=10))
         ctx = AppContext(App(repo, lambda: today))
         widget = ChecklistWidget(ctx)
         qtbot.addWidget(widget)
@@ -237,7 +238,7 @@ def test_arrowing_sleep_hours_is_one_undo_step(qtbot, tmp_path) -> None:  # noqa
     repo = open_repository(tmp_path / "undo-sleep", today=clock.today)
     try:
         today = date(2026, 11, 25)
-        repo.save_profile(demo_profile(), today - timedelta(days=10))
+        save_profile(repo, demo_profile(), today - timedelta(days=10))
         repo.save_checkin(CheckIn(date=today, sleep_hours=6.0))
         ctx = AppContext(App(repo, lambda: today))
         widget = ChecklistWidget(ctx)

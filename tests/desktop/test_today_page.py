@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import clock
 from core.app import App
+from core.app.planning import save_profile
 from core.checkin import CheckIn
 from core.plan import monday_on_or_after
 from core.profile import profile_from_dict
@@ -113,7 +114,7 @@ def test_every_control_on_the_page_has_an_accessible_name(
 
     repo = open_repository(tmp_path / "data", today=clock.today)
     try:
-        repo.save_profile(profile_from_dict(RUNNER), TODAY)
+        save_profile(repo, profile_from_dict(RUNNER), TODAY)
         page = getattr(importlib.import_module(f"desktop.pages.{module}"), name)(
             AppContext(App(repo, lambda: TODAY)))
         qtbot.addWidget(page)
@@ -147,7 +148,7 @@ def test_an_ended_plan_offers_a_new_one_that_starts_on_the_next_monday(
         qtbot, tmp_path) -> None:  # noqa: ANN001
     repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
-        repo.save_profile(profile_from_dict(RUNNER), TODAY)
+        save_profile(repo, profile_from_dict(RUNNER), TODAY)
         later = repo.plan().end + timedelta(days=10)  # a Wednesday after the plan's end
         page = TodayPage(AppContext(App(repo, lambda: later)))
         qtbot.addWidget(page)

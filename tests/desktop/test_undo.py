@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from core.app.planning import save_profile
 from core.checkin import Outcome
 from desktop.undo import (
     AcceptOfferCommand,
@@ -121,7 +122,7 @@ def test_a_rebuilt_plan_empties_the_undo_stack(ctx: Any) -> None:
     push(ctx, MarkOutcomeCommand(ctx, TODAY, Outcome(TODAY, "done", 20, None)))
     assert ctx.undo_stack.count() == 2
     changed = profile_from_dict({**TEST_PROFILE, "weekly_run_minutes": 150})
-    ctx.apply(ctx.app.store.save_profile(changed, TODAY))
+    ctx.apply(save_profile(ctx.app.store, changed, TODAY))
     assert ctx.undo_stack.count() == 0
     rebuilt = ctx.app.store.plan()
     ctx.undo_stack.undo()

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from core import clock
+from core.app.planning import save_profile
 from core.profile import demo_profile
 from core.store import Repository, open_repository
 
@@ -15,5 +16,5 @@ FIRST_MONDAY = date(2026, 11, 23)
 
 def repo_with_profile(folder: Path, today: date = TODAY) -> Repository:
     repo = open_repository(folder, today=clock.today)
-    repo.save_profile(demo_profile(), today)
+    save_profile(repo, demo_profile(), today)
     return repo

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.adaptation import accept, adaptation_offers
+from core.app.planning import judge_finished_weeks, save_profile
 from core.checkin import CheckIn, Outcome
 from core.plan import Plan, Session
 from core.profile import demo_profile
@@ -38,7 +39,7 @@ def stored(repo: Repository) -> Plan:
 @pytest.fixture
 def repo(tmp_path: Path) -> Repository:
     repo = open_repository(tmp_path, today=lambda: TODAY)
-    repo.save_profile(RUNNER, TODAY)  # Friday 20 Nov: the plan starts Monday 23 Nov
+    save_profile(repo, RUNNER, TODAY)  # Friday 20 Nov: the plan starts Monday 23 Nov
     return repo
 
 
@@ -49,10 +50,10 @@ def test_marking_sessions_changes_no_week_until_the_monday_after(repo: Repositor
     assert not change.plan and stored(repo) == old
     # Wednesday to Sunday: the week is still in progress, nothing is judged.
     for n in range(2, 7):
-        assert repo.judge_finished_weeks(day(n)).is_empty
+        assert judge_finished_weeks(repo, day(n)).is_empty
     assert stored(repo) == old
     # Monday: week 1 ran 95 − 40 = 55 of 95; week 2 may run at most 60 (110 % of 55).
-    change = repo.judge_finished_weeks(day(7))
+    change = judge_finished_weeks(repo, day(7))
     plan = stored(repo)
     week2 = plan.weeks[1].run_minutes
     assert week2 <= 60 < old.weeks[1].run_minutes
@@ -64,8 +65,8 @@ def test_marking_sessions_changes_no_week_until_the_monday_after(repo: Repositor
                for new, was in zip(plan.weeks, old.weeks, strict=True))
     # Once judged, a week is never judged again, even if its log changes afterwards.
     repo.clear_outcome(long_run.date)
-    assert repo.judge_finished_weeks(day(7)).is_empty
-    assert repo.judge_finished_weeks(day(10)).is_empty
+    assert judge_finished_weeks(repo, day(7)).is_empty
+    assert judge_finished_weeks(repo, day(10)).is_empty
     assert stored(repo) == plan
 
 
@@ -92,7 +93,7 @@ def test_issue_11_two_short_nights_then_the_easier_session_done(repo: Repository
     # Every run done with more minutes than planned: the Monday after raises nothing.
     for s in runs(old, 1):
         repo.save_outcome(Outcome(s.date, "done", s.minutes + 20))
-    assert repo.judge_finished_weeks(day(7)).is_empty
+    assert judge_finished_weeks(repo, day(7)).is_empty
     assert [w.run_minutes for w in stored(repo).weeks] == [w.run_minutes for w in old.weeks]
 
 
@@ -100,7 +101,7 @@ def test_first_command_on_wednesday_keeps_the_days_already_past(repo: Repository
     old = stored(repo)
     for s in runs(old, 1):
         repo.save_outcome(Outcome(s.date, "skipped"))
-    change = repo.judge_finished_weeks(day(9))  # away on Monday and Tuesday
+    change = judge_finished_weeks(repo, day(9))  # away on Monday and Tuesday
     plan = stored(repo)
     assert "week 1 ran 0 of 95 planned" in change.summary
     assert plan.session_on(day(7)) == old.session_on(day(7))
@@ -115,7 +116,7 @@ def test_a_user_move_and_a_logged_day_keep_what_they_had(repo: Repository) -> No
     repo.move_session(a.date, b.date)
     for s in runs(old, 1):
         repo.save_outcome(Outcome(s.date, "skipped"))
-    repo.judge_finished_weeks(day(7))
+    judge_finished_weeks(repo, day(7))
     plan = stored(repo)
     assert plan.session_on(b.date) == replace(a, date=b.date, edited=True)
     assert plan.session_on(a.date) == replace(b, date=a.date, edited=True)
@@ -126,14 +127,14 @@ def test_a_user_move_and_a_logged_day_keep_what_they_had(repo: Repository) -> No
     for s in runs(before, 2):
         repo.save_outcome(Outcome(s.date, "skipped"))
     repo.save_checkin(CheckIn(keep.date, sleep_hours=8.0))
-    repo.judge_finished_weeks(day(14))
+    judge_finished_weeks(repo, day(14))
     assert stored(repo).session_on(keep.date) == keep
 
 
 def test_before_the_plan_starts_nothing_is_judged(repo: Repository) -> None:
     old = stored(repo)
-    assert repo.judge_finished_weeks(TODAY).is_empty
-    assert repo.judge_finished_weeks(day(0)).is_empty
+    assert judge_finished_weeks(repo, TODAY).is_empty
+    assert judge_finished_weeks(repo, day(0)).is_empty
     assert stored(repo) == old
 
 
@@ -154,6 +155,6 @@ def test_skipped_with_minutes_and_rest_days_are_refused(repo: Repository) -> Non
 
 def test_no_plan_no_judging(tmp_path: Path) -> None:
     repo = open_repository(tmp_path, today=lambda: TODAY)
-    assert repo.judge_finished_weeks(date(2027, 1, 4)).is_empty
+    assert judge_finished_weeks(repo, date(2027, 1, 4)).is_empty
     with pytest.raises(ValueError, match="no planned session"):
         repo.save_outcome(Outcome(date(2020, 1, 6), "skipped"))

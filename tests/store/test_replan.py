@@ -8,6 +8,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+from core.app.planning import save_profile
 from core.checkin import CheckIn
 from core.plan import Plan
 from core.profile import demo_profile
@@ -29,7 +30,7 @@ def test_a_profile_change_mid_plan_continues_the_plan(tmp_path: Path) -> None:
     assert old is not None
     new_profile = demo_profile().with_changes(strength_sessions=3, level="intermediate",
                                               weekly_run_minutes=150)
-    change = repo.save_profile(new_profile, LATER)
+    change = save_profile(repo, new_profile, LATER)
     assert change.plan and "check week" not in change.summary
     plan = repo.plan()
     assert plan is not None and plan.start == FIRST_MONDAY and len(plan.weeks) == 12
@@ -57,7 +58,7 @@ def test_a_kept_logged_day_that_breaks_a_rule_is_reported(tmp_path: Path) -> Non
     repo.save_checkin(CheckIn(date=REBUILD, sleep_hours=7.5))  # a log keeps the day
     no_monday = demo_profile().with_changes(
         available_days=["tue", "wed", "thu", "fri", "sat", "sun"])
-    change = repo.save_profile(no_monday, LATER)
+    change = save_profile(repo, no_monday, LATER)
     plan = repo.plan()
     assert plan is not None and plan.session_on(REBUILD) == kept
     problems = plan_problems(plan, no_monday, since=REBUILD)
@@ -71,7 +72,7 @@ def test_a_new_plan_after_the_old_one_ended_keeps_the_old_days(tmp_path: Path) -
     old = repo.plan()
     assert old is not None
     after = old.end + timedelta(days=10)
-    repo.save_profile(demo_profile().with_changes(weekly_run_minutes=90), after)
+    save_profile(repo, demo_profile().with_changes(weekly_run_minutes=90), after)
     plan = repo.plan()
     assert plan is not None and plan.start > old.end and plan.weeks[0].index == 1
     out = tmp_path / "backup.json"

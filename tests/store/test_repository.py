@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from core import clock
+from core.app.planning import save_profile
 from core.checkin import CheckIn, Outcome
 from core.plan import Plan, monday_on_or_after
 from core.planner import build_plan
@@ -30,7 +31,7 @@ def test_reading_an_empty_folder_creates_nothing(tmp_path: Path) -> None:
 def test_first_save_stores_a_private_file_and_a_12_week_plan(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     repo = open_repository(folder, today=clock.today)
-    change = repo.save_profile(demo_profile(), TODAY, demo=True)
+    change = save_profile(repo, demo_profile(), TODAY, demo=True)
     assert change.profile and change.plan
     assert repo.profile() == demo_profile() and repo.is_demo()
     plan = repo.plan()
@@ -43,7 +44,7 @@ def test_saving_the_same_profile_changes_nothing(tmp_path: Path) -> None:
     repo = repo_with_profile(tmp_path)
     repo.set_minutes(FIRST_MONDAY, 44)  # a user edit survives saving the same profile
     before = repo.plan()
-    change = repo.save_profile(demo_profile(), TODAY + timedelta(days=30))
+    change = save_profile(repo, demo_profile(), TODAY + timedelta(days=30))
     assert change.summary == "No changes" and change.is_empty
     assert repo.plan() == before
 
@@ -53,7 +54,7 @@ def test_age_is_checked_at_the_plan_start(tmp_path: Path) -> None:
     # Turns 16 on Tue 24 Nov, so is still 15 on the plan's first Monday (23 Nov).
     young = demo_profile().with_changes(birth_date="2010-11-24")
     with pytest.raises(ProfileError, match="birth_date"):
-        repo.save_profile(young, TODAY)
+        save_profile(repo, young, TODAY)
     assert repo.profile() is None
 
 
@@ -68,7 +69,7 @@ def test_changed_profile_rebuilds_from_next_monday_keeping_past_and_logged_days(
     repo.save_checkin(CheckIn(date=logged_future, sleep_hours=8.0))
     new_profile = demo_profile().with_changes(strength_sessions=3, weekly_run_minutes=120,
                                               level="intermediate")
-    change = repo.save_profile(new_profile, later)
+    change = save_profile(repo, new_profile, later)
     assert change.plan and "1 logged day kept" in change.summary
     plan = repo.plan()
     assert plan is not None
