@@ -68,6 +68,25 @@ def data_dir(args: argparse.Namespace) -> Path:
     return folder
 
 
+def output_path(args: argparse.Namespace) -> Path:
+    """The ``--out`` file of a backup or an export, checked the same way for both (exit 2):
+    a name, an existing folder, not a folder itself, and never the saved data (the live
+    database, its side files or ``backups/``, also through a symlink)."""
+    text: str = args.out
+    if not text.strip():
+        raise InvalidInput("--out must name a file")
+    out = Path(text).expanduser()
+    folder = out.parent
+    if not folder.is_dir():
+        raise InvalidInput(f"cannot write {out}: the folder {folder} does not exist")
+    if out.is_dir():
+        raise InvalidInput(f"cannot write {out}: it is a folder")
+    from core.store.safety import check_output
+
+    check_output(out, paths.data_dir(getattr(args, "data_dir", None)))
+    return out
+
+
 def _folder_problem(folder: Path) -> str | None:
     """Why ``folder`` cannot be the data folder ("" when it plainly is not a folder)."""
     try:

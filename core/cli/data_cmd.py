@@ -19,6 +19,7 @@ from core.cli.common import (
     data_dir,
     global_options,
     iso_date,
+    output_path,
     ranged_float,
     ranged_int,
     read_profile_file,
@@ -195,9 +196,10 @@ def _run_history(args: argparse.Namespace) -> int:
 def _run_backup(args: argparse.Namespace) -> int:
     from core.store import open_repository
 
+    out = output_path(args)
     repo = open_repository(_data_dir(args))
     try:
-        repo.backup_to(Path(args.out))
+        repo.backup_to(out)
     finally:
         repo.close()
     print(f"Backup written to {args.out}")

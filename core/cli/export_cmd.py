@@ -19,6 +19,7 @@ from core.cli.common import (
     add_source_options,
     global_options,
     iso_date,
+    output_path,
     resolve,
 )
 
@@ -70,16 +71,9 @@ def register(sub: Any) -> None:
 
 
 def _target(args: argparse.Namespace) -> Path:
-    """The output path, refused early (exit 1) when its folder is missing."""
-    out = Path(args.out).expanduser()
-    if not args.out.strip():
-        raise InvalidInput("--out must name a file")
-    folder = out.parent
-    if not folder.is_dir():
-        raise CliError(f"cannot write {out}: the folder {folder} does not exist")
-    if out.is_dir():
-        raise CliError(f"cannot write {out}: it is a folder")
-    return out
+    """The output path, checked as a backup's is (exit 2 for a missing folder, a folder, or
+    the saved data)."""
+    return output_path(args)
 
 
 def _write(action: Any, name: str | None = None) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from core.store.backup import BackupData, apply_backup, dump, load_backup
 from core.store.change import Change
 from core.store.repository_log import LogPart, NoOutcome
-from core.store.safety import InvalidRequest, StoreError, atomic_write_private
+from core.store.safety import InvalidRequest, StoreError, atomic_write_private, check_output
 
 __all__ = ["Repository", "open_repository", "NoOutcome"]
 
@@ -23,6 +23,7 @@ class Repository(LogPart):
     def backup_to(self, path: Path) -> None:
         """Write the whole database as one JSON file (atomic, mode 0600)."""
         path = Path(path)
+        check_output(path, self.data_dir)
         with self._reading() as t:
             if t is None:
                 raise StoreError(f"there is nothing to back up yet: no database in "

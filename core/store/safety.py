@@ -60,6 +60,43 @@ class MigrationFailed(StoreError):
     """Upgrading the schema failed; the file was put back as it was."""
 
 
+DB_FILE = "runner-legs.sqlite3"
+BACKUP_FOLDER = "backups"
+
+
+def output_problem(out: Path, data_dir: Path) -> str | None:
+    """Why writing ``out`` would overwrite the user's saved data (None when it would not).
+
+    The one guard of every ``--out`` and backup path: the live database, its -wal/-shm/
+    -journal and aside copies, and anything inside ``backups/`` are refused. Symlinks are
+    resolved first (a link is followed when it points elsewhere, refused when it points at
+    the data), and a hard link to the database counts as the database.
+    """
+    try:
+        target = Path(os.path.realpath(out))
+        home = Path(os.path.realpath(data_dir))
+    except (OSError, ValueError):
+        return None
+    reason = f"it would overwrite your saved data in {home}"
+    if target.parent == home and target.name.startswith(DB_FILE):
+        return reason
+    if home / BACKUP_FOLDER in (target, *target.parents):
+        return f"it would overwrite an automatic backup in {home / BACKUP_FOLDER}"
+    db = home / DB_FILE
+    with contextlib.suppress(OSError, ValueError):
+        if target.exists() and db.exists() and os.path.samefile(target, db):
+            return reason
+    return None
+
+
+def check_output(out: Path, data_dir: Path) -> None:
+    """InvalidRequest (exit 2) when ``out`` would overwrite saved data (see output_problem)."""
+    problem = output_problem(out, data_dir)
+    if problem is not None:
+        raise InvalidRequest(f"refusing to write {out}: {problem}; choose a file outside "
+                             "it, nothing was written")
+
+
 def ensure_private_dir(folder: Path) -> None:
     """Create ``folder`` (and parents) readable by the user only when it is missing."""
     if not folder.is_dir():

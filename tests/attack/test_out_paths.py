@@ -1,0 +1,68 @@
+"""Cases 1 and the --out ones: no output path may overwrite the saved data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.attack.helpers import make_home, refused, run, snapshot
+
+DB = "runner-legs.sqlite3"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    return make_home(tmp_path / "data", monkeypatch)
+
+
+def _targets(home: Path) -> list[Path]:
+    backup = next((home / "backups").iterdir())
+    return [home / DB, home / (DB + "-wal"), home / (DB + "-shm"), backup,
+            home / "backups" / "new.json"]
+
+
+@pytest.mark.parametrize("command", [
+    ["backup"], ["export", "pdf", "--demo"], ["export", "plan-pdf", "--demo"],
+    ["export", "ics", "--demo"], ["export", "ics"]])
+def test_no_out_can_overwrite_the_data(home: Path, command: list[str]) -> None:
+    before = snapshot(home)
+    for target in _targets(home):
+        line = refused(run(*command, "--out", str(target), home=home), 2)
+        assert "overwrite" in line
+    assert snapshot(home) == before
+
+
+def test_a_symlink_into_the_data_is_refused_and_one_elsewhere_is_followed(
+        home: Path, tmp_path: Path) -> None:
+    before = snapshot(home)
+    link = tmp_path / "innocent.json"
+    link.symlink_to(home / DB)
+    refused(run("backup", "--out", str(link), home=home), 2)
+    folder_link = tmp_path / "looks-elsewhere"
+    folder_link.symlink_to(home / "backups")
+    refused(run("backup", "--out", str(folder_link / "b.json"), home=home), 2)
+    assert snapshot(home) == before
+    elsewhere = tmp_path / "real.json"
+    elsewhere.write_text("old")
+    ok_link = tmp_path / "ok.json"
+    ok_link.symlink_to(elsewhere)
+    result = run("backup", "--out", str(ok_link), home=home)
+    assert result.returncode == 0, result.stderr
+    assert ok_link.is_symlink() and '"runner-legs-backup"' in elsewhere.read_text()
+
+
+def test_a_hard_link_to_the_database_is_refused(home: Path, tmp_path: Path) -> None:
+    before = snapshot(home)
+    hard = tmp_path / "hard.sqlite3"
+    os.link(home / DB, hard)
+    refused(run("export", "ics", "--out", str(hard), home=home), 2)
+    assert snapshot(home) == before
+
+
+def test_backup_and_export_answer_a_missing_folder_alike(home: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "missing" / "x.out")
+    b = refused(run("backup", "--out", out, home=home), 2)
+    e = refused(run("export", "ics", "--out", out, home=home), 2)
+    assert "does not exist" in b and "does not exist" in e
