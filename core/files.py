@@ -27,6 +27,45 @@ class NotRegularFileError(OSError):
     """The target exists and is not a regular file; ``strerror`` says what it is."""
 
 
+class FileTooLargeError(OSError):
+    """An input file is larger than the reader accepts; ``strerror`` says the limit."""
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_input(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them.
+
+    A device (``/dev/zero``), a named pipe or a socket is refused before it is opened (so a
+    read never blocks or runs forever), and so is a file larger than ``limit``
+    (FileTooLargeError); other failures are the usual OSError.
+    """
+    data = read_head(path, limit + 1)
+    if len(data) > limit:
+        raise FileTooLargeError(errno.EFBIG, f"it is larger than {_size(limit)}", str(path))
+    return data
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of the regular file ``path`` (NotRegularFileError for a
+    device, a pipe, a socket or a folder, checked before opening)."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(errno.EINVAL, f"it is {_kind(mode)}, not a regular file",
+                                  str(path))
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped between the stat and the open
+            raise NotRegularFileError(errno.EINVAL, "it is not a regular file", str(path))
+        return fh.read(size)
+
+
+def _size(limit: int) -> str:
+    return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
+
+
 def write_target(out: Path) -> Path:
     """The path a write to ``out`` really replaces: symlinks resolved; NotRegularFileError
     when something other than a regular file is there."""
@@ -36,8 +75,7 @@ def write_target(out: Path) -> Path:
     except FileNotFoundError:
         return target
     if not stat.S_ISREG(mode):
-        what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-        raise NotRegularFileError(errno.EINVAL, f"it is {what}, not a regular file",
+        raise NotRegularFileError(errno.EINVAL, f"it is {_kind(mode)}, not a regular file",
                                   str(out))
     return target
 

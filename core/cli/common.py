@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,55 @@ from core.profile import Profile, check_age, demo_profile, profile_from_dict
 SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")  # pseudo file systems: never a data folder
 FRESH_PLAN_NOTE = ("note: --weeks/--start build a fresh plan from your saved profile; your "
                    "stored plan and its changes are not shown")
+
+
+# Characters that must never reach a terminal as they are: C0 controls (but newline and
+# tab), DEL, C1 controls (ESC's one-byte cousins), bidi overrides, and lone surrogates
+# (which cannot even be encoded). They are shown as \\uXXXX, which is valid inside JSON.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                     "\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)")
+LINE_LIMIT = 2000
+WORD_LIMIT = 300
+_NOTES: list[str] = []
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every terminal-unsafe character written as ``\\uXXXX``."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str, limit: int = LINE_LIMIT) -> str:
+    """A message as one safe line of at most ``limit`` characters, no word longer than
+    WORD_LIMIT (a 10 MB value is cut, not echoed whole)."""
+    line = " ".join(w if len(w) <= WORD_LIMIT else w[:WORD_LIMIT - 1] + "…"
+                    for w in safe_text(text[:limit * 4]).split())
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
+def note(text: str) -> None:
+    """A side remark for stderr, printed only when the command succeeds (a failing command
+    says exactly one line)."""
+    _NOTES.append(text)
+
+
+def take_notes() -> list[str]:
+    notes = list(_NOTES)
+    _NOTES.clear()
+    return notes
+
+
+class SafeStream:
+    """A text stream that writes through ``safe_text`` (so stored names, titles and paths
+    cannot move the cursor, change colours or reorder a line on the user's terminal)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(safe_text(text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 class CliError(Exception):
@@ -147,18 +196,27 @@ def add_source_options(p: argparse.ArgumentParser, *, weeks: bool = True) -> Non
                        help="plan length in weeks, 4–24 (default 12)")
 
 
+PROFILE_LIMIT = 1024 * 1024  # a profile is a few hundred bytes
+
+
 def read_profile_file(path: str, *, on: date | None = None) -> Profile:
-    """Read and validate a profile JSON file (InvalidInput names what is wrong)."""
+    """Read and validate a profile JSON file (InvalidInput names what is wrong). Only a
+    regular file of at most 1 MB is read: a device or a pipe never makes it wait."""
+    from core.files import read_input
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_input(Path(path), PROFILE_LIMIT).decode("utf-8")
     except FileNotFoundError:
         raise InvalidInput(f"profile file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read profile file {path}: {exc}") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read profile file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"profile file {path} is not UTF-8 text") from None
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"profile file {path} is not valid JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # bad JSON, a huge number, deep nesting
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise InvalidInput(f"profile file {path} is not valid JSON: {reason}") from None
     return profile_from_dict(data, on=on)
 
 
@@ -200,7 +258,7 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
             and (start_opt is None or monday_on_or_after(start_opt) == stored_plan.start)):
         return Source(profile, stored_plan, stored=True)
     if stored_plan is not None:  # the user's moves, edits and adapted weeks are not in it
-        print(FRESH_PLAN_NOTE, file=sys.stderr)
+        note(FRESH_PLAN_NOTE)
     start = _start(start_opt, stored_plan.start if stored_plan else None, week_hint)
     check_age(profile, start)
     length = weeks or (len(stored_plan.weeks) if stored_plan else 12)

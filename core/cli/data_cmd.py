@@ -207,6 +207,7 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
+    from core.files import read_head
     from core.store import (
         DamagedDatabase,
         load_backup,
@@ -217,9 +218,8 @@ def _run_restore(args: argparse.Namespace) -> int:
     from core.store.safety import SQLITE_MAGIC
 
     source = Path(args.file)
-    try:
-        with source.open("rb") as fh:
-            is_sqlite = fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    try:  # a regular file only: a pipe or a device is refused, never read
+        is_sqlite = read_head(source, len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         is_sqlite = False  # load_backup names the problem
     if is_sqlite:

@@ -7,7 +7,6 @@ fast. A failed export leaves nothing on disk (the writers are atomic).
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from core.cli.common import (
     output_path,
     resolve,
 )
+from core.cli.common import note as say
 
 PAPERS = ("a4", "letter")
 
@@ -92,7 +92,7 @@ def _write(action: Any, name: str | None = None) -> int:
 
         note = missing_note(name)
         if note:
-            print(note, file=sys.stderr)
+            say(note)
     return 0
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core.files import read_input
 from core.store.backup_check import FORMAT, VERSION, BackupData, BadBackup, parse_backup
 from core.store.convert import (
     checkin_from_row,
@@ -68,9 +69,7 @@ def load_backup(path: Path) -> BackupData:
     problem; nothing is written here)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise BadBackup(str(path), f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, MAX_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InvalidRequest(f"backup file not found: {path}") from None
     except UnicodeDecodeError:
@@ -78,11 +77,18 @@ def load_backup(path: Path) -> BackupData:
     except IsADirectoryError:
         raise InvalidRequest(f"backup file {path} is a folder") from None
     except OSError as exc:
-        raise InvalidRequest(f"cannot read backup file {path}: {exc.strerror}") from None
+        raise InvalidRequest(f"cannot read backup file {path}: {exc.strerror or exc}") from None
     try:
         value = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except RecursionError:
+        raise BadBackup(str(path), "is not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # bad JSON, or a number too long to convert
         raise BadBackup(str(path), f"is not valid JSON ({exc})") from None
+    try:  # a lone surrogate (\\ud800) decodes as JSON but can never be stored
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadBackup(str(path), "holds text that is not valid Unicode (a lone "
+                                   "surrogate)") from None
     return parse_backup(value)
 
 
