@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; stdout goes through SafeStream, side notes are said only on
     success, and a failure is one line on stderr."""
     out = sys.stdout
-    sys.stdout = SafeStream(out)  # type: ignore[assignment]
+    sys.stdout = SafeStream(out)
     take_notes()
     try:
         code = _main(argv)

@@ -207,36 +207,24 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
+    """Check the whole backup first (JSON, or an automatic .sqlite3 one read through
+    SQLite), then replace the saved data; a damaged database is replaced only once its
+    replacement is complete, and kept beside it."""
     from core.files import read_head
-    from core.store import (
-        DamagedDatabase,
-        load_backup,
-        open_repository,
-        restore_automatic_backup,
-        set_aside,
-    )
+    from core.store import load_backup, read_sqlite_backup, replace_saved_data
     from core.store.safety import SQLITE_MAGIC
 
     source = Path(args.file)
+    folder = _data_dir(args)
     try:  # a regular file only: a pipe or a device is refused, never read
         is_sqlite = read_head(source, len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         is_sqlite = False  # load_backup names the problem
-    if is_sqlite:
-        aside = restore_automatic_backup(_data_dir(args), source)
-        print(f"Restored {source}; the previous database was kept as {aside}")
-        return 0
-    data = load_backup(source)  # checked in full before anything is opened or written
+    data = read_sqlite_backup(folder, source) if is_sqlite else load_backup(source)
+    done = replace_saved_data(folder, data, keep_copy=is_sqlite)
     kept = ""
-    try:
-        repo = open_repository(_data_dir(args))
-    except DamagedDatabase:
-        # The user asks to replace everything: keep the damaged file aside, start afresh.
-        kept = f"; the damaged database was kept as {set_aside(_data_dir(args))}"
-        repo = open_repository(_data_dir(args))
-    try:
-        change = repo.restore_data(data)
-    finally:
-        repo.close()
-    print(change.summary + kept)
+    if done.kept is not None:
+        what = "damaged database" if done.was_damaged else "previous database"
+        kept = f"; the {what} was kept as {done.kept}"
+    print(done.change.summary + kept)
     return 0

@@ -5,8 +5,6 @@ data with its content."""
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from core.store.convert import (
     session_from_text,
     session_to_text,
 )
-from core.store.safety import InvalidRequest, StoreError
+from core.store.safety import InvalidRequest
 from core.store.tables import Tables
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -90,30 +88,6 @@ def load_backup(path: Path) -> BackupData:
         raise BadBackup(str(path), "holds text that is not valid Unicode (a lone "
                                    "surrogate)") from None
     return parse_backup(value)
-
-
-def check_database_file(path: Path) -> None:
-    """Check the data in an SQLite backup with every check of a JSON restore (InvalidRequest
-    naming the first wrong value). A scratch copy is opened, so the file itself is never
-    changed, not even migrated."""
-    from core.store.db import DB_NAME
-    from core.store.repository import open_repository
-
-    with tempfile.TemporaryDirectory(prefix="runner-legs-check-") as tmp:
-        shutil.copyfile(path, Path(tmp, DB_NAME))
-        repo = open_repository(Path(tmp))
-        try:
-            with repo._reading() as t:
-                data = None if t is None else dump(t)
-            parse_backup(json.loads(json.dumps(data)))
-        except BadBackup as exc:
-            raise InvalidRequest(f"the backup {path} cannot be used, nothing changed: "
-                                 f"{exc.where} {exc.problem}") from None
-        except (StoreError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise InvalidRequest(f"the backup {path} cannot be used, nothing changed: its "
-                                 f"data cannot be read ({exc})") from None
-        finally:
-            repo.close()
 
 
 def apply_backup(t: Tables, data: BackupData) -> None:

@@ -9,7 +9,13 @@ from pathlib import Path
 from core.store.backup import BackupData, apply_backup, dump, load_backup
 from core.store.change import Change
 from core.store.repository_log import LogPart, NoOutcome
-from core.store.safety import InvalidRequest, StoreError, atomic_write_private, check_output
+from core.store.safety import (
+    InvalidRequest,
+    StoreError,
+    atomic_write_private,
+    check_output,
+    copy_database,
+)
 
 __all__ = ["Repository", "open_repository", "NoOutcome"]
 
@@ -40,6 +46,13 @@ class Repository(LogPart):
         except OSError as exc:
             raise StoreError(f"cannot write the backup to {path}: {exc.strerror}") from None
 
+    def copy_to(self, out: Path) -> None:
+        """Copy the database through SQLite's backup API to ``out`` (0600, atomic); OSError
+        when it cannot be written (then nothing is left behind)."""
+        if self._open(create=False):
+            with self._errors():
+                copy_database(self._connection(), out)
+
     def restore_from(self, path: Path) -> Change:
         """Replace all data with a JSON backup, validated in full first (ValueError naming
         what is wrong, and nothing written)."""
@@ -56,7 +69,11 @@ class Repository(LogPart):
 
 def open_repository(data_dir: Path) -> Repository:
     """The repository in ``data_dir``. An existing file is checked (DamagedDatabase, leaving
-    it untouched) and migrated; a missing one is created by the first write."""
+    it untouched) and migrated; a missing one is created by the first write. Temp files a
+    killed restore left in the folder are removed first."""
+    from core.store.restore import remove_stale_temps
+
+    remove_stale_temps(Path(data_dir))
     repo = Repository(Path(data_dir))
     if repo.path.exists():
         repo._open(create=False)
