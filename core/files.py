@@ -66,6 +66,25 @@ def _size(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
 
 
+SAVED_DATA = "runner-legs.sqlite3"
+
+
+def saved_data_problem(out: Path) -> str | None:
+    """Why writing ``out`` would overwrite Runner Legs' saved data, in whatever folder it
+    lives (None when it would not): the database or a file named after it beside it, or
+    anything inside the ``backups/`` folder next to a database. Symlinks are resolved."""
+    try:
+        target = Path(os.path.realpath(out))
+    except (OSError, ValueError):
+        return None
+    if target.name.startswith(SAVED_DATA) and (target.parent / SAVED_DATA).exists():
+        return f"it would overwrite your saved data in {target.parent}"
+    for folder in target.parents:
+        if folder.name == "backups" and (folder.parent / SAVED_DATA).exists():
+            return f"it would overwrite an automatic backup in {folder}"
+    return None
+
+
 def write_target(out: Path) -> Path:
     """The path a write to ``out`` really replaces: symlinks resolved; NotRegularFileError
     when something other than a regular file is there."""

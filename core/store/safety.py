@@ -10,7 +10,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from core.files import atomic_write, replacing
+from core.files import atomic_write, replacing, saved_data_problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DIR_MODE = 0o700
@@ -113,6 +113,9 @@ def output_problem(out: Path, data_dir: Path) -> str | None:
     reason = f"it would overwrite your saved data in {home}"
     if target.parent == home and target.name.startswith(DB_FILE):
         return reason
+    elsewhere = saved_data_problem(target)  # another data folder's files, e.g. a copy
+    if elsewhere:
+        return elsewhere
     if home / BACKUP_FOLDER in (target, *target.parents):
         return f"it would overwrite an automatic backup in {home / BACKUP_FOLDER}"
     db = home / DB_FILE

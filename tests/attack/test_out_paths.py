@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,24 @@ def test_backup_and_export_answer_a_missing_folder_alike(home: Path, tmp_path: P
     b = refused(run("backup", "--out", out, home=home), 2)
     e = refused(run("export", "ics", "--out", out, home=home), 2)
     assert "does not exist" in b and "does not exist" in e
+
+
+def test_the_window_writers_refuse_the_data_too(home: Path) -> None:
+    """The File menu writes through the same writers: exports and the JSON backup."""
+    from core.export.atomic import ExportError
+    from core.export.ics import write_ics
+    from core.planner import build_plan
+    from core.profile import demo_profile
+    from core.store import InvalidRequest, open_repository
+
+    profile = demo_profile()
+    plan = build_plan(profile, date(2026, 11, 23), 8)
+    before = snapshot(home)
+    for target in _targets(home):
+        with pytest.raises(ExportError, match="saved data|automatic backup"):
+            write_ics(target, profile, plan)
+        repo = open_repository(home)
+        with pytest.raises(InvalidRequest, match="overwrite"):
+            repo.backup_to(target)
+        repo.close()
+    assert snapshot(home) == before
