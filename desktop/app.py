@@ -11,12 +11,15 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from core import paths
+from core import clock, paths
+
+if TYPE_CHECKING:
+    from core.app import App
 from desktop.style import app_icon, apply_style
 
 ORGANIZATION = "runner-legs"
@@ -90,7 +93,7 @@ def folder_problem(folder: Path) -> str | None:
 
 
 def open_store(data_dir: Path, notices: list[str] | None = None, *,
-               dialogs: bool = True) -> Any | None:
+               dialogs: bool = True) -> App | None:
     """Open the repository and check every stored value; on a damaged file offer the
     readable automatic backups (with ``dialogs``), on any other problem say it.
 
@@ -103,17 +106,17 @@ def open_store(data_dir: Path, notices: list[str] | None = None, *,
         return None
 
 
-def _open_checked(data_dir: Path, notices: list[str] | None, starter: Starter) -> Any:
-    from core.store import DamagedDatabase, StoreError, open_repository
+def _open_checked(data_dir: Path, notices: list[str] | None, starter: Starter) -> App:
+    from core.app import DamagedDatabase, StoreError, open_app
 
     title = "Runner Legs cannot open your data"
     problem = folder_problem(data_dir)
     if problem:
         raise starter.fail(title, problem)
     try:
-        repo = open_repository(data_dir)
-        repo.verify()
-        return repo
+        app = open_app(data_dir, clock.today)
+        app.store.verify()
+        return app
     except DamagedDatabase as exc:
         damaged = exc
     except (StoreError, OSError) as exc:
@@ -124,8 +127,8 @@ def _open_checked(data_dir: Path, notices: list[str] | None, starter: Starter) -
 
 
 def _offer_backup(data_dir: Path, damaged: Any, notices: list[str] | None,
-                  starter: Starter) -> Any:
-    from core.store import StoreError, open_repository, restore_automatic_backup
+                  starter: Starter) -> App:
+    from core.app import StoreError, open_app, restore_automatic_backup
     from desktop.dialogs.damaged import DamagedDatabaseDialog
 
     backup = DamagedDatabaseDialog.ask(None, damaged)
@@ -133,16 +136,16 @@ def _offer_backup(data_dir: Path, damaged: Any, notices: list[str] | None,
         print(f"runner-legs: {damaged}", file=sys.stderr)
         raise StartFailed(str(damaged))
     try:
-        moved = restore_automatic_backup(data_dir, backup)
-        repo = open_repository(data_dir)
-        repo.verify()
+        moved = restore_automatic_backup(data_dir, backup, clock.today)
+        app = open_app(data_dir, clock.today)
+        app.store.verify()
     except (StoreError, ValueError, OSError) as again:
         raise starter.fail("Could not restore the backup", str(again)) from None
     notice = restored_notice(backup, moved or data_dir)
     print(f"runner-legs: {notice}", file=sys.stderr)
     if notices is not None:
         notices.append(notice)
-    return repo
+    return app
 
 
 def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None,
@@ -167,17 +170,17 @@ def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None,
             return 0
     notices: list[str] = []
     try:
-        repo = _open_checked(folder, notices, starter)
+        store = _open_checked(folder, notices, starter)
     except StartFailed:
         if single is not None:
             single.release()
         return 1
     try:
-        window = _window(repo, smoke, single, starter)
+        window = _window(store, smoke, single, starter)
     except StartFailed:
         if single is not None:
             single.release()
-        repo.close()
+        store.close()
         return 1
     try:
         window.show()
@@ -202,18 +205,18 @@ def run(argv: list[str], *, smoke: bool = False, data_dir: str | None = None,
     finally:
         if single is not None:
             single.release()
-        repo.close()
+        store.close()
 
 
-def _window(repo: Any, smoke: bool, single: Any, starter: Starter) -> Any:
-    """The main window on ``repo`` (the first start saves the demo profile); a store
-    failure here (a read-only folder at the first start) is said, not raised."""
-    from core.store import StoreError
+def _window(store: Any, smoke: bool, single: Any, starter: Starter) -> Any:
+    """The main window on ``store`` (the App; the first start saves the demo profile); a
+    store failure here (a read-only folder at the first start) is said, not raised."""
+    from core.app import StoreError
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
 
     try:
-        ctx = AppContext(repo)
+        ctx = AppContext(store)
         ctx.ensure_profile()
         ctx.poll_external()  # our own first-start write is not news from outside
         window = MainWindow(ctx, remember=not smoke)

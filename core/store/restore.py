@@ -17,9 +17,10 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import peewee
@@ -29,7 +30,7 @@ from core.store import autobackup
 from core.store.backup import apply_backup, dump
 from core.store.backup_check import BackupData, BadBackup, parse_backup
 from core.store.change import Change
-from core.store.db import DB_NAME, open_database
+from core.store.db import DB_NAME, note_commit, open_database
 from core.store.migrations import latest, migrate_database
 from core.store.safety import (
     FILE_MODE,
@@ -190,7 +191,7 @@ def _checked_values(backup: Path, scratch: Path) -> BackupData:
     problem = _schema_problem(scratch / DB_NAME)
     if problem:
         raise InvalidRequest(f"the backup {backup} cannot be used: {problem}")
-    repo = Repository(scratch)
+    repo = Repository(scratch, today=lambda: date.min)  # read only, never written
     try:
         with repo._reading() as t:
             data = None if t is None else dump(t)
@@ -233,7 +234,8 @@ def _schema_problem(path: Path) -> str | None:
 
 # -- putting the values in place ----------------------------------------------------------
 
-def replace_saved_data(data_dir: Path, data: BackupData, *, keep_copy: bool) -> Restored:
+def replace_saved_data(data_dir: Path, data: BackupData, *, keep_copy: bool,
+                       today: Callable[[], date]) -> Restored:
     """Replace the saved data with ``data`` (already checked).
 
     A sound database is rewritten in one transaction (``keep_copy``: a copy of it is made
@@ -245,7 +247,7 @@ def replace_saved_data(data_dir: Path, data: BackupData, *, keep_copy: bool) -> 
 
     data_dir = Path(data_dir)
     try:
-        repo = open_repository(data_dir)
+        repo = open_repository(data_dir, today=today)
         repo.verify()
     except DamagedDatabase:
         return Restored(_summary(data), _rebuild(data_dir, data), was_damaged=True)
@@ -277,6 +279,7 @@ def _rebuild(data_dir: Path, data: BackupData) -> Path:
     try:
         with _temp_database(data_dir) as tmp:
             _build(tmp, data, autobackup.backups_dir(data_dir))
+            _carry_machine_settings(path, tmp)
             problem = check_sqlite_file(tmp)
             if problem:
                 raise StoreError(f"the restored database could not be verified ({problem}); "
@@ -295,7 +298,28 @@ def _rebuild(data_dir: Path, data: BackupData) -> Path:
         raise DataUnavailable(f"cannot write the restored database in {data_dir}: "
                          f"{exc.strerror or exc}; the damaged file was left as it was") from None
     fsync_folder(data_dir)
+    note_commit()
     return aside
+
+
+def _carry_machine_settings(current: Path, restored: Path) -> None:
+    """Settings that name files on this machine (``backup.MACHINE_SETTINGS``, the calendar
+    feed) keep their current values, as an in-place restore keeps them; a damaged file that
+    cannot be read gives nothing to keep."""
+    from core.store.backup import MACHINE_SETTINGS
+
+    keys = sorted(MACHINE_SETTINGS)
+    marks = ",".join("?" * len(keys))
+    try:
+        uri = current.resolve().as_uri() + "?mode=ro"
+        with contextlib.closing(sqlite3.connect(uri, uri=True)) as src:
+            rows = src.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})",
+                               keys).fetchall()
+    except (sqlite3.Error, OSError):
+        return
+    with contextlib.closing(sqlite3.connect(restored)) as dst, dst:
+        dst.execute(f"DELETE FROM setting WHERE key IN ({marks})", keys)
+        dst.executemany("INSERT INTO setting (key, value) VALUES (?, ?)", rows)
 
 
 def _build(out: Path, data: BackupData, backups: Path) -> None:
@@ -313,10 +337,11 @@ def _build(out: Path, data: BackupData, backups: Path) -> None:
         database.close()
 
 
-def restore_automatic_backup(data_dir: Path, backup: Path) -> Path | None:
+def restore_automatic_backup(data_dir: Path, backup: Path,
+                             today: Callable[[], date]) -> Path | None:
     """Put the SQLite ``backup`` in place of the database; returns where the previous file
     was kept (None when there was none). InvalidRequest when the backup is not a sound
     Runner Legs file or any value in it fails the checks of a JSON restore (nothing is
     touched then)."""
     data = read_sqlite_backup(Path(data_dir), Path(backup))
-    return replace_saved_data(Path(data_dir), data, keep_copy=True).kept
+    return replace_saved_data(Path(data_dir), data, keep_copy=True, today=today).kept

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from core import clock
 from core.checkin import CheckIn
 from core.profile import demo_profile
 from core.store import open_repository
@@ -61,12 +62,12 @@ def make_home(folder: Path, monkeypatch: object) -> Path:
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     monkeypatch.setenv("RUNNER_LEGS_TODAY", TODAY.isoformat())
-    repo = open_repository(folder)
+    repo = open_repository(folder, today=clock.today)
     repo.save_profile(demo_profile(), TODAY)
     repo.save_checkin(CheckIn(date=TODAY, sleep_hours=7.5))
     repo.close()
     monkeypatch.setenv("RUNNER_LEGS_TODAY", "2026-11-21")
-    repo = open_repository(folder)  # the day's first write makes the automatic backup
+    repo = open_repository(folder, today=clock.today)  # the day's first write makes the automatic backup
     repo.save_checkin(CheckIn(date=date(2026, 11, 21), sleep_hours=8.0))
     repo.close()
     return folder

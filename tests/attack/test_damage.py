@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from core import clock
 from core.store import automatic_backups, open_repository, readable_backups
 from core.store.autobackup import rotate
 from core.store.safety import sqlite_failure
@@ -177,6 +178,6 @@ def test_a_read_only_folder_is_said_as_it_is(tmpfs: Tmpfs,
 def test_a_copy_of_the_data_folder_still_opens(home: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(home, copy)
-    repo = open_repository(copy)
+    repo = open_repository(copy, today=clock.today)
     assert repo.checkin(date(2026, 11, 20)) is not None
     repo.close()

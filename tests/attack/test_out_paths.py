@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from core import clock
 from tests.attack.helpers import make_home, refused, run, snapshot
 
 DB = "runner-legs.sqlite3"
@@ -83,7 +84,7 @@ def test_the_window_writers_refuse_the_data_too(home: Path) -> None:
     for target in _targets(home):
         with pytest.raises(ExportError, match="saved data|automatic backup"):
             write_ics(target, profile, plan)
-        repo = open_repository(home)
+        repo = open_repository(home, today=clock.today)
         with pytest.raises(InvalidRequest, match="overwrite"):
             repo.backup_to(target)
         repo.close()

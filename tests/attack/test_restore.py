@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from core import clock
 from core.store import StoreError, open_repository, restore_automatic_backup
 from tests.attack.conftest import Tmpfs
 from tests.attack.helpers import make_home, refused, run, snapshot
@@ -109,7 +110,7 @@ def test_a_restore_that_cannot_write_leaves_the_damaged_file_alone(
 
     monkeypatch.setattr(restore_module, "_build", full)
     with pytest.raises(StoreError, match="No space left on device") as info:
-        restore_automatic_backup(home, backup)
+        restore_automatic_backup(home, backup, clock.today)
     assert "\n" not in str(info.value) and "left as it was" in str(info.value)
     assert snapshot(home) == before, "no aside file, no temp file, the file untouched"
     assert [p.name for p in home.iterdir() if p.name.startswith(".")] == []
@@ -172,13 +173,13 @@ def test_a_temp_file_of_a_running_restore_is_left_alone(home: Path) -> None:
         "time.sleep(60)\n")], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        repo = open_repository(home)
+        repo = open_repository(home, today=clock.today)
         repo.close()
         assert temp.exists()
     finally:
         holder.kill()
         holder.wait()
-    open_repository(home).close()
+    open_repository(home, today=clock.today).close()
     assert not temp.exists()
 
 
@@ -199,6 +200,6 @@ def test_restore_keeps_temp_files_in_the_data_folder(home: Path, tmp_path: Path,
         return str(made)
 
     monkeypatch.setattr(tempfile, "mkdtemp", spy)
-    restore_automatic_backup(home, backup)
+    restore_automatic_backup(home, backup, clock.today)
     assert seen and all(Path(p).parent == home for p in seen)
     assert list(elsewhere.iterdir()) == []

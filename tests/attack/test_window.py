@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from core import clock
 from tests.attack.conftest import Tmpfs
 from tests.attack.helpers import make_home, snapshot
 
@@ -154,7 +155,7 @@ def test_the_damaged_dialog_can_pick_an_older_readable_backup(
     (folder / "runner-legs-2026-12-01.sqlite3").write_bytes(b"\0" * 4096)  # unreadable
     _zeroed(home)
     with pytest.raises(DamagedDatabase) as caught:
-        open_repository(home)
+        open_repository(home, today=clock.today)
     assert caught.value.backups == [newest, older]
 
     def pick_older_item() -> None:
