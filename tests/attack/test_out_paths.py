@@ -89,3 +89,11 @@ def test_the_window_writers_refuse_the_data_too(home: Path) -> None:
             repo.backup_to(target)
         repo.close()
     assert snapshot(home) == before
+
+
+def test_the_calendar_feed_and_watch_files_cannot_land_on_the_data(home: Path) -> None:
+    before = snapshot(home)
+    for target in _targets(home):
+        refused(run("calendar-feed", str(target), home=home), 2)
+    refused(run("export", "fit", "--demo", "--out", str(home / "backups"), home=home), 2)
+    assert snapshot(home) == before
