@@ -5,7 +5,6 @@ each write as one IMMEDIATE transaction."""
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import time
@@ -161,19 +160,12 @@ class RepositoryBase:
             self._check_values()
 
     def _check_values(self) -> None:
-        from core.store.backup import dump
-        from core.store.backup_check import BadBackup, parse_backup
+        """StoredDataError (damage, through ``_errors``) for the first stored value of the
+        wrong type or range (see core.store.integrity)."""
+        from core.store.integrity import check_stored_values
 
         with self._errors():
-            try:
-                parse_backup(json.loads(json.dumps(dump(self._t))))
-            except BadBackup as exc:
-                self._raise_damaged(f"a stored value cannot be read: {exc.where} "
-                                    f"{exc.problem}")
-            except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                if isinstance(exc, StoredDataError):
-                    raise
-                self._raise_damaged(f"a stored value cannot be read ({exc})")
+            check_stored_values(self._db)
 
     def _quick_check(self) -> None:
         try:
