@@ -181,3 +181,12 @@ def test_a_copy_of_the_data_folder_still_opens(home: Path, tmp_path: Path) -> No
     repo = open_repository(copy, today=clock.today)
     assert repo.checkin(date(2026, 11, 20)) is not None
     repo.close()
+
+
+def test_a_wrong_typed_value_never_makes_a_backup_that_cannot_be_restored(
+        home: Path, tmp_path: Path) -> None:
+    _wrong_type(home)
+    out = tmp_path / "b.json"
+    line = refused(run("backup", "--out", str(out), home=home), 1)
+    assert "damaged" in line
+    assert not out.exists()

@@ -203,3 +203,31 @@ def test_restore_keeps_temp_files_in_the_data_folder(home: Path, tmp_path: Path,
     restore_automatic_backup(home, backup, clock.today)
     assert seen and all(Path(p).parent == home for p in seen)
     assert list(elsewhere.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_restore_killed_at_any_moment_loses_nothing(home: Path, tmp_path: Path) -> None:
+    """kill -9 during a restore over a damaged database: afterwards the folder holds either
+    the damaged file as it was or the restored data, and the next start tidies up."""
+    import signal
+
+    backup = _sqlite_copy(home, tmp_path / "good.sqlite3")
+    junk = b"\0" * 8192
+    env = dict(os.environ, RUNNER_LEGS_HOME=str(home), RUNNER_LEGS_TODAY="2026-11-21")
+    code = "import sys; from core.cli import main; sys.exit(main())"
+    for delay in (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6):
+        for p in list(home.iterdir()):
+            if p.name.startswith(DB) and p.name != DB:
+                p.unlink()
+        (home / DB).write_bytes(junk)
+        proc = subprocess.Popen([sys.executable, "-c", code, "restore", str(backup)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        data = (home / DB).read_bytes()
+        if data != junk:  # the swap happened: the restored data is whole
+            assert _history(home)[0]["sleep_hours"] == 7.5
+        assert run("history", home=home).returncode in (0, 1)
+        leftovers = [p.name for p in home.iterdir() if p.name.startswith(".")]
+        assert leftovers == [], leftovers

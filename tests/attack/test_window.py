@@ -220,3 +220,13 @@ def test_a_peer_of_another_user_is_ignored(tmp_path: Path, monkeypatch: pytest.M
     conn.close()
     assert asked == []
     first.release()
+
+
+@pytest.mark.slow
+def test_a_read_only_folder_with_data_is_one_line(tmpfs: Tmpfs, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    home = make_home(tmpfs.path / "data", monkeypatch)
+    _sql(home)
+    tmpfs.read_only()
+    line = one_failure_line(smoke(home, tmp_path))
+    assert "read-only" in line and "damaged" not in line

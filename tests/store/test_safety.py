@@ -192,3 +192,36 @@ def test_database_and_side_files_are_private(tmp_path: Path) -> None:
     (tmp_path / "runner-legs.sqlite3").chmod(0o644)  # e.g. copied in by hand
     open_repository(tmp_path, today=clock.today).close()
     assert (tmp_path / "runner-legs.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_header_tells_empty_zeroed_and_truncated_files_apart(tmp_path: Path) -> None:
+    from core.store.safety import header_problem
+
+    repo = repo_with_profile(tmp_path)
+    repo.close()
+    db = tmp_path / "runner-legs.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    good = db.read_bytes()
+    assert header_problem(db) is None
+    db.write_bytes(b"")
+    assert "empty" in str(header_problem(db))
+    db.write_bytes(b"\0" * len(good))
+    assert "not an SQLite database" in str(header_problem(db))
+    db.write_bytes(good[: len(good) // 2])
+    assert "truncated" in str(header_problem(db))
+
+
+def test_the_output_guard_knows_the_data_whatever_the_path(tmp_path: Path) -> None:
+    from core.store.safety import output_problem
+
+    data = tmp_path / "data"
+    repo_with_profile(data).close()
+    (data / "backups").mkdir(exist_ok=True)
+    assert output_problem(data / "runner-legs.sqlite3", data)
+    assert output_problem(data / "runner-legs.sqlite3-wal", data)
+    assert output_problem(data / "backups" / "x.json", data)
+    assert output_problem(data / ".." / "data" / "runner-legs.sqlite3", data)
+    assert output_problem(data / "my-backup.json", data) is None
+    assert output_problem(tmp_path / "elsewhere.json", data) is None
