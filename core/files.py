@@ -85,6 +85,40 @@ def saved_data_problem(out: Path) -> str | None:
     return None
 
 
+def output_problem(out: Path, data_dir: Path) -> str | None:
+    """Why writing ``out`` would overwrite the user's saved data (None when it would not).
+
+    The one guard of every ``--out`` and backup path: the live database, its -wal/-shm/
+    -journal and aside copies, and anything inside ``backups/`` are refused. Symlinks are
+    resolved first (a link is followed when it points elsewhere, refused when it points at
+    the data), and a hard link to the database counts as the database.
+    """
+    try:
+        target = Path(os.path.realpath(out))
+        home = Path(os.path.realpath(data_dir))
+    except (OSError, ValueError):
+        return None
+    reason = f"it would overwrite your saved data in {home}"
+    if target.parent == home and target.name.startswith(SAVED_DATA):
+        return reason
+    elsewhere = saved_data_problem(target)  # another data folder's files, e.g. a copy
+    if elsewhere:
+        return elsewhere
+    backups = home / "backups"
+    if backups in (target, *target.parents):
+        return f"it would overwrite an automatic backup in {backups}"
+    db = home / SAVED_DATA
+    with contextlib.suppress(OSError, ValueError):
+        if target.exists() and db.exists() and os.path.samefile(target, db):
+            return reason
+    return None
+
+
+def refusal(out: Path, problem: str) -> str:
+    """The one-line refusal of an output path that would overwrite saved data."""
+    return f"refusing to write {out}: {problem}; choose a file outside it, nothing was written"
+
+
 def write_target(out: Path) -> Path:
     """The path a write to ``out`` really replaces: symlinks resolved; NotRegularFileError
     when something other than a regular file is there."""

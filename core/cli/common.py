@@ -133,10 +133,19 @@ def output_path(args: argparse.Namespace) -> Path:
         raise InvalidInput(f"cannot write {out}: the folder {folder} does not exist")
     if out.is_dir():
         raise InvalidInput(f"cannot write {out}: it is a folder")
-    from core.store.safety import check_output
-
-    check_output(out, paths.data_dir(getattr(args, "data_dir", None)))
+    refuse_saved_data(out, args)
     return out
+
+
+def refuse_saved_data(out: Path, args: argparse.Namespace) -> None:
+    """InvalidInput (exit 2) when writing ``out`` would overwrite the saved data of the data
+    folder these arguments name (or of any data folder): the one guard of every output path
+    (core.files.output_problem), checked without loading the store."""
+    from core.files import output_problem, refusal
+
+    problem = output_problem(out, paths.data_dir(getattr(args, "data_dir", None)))
+    if problem is not None:
+        raise InvalidInput(refusal(out, problem))
 
 
 def _folder_problem(folder: Path) -> str | None:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from core import paths
 from core.app import exports
 from core.app.exports import Exported, ExportedFiles
 from core.cli.common import (
@@ -22,6 +21,7 @@ from core.cli.common import (
     global_options,
     iso_date,
     output_path,
+    refuse_saved_data,
     resolve,
 )
 from core.cli.common import note as say
@@ -144,9 +144,7 @@ def _run_fit(args: argparse.Namespace) -> int:
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
         raise CliError(f"cannot write into {folder}: it is a file, not a folder")
-    from core.store.safety import check_output
-
-    check_output(folder / "workout.fit", paths.data_dir(getattr(args, "data_dir", None)))
+    refuse_saved_data(folder / "workout.fit", args)
     written: list[Path] = []
 
     def write() -> ExportedFiles:

@@ -12,9 +12,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from core import paths
 from core.app import exports
-from core.cli.common import CliError, InvalidInput, global_options, open_data
+from core.cli.common import (
+    CliError,
+    InvalidInput,
+    global_options,
+    open_data,
+    refuse_saved_data,
+)
 from core.errors import RequestError
 
 
@@ -38,10 +43,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.file is not None and not args.file.strip():
         raise InvalidInput("FILE must name a file")
     if args.file is not None:
-        from core.store.safety import check_output
-
-        check_output(Path(args.file).expanduser(),
-                     paths.data_dir(getattr(args, "data_dir", None)))
+        refuse_saved_data(Path(args.file).expanduser(), args)
     app = open_data(args)
     try:
         current = app.exports.feed_path()

@@ -10,7 +10,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from core.files import atomic_write, replacing, saved_data_problem
+from core.files import atomic_write, output_problem, refusal, replacing
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DIR_MODE = 0o700
@@ -93,44 +93,11 @@ def is_unavailable(text: str) -> bool:
     return any(word in low for word, _ in _FAILURES)
 
 
-DB_FILE = "runner-legs.sqlite3"
-BACKUP_FOLDER = "backups"
-
-
-def output_problem(out: Path, data_dir: Path) -> str | None:
-    """Why writing ``out`` would overwrite the user's saved data (None when it would not).
-
-    The one guard of every ``--out`` and backup path: the live database, its -wal/-shm/
-    -journal and aside copies, and anything inside ``backups/`` are refused. Symlinks are
-    resolved first (a link is followed when it points elsewhere, refused when it points at
-    the data), and a hard link to the database counts as the database.
-    """
-    try:
-        target = Path(os.path.realpath(out))
-        home = Path(os.path.realpath(data_dir))
-    except (OSError, ValueError):
-        return None
-    reason = f"it would overwrite your saved data in {home}"
-    if target.parent == home and target.name.startswith(DB_FILE):
-        return reason
-    elsewhere = saved_data_problem(target)  # another data folder's files, e.g. a copy
-    if elsewhere:
-        return elsewhere
-    if home / BACKUP_FOLDER in (target, *target.parents):
-        return f"it would overwrite an automatic backup in {home / BACKUP_FOLDER}"
-    db = home / DB_FILE
-    with contextlib.suppress(OSError, ValueError):
-        if target.exists() and db.exists() and os.path.samefile(target, db):
-            return reason
-    return None
-
-
 def check_output(out: Path, data_dir: Path) -> None:
     """InvalidRequest (exit 2) when ``out`` would overwrite saved data (see output_problem)."""
     problem = output_problem(out, data_dir)
     if problem is not None:
-        raise InvalidRequest(f"refusing to write {out}: {problem}; choose a file outside "
-                             "it, nothing was written")
+        raise InvalidRequest(refusal(out, problem))
 
 
 def ensure_private_dir(folder: Path) -> None:

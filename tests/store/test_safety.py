@@ -214,7 +214,7 @@ def test_the_header_tells_empty_zeroed_and_truncated_files_apart(tmp_path: Path)
 
 
 def test_the_output_guard_knows_the_data_whatever_the_path(tmp_path: Path) -> None:
-    from core.store.safety import output_problem
+    from core.files import output_problem
 
     data = tmp_path / "data"
     repo_with_profile(data).close()
