@@ -73,7 +73,7 @@ def open_repository(data_dir: Path, *, today: Callable[[], date]) -> Repository:
     """The repository in ``data_dir``. An existing file is checked (DamagedDatabase, leaving
     it untouched) and migrated; a missing one is created by the first write. Temp files a
     killed restore left in the folder are removed first."""
-    from core.store.restore import remove_stale_temps
+    from core.store.temps import remove_stale_temps
 
     remove_stale_temps(Path(data_dir))
     repo = Repository(Path(data_dir), today=today)

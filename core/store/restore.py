@@ -15,10 +15,7 @@ import json
 import os
 import shutil
 import sqlite3
-import tempfile
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,11 +43,11 @@ from core.store.safety import (
     sqlite_failure,
 )
 from core.store.tables import bind_tables
+from core.store.temps import remove_stale_temps, scratch_dir, temp_database
 
-SCRATCH_PREFIX = ".runner-legs-check-"
-TEMP_PREFIX = f".{DB_NAME}."
-TEMP_SUFFIX = ".tmp"
-_OLD_SCRATCH_SECONDS = 600
+__all__ = ["Restored", "read_sqlite_backup", "remove_stale_temps", "replace_saved_data",
+           "restore_automatic_backup"]
+
 
 
 @dataclass(frozen=True)
@@ -61,82 +58,6 @@ class Restored:
     change: Change
     kept: Path | None
     was_damaged: bool
-
-
-# -- temp files that a killed process cannot leave behind for long ------------------------
-
-def _lock(fd: int) -> bool:
-    """Hold an exclusive lease on ``fd`` (True), or False when another process holds it."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not Linux or macOS
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
-
-
-@contextmanager
-def _scratch_dir(data_dir: Path) -> Iterator[Path]:
-    """A private scratch folder in the data folder, leased to this process, removed after."""
-    folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=data_dir))
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        _lock(fd)
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        os.close(fd)
-
-
-@contextmanager
-def _temp_database(data_dir: Path) -> Iterator[Path]:
-    """A temp file beside the database, leased to this process; removed unless moved."""
-    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=data_dir)
-    path = Path(name)
-    try:
-        _lock(fd)
-        yield path
-    finally:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            path.unlink()
-
-
-def remove_stale_temps(data_dir: Path) -> None:
-    """Remove what a killed restore left: scratch folders and temp databases in the data
-    folder whose process is gone (its lease is free), and the scratch folders older versions
-    left in the system's temp folder."""
-    with contextlib.suppress(OSError):
-        for p in data_dir.iterdir():
-            name = p.name
-            if name.startswith(SCRATCH_PREFIX) or (name.startswith(TEMP_PREFIX)
-                                                   and name.endswith(TEMP_SUFFIX)):
-                _remove_if_free(p)
-    now = time.time()
-    with contextlib.suppress(OSError):
-        for p in Path(tempfile.gettempdir()).glob("runner-legs-check-*"):
-            with contextlib.suppress(OSError):
-                st = p.lstat()
-                if (p.is_dir() and not p.is_symlink() and st.st_uid == os.getuid()
-                        and now - st.st_mtime > _OLD_SCRATCH_SECONDS):
-                    shutil.rmtree(p, ignore_errors=True)
-
-
-def _remove_if_free(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-        try:
-            if not _lock(fd):
-                return  # a restore is running in another process
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink()
-        finally:
-            os.close(fd)
 
 
 # -- reading an SQLite backup -------------------------------------------------------------
@@ -158,7 +79,7 @@ def read_sqlite_backup(data_dir: Path, backup: Path) -> BackupData:
         raise InvalidRequest(f"the backup {backup} cannot be used: {problem}")
     ensure_private_dir(data_dir)
     try:
-        with _scratch_dir(data_dir) as scratch:
+        with scratch_dir(data_dir) as scratch:
             _copy_through_sqlite(backup, scratch / DB_NAME)
             return _checked_values(backup, scratch)
     except OSError as exc:
@@ -277,7 +198,7 @@ def _rebuild(data_dir: Path, data: BackupData) -> Path:
     in; returns where the damaged file was kept."""
     path = data_dir / DB_NAME
     try:
-        with _temp_database(data_dir) as tmp:
+        with temp_database(data_dir) as tmp:
             _build(tmp, data, autobackup.backups_dir(data_dir))
             _carry_machine_settings(path, tmp)
             problem = check_sqlite_file(tmp)

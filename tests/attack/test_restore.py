@@ -154,12 +154,17 @@ def test_temp_copies_of_a_killed_restore_are_removed_at_the_next_start(home: Pat
     (scratch / DB).write_bytes(b"copy of the data")
     temp = home / ".runner-legs.sqlite3.x1y2.tmp"
     temp.write_bytes(b"half a database")
+    journal = home / ".runner-legs.sqlite3.x1y2.tmp-journal"
+    journal.write_bytes(b"its journal")
+    orphan = home / ".runner-legs.sqlite3.gone.tmp-journal"
+    orphan.write_bytes(b"a journal whose file is gone")
     old_tmp = Path("/tmp") / f"runner-legs-check-attack{os.getpid()}"
     old_tmp.mkdir(exist_ok=True)
     (old_tmp / DB).write_bytes(b"copy")
     os.utime(old_tmp, (time.time() - 3600, time.time() - 3600))
     assert run("history", home=home).returncode == 0
     assert not scratch.exists() and not temp.exists() and not old_tmp.exists()
+    assert not journal.exists() and not orphan.exists()
 
 
 def test_a_temp_file_of_a_running_restore_is_left_alone(home: Path) -> None:

@@ -75,10 +75,11 @@ def test_week_outside_the_plan_is_exit_2_naming_its_range(tmp_path: Path) -> Non
     assert not out.exists()
 
 
-def test_missing_output_folder_is_exit_1_and_nothing_is_written(tmp_path: Path) -> None:
+def test_missing_output_folder_is_exit_2_and_nothing_is_written(tmp_path: Path) -> None:
+    """Exit 2, as ``backup --out`` into a missing folder: the path given is wrong."""
     out = tmp_path / "missing" / "week.pdf"
     result = run(tmp_path, "pdf", "--demo", "--out", str(out))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "does not exist" in result.stderr
     assert not (tmp_path / "missing").exists()
