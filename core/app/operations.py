@@ -116,6 +116,18 @@ class Operations:
     def dismiss_offer(self, day: date) -> Change:
         return self._store.dismiss_offer(day)
 
+    def accept_deficit_offer(self, offer_id: str) -> Change:
+        """Save the energy-balance offer's ``deficit_kcal`` (the plan stays as it is)."""
+        return self._store.accept_deficit_offer(offer_id, self._today())
+
+    def dismiss_deficit_offer(self, offer_id: str) -> Change:
+        """Decline the energy-balance offer until its verdict changes."""
+        return self._store.dismiss_deficit_offer(offer_id, self._today())
+
+    def set_deficit(self, kcal: int) -> Change:
+        """Save ``deficit_kcal`` alone (undoing or redoing an accepted deficit offer)."""
+        return self._store.set_deficit(kcal)
+
     # -- settings -----------------------------------------------------------------------
 
     def set_feed(self, path: Path | None) -> None:

@@ -26,14 +26,15 @@ from core.cli.common import (
 from core.errors import RequestError
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "calendar-feed",
-            "backup", "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "progress", "offers", "export",
+            "calendar-feed", "backup", "restore")
 
 
 def build_parser() -> Parser:
     from core.cli.data_cmd import register as register_data
     from core.cli.export_cmd import register as register_export
     from core.cli.feed_cmd import register as register_feed
+    from core.cli.measure_cmd import register as register_measure
     from core.cli.plan_cmd import register as register_plan
 
     parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
@@ -43,6 +44,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     register_plan(sub)
     register_data(sub)
+    register_measure(sub)
     register_export(sub)
     register_feed(sub)
     return parser

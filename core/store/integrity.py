@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.checkin import MINUTES_RANGE, QUALITY_RANGE, RPE_RANGE, SLEEP_RANGE, WEIGHT_RANGE
+from core.checkin import (
+    MEASUREMENTS,
+    MINUTES_RANGE,
+    QUALITY_RANGE,
+    RPE_RANGE,
+    SLEEP_RANGE,
+    WEIGHT_RANGE,
+)
 from core.plan import FOAM_ROLL_AREAS, KINDS
 from core.store.safety import StoredDataError
 
@@ -33,7 +40,8 @@ _RULES: tuple[tuple[str, str, str], ...] = (
         _DAY, _number("sleep_hours", *SLEEP_RANGE),
         _number("sleep_quality", *QUALITY_RANGE, whole=True),
         _number("weight_kg", *WEIGHT_RANGE), "typeof(foam_roll) = 'text'",
-        _flag("warmup_done"), _flag("stretch_done"), _flag("water_met")))),
+        _flag("warmup_done"), _flag("stretch_done"), _flag("water_met"),
+        *(_number(name, *limits) for name, (_, limits) in MEASUREMENTS.items())))),
     ("outcome", "session mark", " AND ".join((
         _DAY, f"status IN {_one_of(('done', 'skipped'))}",
         _number("minutes", *MINUTES_RANGE, whole=True), _number("rpe", *RPE_RANGE, whole=True),
