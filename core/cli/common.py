@@ -133,6 +133,12 @@ def output_path(args: argparse.Namespace) -> Path:
         raise InvalidInput(f"cannot write {out}: the folder {folder} does not exist")
     if out.is_dir():
         raise InvalidInput(f"cannot write {out}: it is a folder")
+    from core.files import write_target
+
+    try:
+        write_target(out)  # a device, a pipe or a socket is refused before any work
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {out}: {exc.strerror or exc}") from None
     refuse_saved_data(out, args)
     return out
 

@@ -97,3 +97,13 @@ def test_the_calendar_feed_and_watch_files_cannot_land_on_the_data(home: Path) -
         refused(run("calendar-feed", str(target), home=home), 2)
     refused(run("export", "fit", "--demo", "--out", str(home / "backups"), home=home), 2)
     assert snapshot(home) == before
+
+
+def test_a_device_or_a_pipe_as_out_is_refused_before_any_work(home: Path,
+                                                               tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for target in ("/dev/full", str(fifo)):
+        for command in (["backup"], ["export", "ics", "--demo"]):
+            line = refused(run(*command, "--out", target, home=home, timeout=20), 2)
+            assert "not a regular file" in line

@@ -179,11 +179,12 @@ def test_a_name_every_font_covers_gives_no_note(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stderr == ""
 
 
-def test_a_named_pipe_as_out_is_exit_1_and_left_alone(tmp_path: Path) -> None:
+def test_a_named_pipe_as_out_is_exit_2_and_left_alone(tmp_path: Path) -> None:
+    """The path given is wrong (as a missing folder is): exit 2, before any work."""
     fifo = tmp_path / "week.pdf"
     os.mkfifo(fifo)
     result = run(tmp_path, "pdf", "--demo", "--out", str(fifo))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "not a regular file" in result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
