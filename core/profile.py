@@ -7,6 +7,7 @@ range, so the GUI can show it beside the field and the command line can print it
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
@@ -186,6 +187,16 @@ def _days(value: object, strength: int) -> tuple[str, ...]:
     return tuple(d for d in DAYS if d in days)
 
 
+def _unprintable(char: str) -> bool:
+    """A control character (C0, DEL, C1), a bidi override or isolate, or a lone surrogate:
+    none belongs in a name, and each can garble a terminal or a printed page."""
+    return unicodedata.category(char) in ("Cc", "Cs") or char in _BIDI
+
+
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                  "\u2066\u2067\u2068\u2069")
+
+
 def profile_from_dict(data: Mapping[str, Any], *, on: date | None = None) -> Profile:
     """Build a Profile from a JSON-like mapping; missing fields take their defaults.
 
@@ -208,6 +219,10 @@ def profile_from_dict(data: Mapping[str, Any], *, on: date | None = None) -> Pro
     name = d.get("name", "Runner")
     if not isinstance(name, str) or not 1 <= len(name.strip()) <= NAME_MAX:
         raise ProfileError("name", name, f"1–{NAME_MAX} characters")
+    bad = next((c for c in name if _unprintable(c)), None)
+    if bad is not None:
+        raise ProfileError("name", name, "printable text without control characters "
+                                         f"(it holds U+{ord(bad):04X})")
     strength = int(_number("strength_sessions", d.get("strength_sessions", 2), *STRENGTH_RANGE,
                            "", whole=True))
     days = _days(d.get("available_days", list(DAYS)), strength)

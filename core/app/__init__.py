@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 # recovery), loaded on first use: ``plan --demo`` never loads peewee.
 _FROM_STORE = {
     "BadBackup", "DamagedDatabase", "MigrationFailed", "NewerDatabase", "NoOutcome",
-    "StoreError", "automatic_backups", "load_backup", "restore_automatic_backup", "set_aside",
+    "StoreError", "automatic_backups", "load_backup", "restore_automatic_backup",
+    "DataUnavailable", "read_sqlite_backup", "readable_backups", "replace_saved_data",
 }
 
 
@@ -52,7 +53,8 @@ __all__ = [
     "NO_CHANGES", "Adaptation", "App", "BadBackup", "Change", "DamagedDatabase",
     "committed_writes",
     "MigrationFailed", "NewerDatabase", "NoOutcome", "SQLITE_MAGIC", "StoreError", "automatic_backups",
-    "load_backup", "open_app", "restore_automatic_backup", "set_aside",
+    "load_backup", "open_app", "restore_automatic_backup", "DataUnavailable",
+    "read_sqlite_backup", "readable_backups", "replace_saved_data",
 ]
 
 

@@ -14,7 +14,15 @@ from typing import Any
 
 from core import clock
 from core.app import committed_writes
-from core.cli.common import CliError, InvalidInput, Parser, global_options
+from core.cli.common import (
+    CliError,
+    InvalidInput,
+    Parser,
+    SafeStream,
+    global_options,
+    one_line,
+    take_notes,
+)
 from core.errors import RequestError
 from core.plan import PlanDateError
 from core.profile import ProfileError
@@ -48,6 +56,22 @@ def build_parser() -> Parser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; stdout goes through SafeStream, side notes are said only on
+    success, and a failure is one line on stderr."""
+    out = sys.stdout
+    sys.stdout = SafeStream(out)
+    take_notes()
+    try:
+        code = _main(argv)
+    finally:
+        sys.stdout = out
+    for line in take_notes():
+        if code == 0:
+            print(one_line(line), file=sys.stderr)
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
@@ -78,6 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("interrupted")
         return 1
+    except RecursionError:
+        _fail("the input is nested too deeply")
+        return 2
     except Exception as exc:  # noqa: BLE001 - the contract is one line, never a traceback
         if _is_store_error(exc):  # a damaged, newer or unmigratable database says it all
             _fail(str(exc))
@@ -112,8 +139,7 @@ def _is_store_error(exc: BaseException) -> bool:
 
 
 def _fail(message: str) -> None:
-    line = " ".join(message.split())
-    print(f"runner-legs: {line}", file=sys.stderr)
+    print(f"runner-legs: {one_line(message)}", file=sys.stderr)
 
 
 def is_command(argv: Sequence[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +23,55 @@ FRESH_PLAN_NOTE = ("note: --weeks/--start build a fresh plan from your saved pro
 
 if TYPE_CHECKING:
     from core.app import App
+
+
+# Characters that must never reach a terminal as they are: C0 controls (but newline and
+# tab), DEL, C1 controls (ESC's one-byte cousins), bidi overrides, and lone surrogates
+# (which cannot even be encoded). They are shown as \\uXXXX, which is valid inside JSON.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                     "\u202a-\u202e\u2066-\u2069\ud800-\udfff]|\r(?!\n)")
+LINE_LIMIT = 2000
+WORD_LIMIT = 300
+_NOTES: list[str] = []
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every terminal-unsafe character written as ``\\uXXXX``."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str, limit: int = LINE_LIMIT) -> str:
+    """A message as one safe line of at most ``limit`` characters, no word longer than
+    WORD_LIMIT (a 10 MB value is cut, not echoed whole)."""
+    line = " ".join(w if len(w) <= WORD_LIMIT else w[:WORD_LIMIT - 1] + "…"
+                    for w in safe_text(text[:limit * 4]).split())
+    return line if len(line) <= limit else line[:limit - 1] + "…"
+
+
+def note(text: str) -> None:
+    """A side remark for stderr, printed only when the command succeeds (a failing command
+    says exactly one line)."""
+    _NOTES.append(text)
+
+
+def take_notes() -> list[str]:
+    notes = list(_NOTES)
+    _NOTES.clear()
+    return notes
+
+
+class SafeStream:
+    """A text stream that writes through ``safe_text`` (so stored names, titles and paths
+    cannot move the cursor, change colours or reorder a line on the user's terminal)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return int(self._stream.write(safe_text(text)))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 class CliError(Exception):
@@ -69,6 +118,40 @@ def data_dir(args: argparse.Namespace) -> Path:
     if problem is not None:
         raise InvalidInput(f"{label} is not a folder{problem}")
     return folder
+
+
+def output_path(args: argparse.Namespace) -> Path:
+    """The ``--out`` file of a backup or an export, checked the same way for both (exit 2):
+    a name, an existing folder, not a folder itself, and never the saved data (the live
+    database, its side files or ``backups/``, also through a symlink)."""
+    text: str = args.out
+    if not text.strip():
+        raise InvalidInput("--out must name a file")
+    out = Path(text).expanduser()
+    folder = out.parent
+    if not folder.is_dir():
+        raise InvalidInput(f"cannot write {out}: the folder {folder} does not exist")
+    if out.is_dir():
+        raise InvalidInput(f"cannot write {out}: it is a folder")
+    from core.files import write_target
+
+    try:
+        write_target(out)  # a device, a pipe or a socket is refused before any work
+    except OSError as exc:
+        raise InvalidInput(f"cannot write {out}: {exc.strerror or exc}") from None
+    refuse_saved_data(out, args)
+    return out
+
+
+def refuse_saved_data(out: Path, args: argparse.Namespace) -> None:
+    """InvalidInput (exit 2) when writing ``out`` would overwrite the saved data of the data
+    folder these arguments name (or of any data folder): the one guard of every output path
+    (core.files.output_problem), checked without loading the store."""
+    from core.files import output_problem, refusal
+
+    problem = output_problem(out, paths.data_dir(getattr(args, "data_dir", None)))
+    if problem is not None:
+        raise InvalidInput(refusal(out, problem))
 
 
 def _folder_problem(folder: Path) -> str | None:
@@ -131,18 +214,27 @@ def add_source_options(p: argparse.ArgumentParser, *, weeks: bool = True) -> Non
                        help="plan length in weeks, 4–24 (default 12)")
 
 
+PROFILE_LIMIT = 1024 * 1024  # a profile is a few hundred bytes
+
+
 def read_profile_file(path: str, *, on: date | None = None) -> Profile:
-    """Read and validate a profile JSON file (InvalidInput names what is wrong)."""
+    """Read and validate a profile JSON file (InvalidInput names what is wrong). Only a
+    regular file of at most 1 MB is read: a device or a pipe never makes it wait."""
+    from core.files import read_input
+
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_input(Path(path), PROFILE_LIMIT).decode("utf-8")
     except FileNotFoundError:
         raise InvalidInput(f"profile file not found: {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidInput(f"cannot read profile file {path}: {exc}") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read profile file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"profile file {path} is not UTF-8 text") from None
     try:
         data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"profile file {path} is not valid JSON: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # bad JSON, a huge number, deep nesting
+        reason = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        raise InvalidInput(f"profile file {path} is not valid JSON: {reason}") from None
     return profile_from_dict(data, on=on)
 
 
@@ -190,7 +282,7 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
             and (start_opt is None or monday_on_or_after(start_opt) == stored_plan.start)):
         return Source(profile, stored_plan, stored=True)
     if stored_plan is not None:  # the user's moves, edits and adapted weeks are not in it
-        print(FRESH_PLAN_NOTE, file=sys.stderr)
+        note(FRESH_PLAN_NOTE)
     start = _start(start_opt, stored_plan.start if stored_plan else None, week_hint,
                    args.today)
     check_age(profile, start)
@@ -209,7 +301,7 @@ def judge_finished_weeks(args: argparse.Namespace) -> None:
     finally:
         app.close()
     if not change.is_empty:
-        print(f"note: {change.summary}", file=sys.stderr)
+        note(f"note: {change.summary}")
 
 
 def _start(option: date | None, stored: date | None, week_hint: date | None,

@@ -26,6 +26,7 @@ from core.cli.common import (
     global_options,
     iso_date,
     open_data,
+    output_path,
     ranged_float,
     ranged_int,
     read_profile_file,
@@ -199,9 +200,10 @@ def _run_history(args: argparse.Namespace) -> int:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
+    out = output_path(args)
     app = open_data(args)
     try:
-        app.ops.backup(Path(args.out))
+        app.ops.backup(out)
     finally:
         app.close()
     print(f"Backup written to {args.out}")
@@ -209,35 +211,23 @@ def _run_backup(args: argparse.Namespace) -> int:
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    from core.app import (
-        SQLITE_MAGIC,
-        DamagedDatabase,
-        load_backup,
-        restore_automatic_backup,
-        set_aside,
-    )
+    """Check the whole backup first (JSON, or an automatic .sqlite3 one read through
+    SQLite), then replace the saved data; a damaged database is replaced only once its
+    replacement is complete, and kept beside it."""
+    from core.app import SQLITE_MAGIC, load_backup, read_sqlite_backup, replace_saved_data
+    from core.files import read_head
 
     source = Path(args.file)
-    try:
-        with source.open("rb") as fh:
-            is_sqlite = fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    folder = _data_dir(args)
+    try:  # a regular file only: a pipe or a device is refused, never read
+        is_sqlite = read_head(source, len(SQLITE_MAGIC)) == SQLITE_MAGIC
     except OSError:
         is_sqlite = False  # load_backup names the problem
-    if is_sqlite:
-        aside = restore_automatic_backup(_data_dir(args), source)
-        print(f"Restored {source}; the previous database was kept as {aside}")
-        return 0
-    data = load_backup(source)  # checked in full before anything is opened or written
+    data = read_sqlite_backup(folder, source) if is_sqlite else load_backup(source)
+    done = replace_saved_data(folder, data, keep_copy=is_sqlite, today=lambda: args.today)
     kept = ""
-    try:
-        app = open_data(args)
-    except DamagedDatabase:
-        # The user asks to replace everything: keep the damaged file aside, start afresh.
-        kept = f"; the damaged database was kept as {set_aside(_data_dir(args))}"
-        app = open_data(args)
-    try:
-        change = app.ops.restore_data(data)
-    finally:
-        app.close()
-    print(change.summary + kept)
+    if done.kept is not None:
+        what = "damaged database" if done.was_damaged else "previous database"
+        kept = f"; the {what} was kept as {done.kept}"
+    print(done.change.summary + kept)
     return 0

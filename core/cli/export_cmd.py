@@ -7,7 +7,6 @@ commands start fast. A failed export leaves nothing on disk (the writers are ato
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,8 +21,11 @@ from core.cli.common import (
     global_options,
     iso_date,
     open_data,
+    output_path,
+    refuse_saved_data,
     resolve,
 )
+from core.cli.common import note as say
 from core.plan import Plan, Week
 
 PAPERS = ("a4", "letter")
@@ -85,16 +87,9 @@ def register(sub: Any) -> None:
 
 
 def _target(args: argparse.Namespace) -> Path:
-    """The output path, refused early (exit 1) when its folder is missing."""
-    out = Path(args.out).expanduser()
-    if not args.out.strip():
-        raise InvalidInput("--out must name a file")
-    folder = out.parent
-    if not folder.is_dir():
-        raise CliError(f"cannot write {out}: the folder {folder} does not exist")
-    if out.is_dir():
-        raise CliError(f"cannot write {out}: it is a folder")
-    return out
+    """The output path, checked as a backup's is (exit 2 for a missing folder, a folder, or
+    the saved data)."""
+    return output_path(args)
 
 
 def _write(action: Callable[[], Exported | ExportedFiles]) -> int:
@@ -107,7 +102,7 @@ def _write(action: Callable[[], Exported | ExportedFiles]) -> int:
     except OSError as exc:
         raise CliError(f"cannot write the file: {exc.strerror or exc}") from None
     for note in result.notes:
-        print(note, file=sys.stderr)
+        say(note)
     return 0
 
 
@@ -158,6 +153,7 @@ def _run_fit(args: argparse.Namespace) -> int:
     folder = Path(args.out).expanduser()
     if folder.exists() and not folder.is_dir():
         raise CliError(f"cannot write into {folder}: it is a file, not a folder")
+    refuse_saved_data(folder / "workout.fit", args)
     written: list[Path] = []
 
     def write() -> ExportedFiles:

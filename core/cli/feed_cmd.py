@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from core.app import exports
-from core.cli.common import CliError, InvalidInput, global_options, open_data
+from core.cli.common import (
+    CliError,
+    InvalidInput,
+    global_options,
+    open_data,
+    refuse_saved_data,
+)
 from core.errors import RequestError
 
 
@@ -36,6 +42,8 @@ def _run(args: argparse.Namespace) -> int:
         raise InvalidInput("give FILE or --off, not both")
     if args.file is not None and not args.file.strip():
         raise InvalidInput("FILE must name a file")
+    if args.file is not None:
+        refuse_saved_data(Path(args.file).expanduser(), args)
     app = open_data(args)
     try:
         current = app.exports.feed_path()

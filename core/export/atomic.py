@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.files import atomic_write
+from core.files import atomic_write, saved_data_problem
 
 
 class ExportError(OSError):
@@ -24,6 +24,9 @@ def atomic_write_bytes(out: Path, data: bytes, *, mode: int = 0o644) -> Path:
         raise ExportError(f"cannot write {out}: the folder {folder} does not exist")
     if out.is_dir():
         raise ExportError(f"cannot write {out}: it is a folder")
+    problem = saved_data_problem(out)
+    if problem:  # the command line says this earlier (exit 2); the window says it here
+        raise ExportError(f"cannot write {out}: {problem}; nothing was written")
     try:
         if out.exists():
             mode = out.stat().st_mode & 0o777

@@ -1,24 +1,19 @@
 """Automatic backups: one SQLite copy per day the data is written (online backup API, the
-last 7 kept, mode 0600, in ``backups/``), and putting one back in place of a damaged file."""
+last 7 kept but never the last readable one, mode 0600, in ``backups/``), and the names
+a replaced database is kept under."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import re
-import shutil
 import sqlite3
-import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
 
-from core.files import fsync_folder
-from core.store.db import DB_NAME, note_commit
-from core.store.migrations import latest
+from core.store.db import DB_NAME
 from core.store.safety import (
-    FILE_MODE,
-    InvalidRequest,
     check_sqlite_file,
     copy_database,
     ensure_private_dir,
@@ -59,11 +54,30 @@ def daily_backup(source: sqlite3.Connection, data_dir: Path, today: date) -> Pat
     return out
 
 
+def readable_backups(data_dir: Path) -> list[Path]:
+    """The automatic backups that SQLite can read (header and ``quick_check``), newest
+    first: the ones worth offering in place of a damaged database."""
+    return [p for p in automatic_backups(data_dir) if check_sqlite_file(p) is None]
+
+
 def rotate(data_dir: Path, keep: int = KEEP) -> None:
-    """Keep only the newest ``keep`` daily copies."""
-    for old in automatic_backups(data_dir)[keep:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
+    """Keep only the newest ``keep`` daily copies, and never the last readable one out:
+    when none of those is readable, the newest readable older copy stays too."""
+    found = automatic_backups(data_dir)
+    if len(found) <= keep:
+        return
+    spare = next((p for p in found if _readable(p)), None)
+    for old in found[keep:]:
+        if old != spare:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def _readable(path: Path) -> bool:
+    try:
+        return check_sqlite_file(path) is None
+    except OSError:
+        return False
 
 
 def _remove_stale_temps(folder: Path) -> None:
@@ -75,94 +89,7 @@ def _remove_stale_temps(folder: Path) -> None:
                 p.unlink()
 
 
-def _schema_problem(path: Path) -> str | None:
-    """Why ``path`` is not a Runner Legs database this version can open (None when it is)."""
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    finally:
-        conn.close()
-    if not 1 <= version <= latest() or "profile" not in tables:
-        return f"it is not a Runner Legs database this version knows (schema {version})"
-    return None
-
-
-def restore_automatic_backup(data_dir: Path, backup: Path) -> Path:
-    """Put ``backup`` in place of the database; the old file is renamed aside with a
-    timestamp (never deleted) and that new path is returned.
-
-    InvalidRequest when the backup is not a sound SQLite file of this app, or any value in it
-    fails the checks of a JSON restore (nothing is touched then).
-    """
-    backup = Path(backup)
-    if not backup.is_file():
-        raise InvalidRequest(f"backup file not found: {backup}")
-    problem = check_sqlite_file(backup) or _schema_problem(backup)
-    if problem:
-        raise InvalidRequest(f"the backup {backup} cannot be used: {problem}")
-    from core.store.backup import check_database_file
-
-    check_database_file(backup)  # every value, as for a JSON restore
-    ensure_private_dir(data_dir)
-    path = data_dir / DB_NAME
-    aside = _aside_name(data_dir)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{DB_NAME}.", suffix=".tmp", dir=data_dir)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        shutil.copyfile(backup, tmp)
-        _carry_machine_settings(path, tmp)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
-        if path.exists():
-            try:  # the old file stays in place until the backup replaces it atomically
-                os.link(path, aside)
-            except OSError:
-                os.replace(path, aside)
-        _move_side_files(path, aside)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_folder(data_dir)
-    note_commit()
-    return aside
-
-
-def _carry_machine_settings(current: Path, restored: Path) -> None:
-    """Settings that name files on this machine (``backup.MACHINE_SETTINGS``, the calendar
-    feed) keep their current values in the restored file, as a JSON restore keeps them. A
-    current file that cannot be read (a damaged one being replaced) gives nothing to keep."""
-    from core.store.backup import MACHINE_SETTINGS
-
-    keys = sorted(MACHINE_SETTINGS)
-    marks = ",".join("?" * len(keys))
-    try:
-        with contextlib.closing(sqlite3.connect(f"file:{current}?mode=ro", uri=True)) as src:
-            rows = src.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})",
-                               keys).fetchall()
-    except sqlite3.Error:
-        return
-    with contextlib.closing(sqlite3.connect(restored)) as dst, dst:
-        dst.execute(f"DELETE FROM setting WHERE key IN ({marks})", keys)
-        dst.executemany("INSERT INTO setting (key, value) VALUES (?, ?)", rows)
-
-
-def set_aside(data_dir: Path) -> Path:
-    """Rename the database (and its -wal/-shm files) aside with a timestamp, so a fresh one
-    can be made (restoring a JSON backup over a damaged file); returns the new name."""
-    path = data_dir / DB_NAME
-    aside = _aside_name(data_dir)
-    os.replace(path, aside)
-    _move_side_files(path, aside)
-    fsync_folder(data_dir)
-    return aside
-
-
-def _aside_name(data_dir: Path) -> Path:
+def aside_name(data_dir: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = data_dir / f"{DB_NAME}.aside-{stamp}"
     n = 1
@@ -172,7 +99,7 @@ def _aside_name(data_dir: Path) -> Path:
     return aside
 
 
-def _move_side_files(path: Path, aside: Path) -> None:
+def move_side_files(path: Path, aside: Path) -> None:
     """A -wal file belongs to its database: it must never be replayed into another one."""
     for suffix in ("-wal", "-shm", "-journal"):
         side = path.with_name(path.name + suffix)

@@ -5,12 +5,11 @@ data with its content."""
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core.files import read_input
 from core.store.backup_check import FORMAT, VERSION, BackupData, BadBackup, parse_backup
 from core.store.convert import (
     checkin_from_row,
@@ -20,7 +19,7 @@ from core.store.convert import (
     session_from_text,
     session_to_text,
 )
-from core.store.safety import InvalidRequest, StoreError
+from core.store.safety import InvalidRequest
 from core.store.tables import Tables
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -71,9 +70,7 @@ def load_backup(path: Path) -> BackupData:
     problem; nothing is written here)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise BadBackup(str(path), f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, MAX_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise InvalidRequest(f"backup file not found: {path}") from None
     except UnicodeDecodeError:
@@ -81,36 +78,19 @@ def load_backup(path: Path) -> BackupData:
     except IsADirectoryError:
         raise InvalidRequest(f"backup file {path} is a folder") from None
     except OSError as exc:
-        raise InvalidRequest(f"cannot read backup file {path}: {exc.strerror}") from None
+        raise InvalidRequest(f"cannot read backup file {path}: {exc.strerror or exc}") from None
     try:
         value = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except RecursionError:
+        raise BadBackup(str(path), "is not valid JSON (nested too deeply)") from None
+    except ValueError as exc:  # bad JSON, or a number too long to convert
         raise BadBackup(str(path), f"is not valid JSON ({exc})") from None
+    try:  # a lone surrogate (\\ud800) decodes as JSON but can never be stored
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise BadBackup(str(path), "holds text that is not valid Unicode (a lone "
+                                   "surrogate)") from None
     return parse_backup(value)
-
-
-def check_database_file(path: Path) -> None:
-    """Check the data in an SQLite backup with every check of a JSON restore (InvalidRequest
-    naming the first wrong value). A scratch copy is opened, so the file itself is never
-    changed, not even migrated."""
-    from core.store.db import DB_NAME
-    from core.store.repository import open_repository
-
-    with tempfile.TemporaryDirectory(prefix="runner-legs-check-") as tmp:
-        shutil.copyfile(path, Path(tmp, DB_NAME))
-        repo = open_repository(Path(tmp), today=lambda: date.min)  # read only, never written
-        try:
-            with repo._reading() as t:
-                data = None if t is None else dump(t)
-            parse_backup(json.loads(json.dumps(data)))
-        except BadBackup as exc:
-            raise InvalidRequest(f"the backup {path} cannot be used, nothing changed: "
-                                 f"{exc.where} {exc.problem}") from None
-        except (StoreError, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise InvalidRequest(f"the backup {path} cannot be used, nothing changed: its "
-                                 f"data cannot be read ({exc})") from None
-        finally:
-            repo.close()
 
 
 # Settings that name a file on this machine (the calendar feed, core.export.ics_feed): a

@@ -102,13 +102,7 @@ def check_minutes(minutes: object) -> int:
 
 
 def checkin_from_row(row: Any) -> CheckIn:
-    return CheckIn(
-        date=row.day, sleep_hours=row.sleep_hours, sleep_quality=row.sleep_quality,
-        warmup_done=bool(row.warmup_done), stretch_done=bool(row.stretch_done),
-        foam_roll=normal_areas([a for a in row.foam_roll.split(",") if a]),
-        water_met=bool(row.water_met), weight_kg=row.weight_kg,
-        thigh_cm=row.thigh_cm, calf_cm=row.calf_cm, waist_cm=row.waist_cm, hips_cm=row.hips_cm,
-    )
+    return checkin_from_tuple(tuple(getattr(row, c) for c in CHECKIN_COLUMNS))
 
 
 CHECKIN_COLUMNS = ("day", "sleep_hours", "sleep_quality", "warmup_done", "stretch_done",
@@ -118,16 +112,29 @@ OUTCOME_COLUMNS = ("day", "status", "minutes", "rpe")
 
 
 def checkin_from_tuple(r: tuple[Any, ...]) -> CheckIn:
-    """A check-in from a row fetched as a tuple of CHECKIN_COLUMNS (the fast path)."""
-    return CheckIn(date=r[0], sleep_hours=r[1], sleep_quality=r[2], warmup_done=bool(r[3]),
-                   stretch_done=bool(r[4]),
-                   foam_roll=normal_areas([a for a in r[5].split(",") if a]),
-                   water_met=bool(r[6]), weight_kg=r[7], thigh_cm=r[8], calf_cm=r[9],
-                   waist_cm=r[10], hips_cm=r[11])
+    """A check-in from a row fetched as a tuple of CHECKIN_COLUMNS (the fast path);
+    StoredDataError when a stored value has the wrong type or range (an edited file)."""
+    try:
+        return check_checkin(CheckIn(
+            date=r[0], sleep_hours=r[1], sleep_quality=r[2], warmup_done=bool(r[3]),
+            stretch_done=bool(r[4]), foam_roll=tuple(a for a in r[5].split(",") if a),
+            water_met=bool(r[6]), weight_kg=r[7], thigh_cm=r[8], calf_cm=r[9],
+            waist_cm=r[10], hips_cm=r[11]))
+    except (ProfileError, AttributeError, TypeError) as exc:
+        raise StoredDataError(f"a stored check-in cannot be read ({_day(r)}: {exc})") from None
 
 
 def outcome_from_tuple(r: tuple[Any, ...]) -> Outcome:
-    return Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3])
+    """StoredDataError when a stored value has the wrong type or range."""
+    try:
+        return check_outcome(Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3]))
+    except (ProfileError, TypeError) as exc:
+        raise StoredDataError(f"a stored session mark cannot be read ({_day(r)}: "
+                              f"{exc})") from None
+
+
+def _day(r: tuple[Any, ...]) -> str:
+    return r[0].isoformat() if isinstance(r[0], date) else repr(r[0])[:40]
 
 
 def checkin_to_row(c: CheckIn) -> dict[str, Any]:
@@ -140,7 +147,7 @@ def checkin_to_row(c: CheckIn) -> dict[str, Any]:
 
 
 def outcome_from_row(row: Any) -> Outcome:
-    return Outcome(date=row.day, status=row.status, minutes=row.minutes, rpe=row.rpe)
+    return outcome_from_tuple((row.day, row.status, row.minutes, row.rpe))
 
 
 def outcome_to_row(o: Outcome) -> dict[str, Any]:

@@ -13,7 +13,13 @@ from core.store.backup import BackupData, apply_backup, dump, load_backup
 from core.store.change import Change
 from core.store.repository_log import NoOutcome
 from core.store.repository_measure import MeasurePart
-from core.store.safety import InvalidRequest, StoreError, atomic_write_private
+from core.store.safety import (
+    InvalidRequest,
+    StoreError,
+    atomic_write_private,
+    check_output,
+    copy_database,
+)
 from core.store.transaction import Transaction
 
 __all__ = ["Repository", "open_repository", "NoOutcome"]
@@ -36,6 +42,7 @@ class Repository(MeasurePart):
     def backup_to(self, path: Path) -> None:
         """Write the whole database as one JSON file (atomic, mode 0600)."""
         path = Path(path)
+        check_output(path, self.data_dir)
         with self._reading() as t:
             if t is None:
                 raise StoreError(f"there is nothing to back up yet: no database in "
@@ -51,6 +58,13 @@ class Repository(MeasurePart):
             atomic_write_private(path, text.encode("utf-8"))
         except OSError as exc:
             raise StoreError(f"cannot write the backup to {path}: {exc.strerror}") from None
+
+    def copy_to(self, out: Path) -> None:
+        """Copy the database through SQLite's backup API to ``out`` (0600, atomic); OSError
+        when it cannot be written (then nothing is left behind)."""
+        if self._open(create=False):
+            with self._errors():
+                copy_database(self._connection(), out)
 
     def restore_from(self, path: Path) -> Change:
         """Replace all data with a JSON backup, validated in full first (ValueError naming
@@ -68,7 +82,11 @@ class Repository(MeasurePart):
 
 def open_repository(data_dir: Path, *, today: Callable[[], date]) -> Repository:
     """The repository in ``data_dir``. An existing file is checked (DamagedDatabase, leaving
-    it untouched) and migrated; a missing one is created by the first write."""
+    it untouched) and migrated; a missing one is created by the first write. Temp files a
+    killed restore left in the folder are removed first."""
+    from core.store.temps import remove_stale_temps
+
+    remove_stale_temps(Path(data_dir))
     repo = Repository(Path(data_dir), today=today)
     if repo.path.exists():
         repo._open(create=False)

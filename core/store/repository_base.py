@@ -27,11 +27,16 @@ from core.store.db import (
 from core.store.migrations import latest, migrate_database
 from core.store.safety import (
     DamagedDatabase,
+    DataUnavailable,
+    StoredDataError,
     StoreError,
     create_private_file,
     ensure_private_dir,
     header_problem,
+    is_unavailable,
     make_private,
+    sqlite_failure,
+    tighten_dir,
 )
 from core.store.tables import Tables, bind_tables
 
@@ -80,18 +85,19 @@ class RepositoryBase:
         """Connect, check and migrate; False when there is no file and ``create`` is False."""
         if self._ready:
             return True
-        if not self.path.exists():
+        fresh = not self.path.exists() or self._empty_without_backups()
+        if fresh:
             if not create:
                 return False
             try:
                 ensure_private_dir(self.data_dir)
                 create_private_file(self.path)
             except OSError as exc:
-                raise StoreError(f"cannot create the database in {self.data_dir}: "
-                                 f"{exc.strerror or exc}") from None
+                raise DataUnavailable(f"cannot create the database in {self.data_dir}: "
+                                      f"{exc.strerror or exc}; nothing was changed") from None
         else:
             make_private(self.path)
-        self._check_file()
+        self._check_file(fresh=fresh)
         with self._errors():
             found = user_version(self._db)
             if found == 0 and self._db.get_tables():
@@ -102,28 +108,64 @@ class RepositoryBase:
                 self._quick_check()  # never upgrade a damaged file
             migrate_database(self._db, self.path, autobackup.backups_dir(self.data_dir))
             set_wal(self._db)
+        for folder in (self.data_dir, autobackup.backups_dir(self.data_dir)):
+            tighten_dir(folder)
         self._ready = True
         return True
 
-    def _check_file(self) -> None:
+    def _empty_without_backups(self) -> bool:
+        """A zero-byte file with no automatic backup beside it holds nothing to lose: it is
+        a new database. With a backup it is damage (the backup is offered)."""
+        try:
+            return self.path.stat().st_size == 0 and not autobackup.automatic_backups(
+                self.data_dir)
+        except OSError:
+            return False
+
+    def _check_file(self, *, fresh: bool = False) -> None:
         """Raise DamagedDatabase (touching nothing) when the file is plainly not a database.
 
         This is cheap (the header and the schema); the full ``PRAGMA quick_check`` runs before
         the first write of each day (see :meth:`check`), and a damaged page met while reading
         raises DamagedDatabase too.
         """
-        problem = header_problem(self.path)
+        try:
+            problem = None if fresh else header_problem(self.path)
+        except OSError as exc:
+            raise DataUnavailable(f"cannot read the database {self.path}: "
+                                  f"{exc.strerror or exc}; it was left as it is") from None
         if problem is None:
             try:
-                self._db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+                row = self._db.execute_sql(
+                    "SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') "
+                    "LIMIT 1").fetchone()
             except _DB_ERRORS as exc:
+                self._raise_unavailable(str(exc))
                 problem = f"SQLite says: {exc}"
+            else:
+                if row is not None:  # never made by this app: it could rewrite every write
+                    problem = f"it holds a {row[0]} Runner Legs did not make ({row[1]})"
         self._raise_damaged(problem)
 
     def check(self) -> None:
         """Run ``PRAGMA quick_check`` (DamagedDatabase when it fails); nothing is written."""
         if self._open(create=False):
             self._quick_check()
+
+    def verify(self) -> None:
+        """``quick_check`` and every stored value read back and checked as a JSON restore
+        checks it (DamagedDatabase naming the first bad one); nothing is written."""
+        if self._open(create=False):
+            self._quick_check()
+            self._check_values()
+
+    def _check_values(self) -> None:
+        """StoredDataError (damage, through ``_errors``) for the first stored value of the
+        wrong type or range (see core.store.integrity)."""
+        from core.store.integrity import check_stored_values
+
+        with self._errors():
+            check_stored_values(self._db)
 
     def _quick_check(self) -> None:
         try:
@@ -138,19 +180,36 @@ class RepositoryBase:
         if problem is not None:
             self.close()
             raise DamagedDatabase(self.path, problem,
-                                  autobackup.automatic_backups(self.data_dir))
+                                  autobackup.readable_backups(self.data_dir))
+
+    def _raise_unavailable(self, text: str) -> None:
+        """DataUnavailable when SQLite's failure is a full disk, a read-only folder, an I/O
+        error or a permission: said as it is, with nothing destructive suggested."""
+        if is_unavailable(text):
+            self.close()
+            plain = sqlite_failure(text)
+            if not os.access(self.data_dir, os.W_OK):
+                plain = (f"the folder {self.data_dir} is read-only (or you may not write "
+                         "to it)")
+            raise DataUnavailable(f"cannot use the database {self.path}: {plain}; nothing "
+                                  "was changed")
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
         """SQLite failures become one-line StoreErrors (DamagedDatabase for a broken file)."""
         try:
             yield
+        except StoredDataError as exc:  # undecodable or wrong-typed stored values: damage
+            self.close()
+            raise DamagedDatabase(self.path, str(exc),
+                                  autobackup.readable_backups(self.data_dir)) from None
         except _DB_ERRORS as exc:
             text = str(exc)
             if any(w in text.lower() for w in _DAMAGE_WORDS):
                 self.close()
                 raise DamagedDatabase(self.path, f"SQLite says: {text}",
-                                      autobackup.automatic_backups(self.data_dir)) from exc
+                                      autobackup.readable_backups(self.data_dir)) from exc
+            self._raise_unavailable(text)
             if "locked" in text.lower() or "busy" in text.lower():
                 raise StoreError(f"the database {self.path} is busy: another program kept it "
                                  "locked for too long; try again") from exc
@@ -218,8 +277,15 @@ class RepositoryBase:
         with self._errors():
             t = self._t
             if any(m.select().limit(1).exists() for m in (t.profile, t.checkin, t.outcome)):
+                self._check_values()  # damage quick_check cannot see is never copied
                 autobackup.rotate(self.data_dir)  # one left over by a process killed mid-write
-                made = autobackup.daily_backup(self._connection(), self.data_dir, today)
+                try:
+                    made = autobackup.daily_backup(self._connection(), self.data_dir, today)
+                except OSError as exc:
+                    raise DataUnavailable(
+                        f"cannot write the day's automatic backup in "
+                        f"{autobackup.backups_dir(self.data_dir)}: {exc.strerror or exc}; "
+                        "nothing was changed") from None
         self._backup_day = today
         return made
 

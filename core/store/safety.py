@@ -7,9 +7,10 @@ import contextlib
 import os
 import shlex
 import sqlite3
+import stat
 from pathlib import Path
 
-from core.files import atomic_write, replacing
+from core.files import atomic_write, output_problem, refusal, replacing
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DIR_MODE = 0o700
@@ -32,9 +33,11 @@ class InvalidRequest(ValueError):
 
 
 class DamagedDatabase(StoreError):
-    """The database file is not a database or fails ``PRAGMA quick_check``; it is left alone.
+    """The database file is damaged: not a database (zero bytes, zeroed, truncated, a wrong
+    header), failing ``PRAGMA quick_check``, or holding stored values this version cannot
+    read. It is left alone.
 
-    ``backups`` lists the automatic backups, newest first.
+    ``backups`` lists the readable automatic backups, newest first.
     """
 
     def __init__(self, path: Path, reason: str, backups: list[Path]) -> None:
@@ -43,7 +46,8 @@ class DamagedDatabase(StoreError):
         self.backups = backups
         where = f"the database {path} is damaged ({reason}) and was left as it is"
         if backups:
-            how = ("to put back the newest automatic backup run: runner-legs --data-dir "
+            how = ("to put back the newest readable automatic backup run: runner-legs "
+                   "--data-dir "
                    f"{shlex.quote(str(path.parent))} restore {shlex.quote(str(backups[0]))}")
         else:
             how = ("there is no automatic backup: restore a JSON backup with 'runner-legs "
@@ -58,6 +62,42 @@ class NewerDatabase(StoreError):
 
 class MigrationFailed(StoreError):
     """Upgrading the schema failed; the file was put back as it was."""
+
+
+class DataUnavailable(StoreError):
+    """The data cannot be reached, but nothing says it is damaged: a full disk, a read-only
+    folder or file, an I/O error, a missing permission. Nothing destructive is suggested."""
+
+
+_FAILURES = (
+    ("full", "the disk is full"),
+    ("disk i/o error", "the disk reported an I/O error"),
+    ("readonly", "the folder or the file is read-only"),
+    ("read-only", "the folder or the file is read-only"),
+    ("unable to open", "the file cannot be opened (check the folder exists and you may "
+                       "write to it)"),
+    ("permission", "permission was denied"),
+)
+
+
+def sqlite_failure(text: str) -> str:
+    """SQLite's message for a failure that is not damage, said plainly ("the disk is
+    full"); the text itself when it is none of the known ones."""
+    low = text.lower()
+    return next((plain for word, plain in _FAILURES if word in low), text)
+
+
+def is_unavailable(text: str) -> bool:
+    """True when SQLite's message means the data cannot be reached (not damage)."""
+    low = text.lower()
+    return any(word in low for word, _ in _FAILURES)
+
+
+def check_output(out: Path, data_dir: Path) -> None:
+    """InvalidRequest (exit 2) when ``out`` would overwrite saved data (see output_problem)."""
+    problem = output_problem(out, data_dir)
+    if problem is not None:
+        raise InvalidRequest(refusal(out, problem))
 
 
 def ensure_private_dir(folder: Path) -> None:
@@ -75,11 +115,23 @@ def create_private_file(path: Path) -> None:
 
 def make_private(path: Path) -> None:
     """Take away group and other access from the database and its side files (a file made
-    by hand or copied in may have a wider mode)."""
+    by hand or copied in may have a wider mode). Only regular files are touched: a folder
+    or a symlink in their place is never chmodded."""
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         with contextlib.suppress(OSError):
-            if p.stat().st_mode & 0o077:
+            st = p.lstat()
+            if stat.S_ISREG(st.st_mode) and st.st_mode & 0o077:
                 os.chmod(p, FILE_MODE)
+
+
+def tighten_dir(folder: Path) -> None:
+    """An existing data folder (or its backups/) readable by others is made 0700, when it is
+    a real folder owned by this user (never through a symlink, never someone else's)."""
+    with contextlib.suppress(OSError):
+        st = folder.lstat()
+        if (stat.S_ISDIR(st.st_mode) and st.st_mode & 0o077
+                and st.st_uid == os.getuid()):
+            os.chmod(folder, DIR_MODE)
 
 
 def atomic_write_private(out: Path, data: bytes) -> None:
@@ -88,15 +140,34 @@ def atomic_write_private(out: Path, data: bytes) -> None:
 
 
 def header_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be an SQLite database (None when its header looks right)."""
+    """Why ``path`` cannot be an SQLite database (None when its header looks right): empty,
+    not SQLite (a zeroed or foreign file), or shorter than its header says (truncated).
+    OSError when it cannot be read at all (that is not damage)."""
     size = path.stat().st_size
     if size == 0:
-        return None
+        return "the file is empty (0 bytes)"
     with path.open("rb") as fh:
-        head = fh.read(len(SQLITE_MAGIC))
-    if head != SQLITE_MAGIC or size < 512:
+        head = fh.read(100)
+    if head[:len(SQLITE_MAGIC)] != SQLITE_MAGIC or size < 512 or len(head) < 100:
         return "not an SQLite database"
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    valid = head[24:28] == head[92:96]  # the page count is kept up to date
+    if page_size < 512 or page_size & (page_size - 1):
+        return "not an SQLite database (bad page size)"
+    if valid and pages and size < pages * page_size and not _has_wal(path):
+        return f"the file is truncated ({size} bytes of {pages * page_size})"
     return None
+
+
+def _has_wal(path: Path) -> bool:
+    """A -wal file with frames: a checkpoint cut short may have left the file shorter than
+    its header says, and opening the database replays it (so that is not damage)."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def copy_database(source: sqlite3.Connection, out: Path) -> None:
@@ -112,7 +183,10 @@ def copy_database(source: sqlite3.Connection, out: Path) -> None:
 
 def check_sqlite_file(path: Path) -> str | None:
     """Why the SQLite file at ``path`` is unusable (None when quick_check says ok)."""
-    problem = header_problem(path)
+    try:
+        problem = header_problem(path)
+    except OSError as exc:
+        return f"it cannot be read: {exc.strerror or exc}"
     if problem:
         return problem
     try:

@@ -1,4 +1,5 @@
-"""Start-up dialog for a damaged database: offer the newest automatic backup instead."""
+"""Start-up dialog for a damaged database: offer the newest readable automatic backup
+instead, or let the user pick an older one."""
 
 from __future__ import annotations
 
@@ -19,7 +20,12 @@ def describe_backup(path: Path) -> str:
 
 
 class DamagedDatabaseDialog:
-    """``ask`` returns the backup to restore, or None to quit without touching anything."""
+    """``ask`` returns the backup to restore, or None to quit without touching anything.
+
+    ``error.backups`` are the readable automatic backups, newest first.
+    """
+
+    OLDER = "Restore an older backup…"
 
     @classmethod
     def ask(cls, parent: QWidget | None, error: Any) -> Path | None:
@@ -44,13 +50,30 @@ class DamagedDatabaseDialog:
                        "and start Runner Legs again; a backup you saved yourself can then be "
                        "restored with File → Restore.")
         box.setInformativeText(detail)
-        restore = None
+        restore = older = None
         if backups:
             restore = box.addButton("Restore newest backup", QMessageBox.ButtonRole.AcceptRole)
+        if len(backups) > 1:
+            older = box.addButton(cls.OLDER, QMessageBox.ButtonRole.ActionRole)
         box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
         if restore is not None:
             box.setDefaultButton(restore)
         box.exec()
         if restore is not None and box.clickedButton() is restore:
             return backups[0]
+        if older is not None and box.clickedButton() is older:
+            return cls.pick(parent, backups)
         return None
+
+    @classmethod
+    def pick(cls, parent: QWidget | None, backups: list[Path]) -> Path | None:
+        """Let the user choose any of the readable backups (None when cancelled)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        names = [describe_backup(p) for p in backups]
+        chosen, ok = QInputDialog.getItem(
+            parent, "Restore an older backup", "Each backup holds your data as it was on "
+            "that day. Choose the one to put back:", names, 0, False)
+        if not ok or chosen not in names:
+            return None
+        return backups[names.index(chosen)]

@@ -249,15 +249,21 @@ def test_damaged_database_exits_1_with_the_way_back(home: Path) -> None:
 
 
 def test_unreadable_stored_data_exits_1_not_2(home: Path) -> None:
-    """A ValueError from the stored data is a failure (1), not the user's input (2)."""
+    """A ValueError from the stored data is a failure (1), not the user's input (2): the
+    file is damaged, is not written to, and a JSON restore is the way out."""
+    saved = home.parent / "saved.json"
+    ok(run_cli("backup", "--out", str(saved), home=home))
     conn = sqlite3.connect(home / "runner-legs.sqlite3")
     with conn:
         conn.execute("UPDATE profile SET data = ?", (json.dumps({**DEMO, "height_cm": 5}),))
     conn.close()
-    refused(run_cli("profile", home=home), 1, "saved profile", "height_cm")
+    refused(run_cli("profile", home=home), 1, "saved profile", "height_cm", "damaged")
     refused(run_cli("plan", home=home), 1, "saved profile")
-    # Saving a good profile over it is the way out.
-    ok(run_cli("profile", "--set", str(profile_file(home.parent)), home=home))
+    before = (home / "runner-legs.sqlite3").read_bytes()
+    refused(run_cli("profile", "--set", str(profile_file(home.parent)), home=home), 1,
+            "damaged")
+    assert (home / "runner-legs.sqlite3").read_bytes() == before
+    ok(run_cli("restore", str(saved), home=home))
     assert json.loads(ok(run_cli("profile", home=home)))["height_cm"] == DEMO["height_cm"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -226,10 +227,21 @@ def test_any_other_choice_is_refused_with_its_name(field: str, value: str) -> No
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=120))
 def test_any_name_is_kept_trimmed_or_refused_by_name(name: str) -> None:
-    if 1 <= len(name.strip()) <= 80:
+    unprintable = any(unicodedata.category(c) in ("Cc", "Cs") or c in BIDI for c in name)
+    if 1 <= len(name.strip()) <= 80 and not unprintable:
         assert make(name=name).name == name.strip()
     else:
         refused("name", name=name)
+
+
+BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("bad", ["Al\x1bex", "Al\x9bex", "\u202eAlex", "Al\u2066ex",
+                                 "Al\x00ex", "Al\ud800ex", "Al\x7fex"])
+def test_a_name_with_control_characters_is_refused(bad: str) -> None:
+    err = refused("name", name=bad)
+    assert "control characters" in str(err)
 
 
 @settings(max_examples=40, deadline=None)

@@ -53,7 +53,7 @@ def test_damaged_database_offers_the_newest_backup(tmp_path: Path,
         return error.backups[0] if error.backups else None
 
     monkeypatch.setattr(DamagedDatabaseDialog, "ask", classmethod(choose_newest))
-    assert run([], smoke=True, data_dir=str(data_dir)) == 0
+    assert run([], smoke=True, data_dir=str(data_dir), dialogs=True) == 0
     assert seen and seen[0].backups, "the dialog was offered a backup"
     assert db.read_bytes() != junk
     kept = [p for p in data_dir.rglob("*") if p.is_file() and p.read_bytes() == junk]
@@ -68,7 +68,7 @@ def test_damaged_database_quit_changes_nothing(tmp_path: Path,
     data_dir = tmp_path / "data"
     db, junk = _damage(data_dir)
     monkeypatch.setattr(DamagedDatabaseDialog, "ask", classmethod(lambda cls, p, e: None))
-    assert run([], smoke=True, data_dir=str(data_dir)) == 1
+    assert run([], smoke=True, data_dir=str(data_dir), dialogs=True) == 1
     assert db.read_bytes() == junk
 
 
@@ -94,7 +94,7 @@ def test_a_restore_at_start_up_is_said_in_the_window(tmp_path: Path,
         notices.append((self.notice_label.text(), self.notice_banner.isVisible()))
 
     monkeypatch.setattr(MainWindow, "show_notice", record)
-    assert run([], smoke=True, data_dir=str(data_dir)) == 0
+    assert run([], smoke=True, data_dir=str(data_dir), dialogs=True) == 0
     assert len(notices) == 1
     text, shown = notices[0]
     assert shown

@@ -75,10 +75,11 @@ def test_week_outside_the_plan_is_exit_2_naming_its_range(tmp_path: Path) -> Non
     assert not out.exists()
 
 
-def test_missing_output_folder_is_exit_1_and_nothing_is_written(tmp_path: Path) -> None:
+def test_missing_output_folder_is_exit_2_and_nothing_is_written(tmp_path: Path) -> None:
+    """Exit 2, as ``backup --out`` into a missing folder: the path given is wrong."""
     out = tmp_path / "missing" / "week.pdf"
     result = run(tmp_path, "pdf", "--demo", "--out", str(out))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "does not exist" in result.stderr
     assert not (tmp_path / "missing").exists()
@@ -178,11 +179,12 @@ def test_a_name_every_font_covers_gives_no_note(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stderr == ""
 
 
-def test_a_named_pipe_as_out_is_exit_1_and_left_alone(tmp_path: Path) -> None:
+def test_a_named_pipe_as_out_is_exit_2_and_left_alone(tmp_path: Path) -> None:
+    """The path given is wrong (as a missing folder is): exit 2, before any work."""
     fifo = tmp_path / "week.pdf"
     os.mkfifo(fifo)
     result = run(tmp_path, "pdf", "--demo", "--out", str(fifo))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "not a regular file" in result.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

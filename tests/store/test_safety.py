@@ -115,7 +115,7 @@ def test_damaged_file_is_never_written_and_the_newest_backup_restores(
     assert "\n" not in message and str(path) in message and str(newest) in message
     assert info.value.backups[0] == newest
     assert path.read_bytes() == damaged
-    aside = restore_automatic_backup(tmp_path, newest)
+    aside = restore_automatic_backup(tmp_path, newest, clock.today)
     assert aside.read_bytes() == damaged
     repo = open_repository(tmp_path, today=clock.today)
     assert repo.checkin(day) == CheckIn(date=day, sleep_hours=7.0)  # the backup's state
@@ -131,7 +131,7 @@ def test_a_bad_backup_is_not_put_in_place(tmp_path: Path) -> None:
     junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 10)
     before = (tmp_path / "runner-legs.sqlite3").read_bytes()
     with pytest.raises(ValueError, match="cannot be used"):
-        restore_automatic_backup(tmp_path, junk)
+        restore_automatic_backup(tmp_path, junk, clock.today)
     assert (tmp_path / "runner-legs.sqlite3").read_bytes() == before
 
 
@@ -162,7 +162,7 @@ def test_an_automatic_backup_is_checked_like_a_json_restore(
     before = {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()}
     edited = copy.read_bytes()
     with pytest.raises(InvalidRequest, match="cannot be used") as info:
-        restore_automatic_backup(data, copy)
+        restore_automatic_backup(data, copy, clock.today)
     for word in words:
         assert word in str(info.value)
     assert {p.name: p.read_bytes() for p in data.iterdir() if p.is_file()} == before
@@ -192,3 +192,36 @@ def test_database_and_side_files_are_private(tmp_path: Path) -> None:
     (tmp_path / "runner-legs.sqlite3").chmod(0o644)  # e.g. copied in by hand
     open_repository(tmp_path, today=clock.today).close()
     assert (tmp_path / "runner-legs.sqlite3").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_header_tells_empty_zeroed_and_truncated_files_apart(tmp_path: Path) -> None:
+    from core.store.safety import header_problem
+
+    repo = repo_with_profile(tmp_path)
+    repo.close()
+    db = tmp_path / "runner-legs.sqlite3"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    good = db.read_bytes()
+    assert header_problem(db) is None
+    db.write_bytes(b"")
+    assert "empty" in str(header_problem(db))
+    db.write_bytes(b"\0" * len(good))
+    assert "not an SQLite database" in str(header_problem(db))
+    db.write_bytes(good[: len(good) // 2])
+    assert "truncated" in str(header_problem(db))
+
+
+def test_the_output_guard_knows_the_data_whatever_the_path(tmp_path: Path) -> None:
+    from core.files import output_problem
+
+    data = tmp_path / "data"
+    repo_with_profile(data).close()
+    (data / "backups").mkdir(exist_ok=True)
+    assert output_problem(data / "runner-legs.sqlite3", data)
+    assert output_problem(data / "runner-legs.sqlite3-wal", data)
+    assert output_problem(data / "backups" / "x.json", data)
+    assert output_problem(data / ".." / "data" / "runner-legs.sqlite3", data)
+    assert output_problem(data / "my-backup.json", data) is None
+    assert output_problem(tmp_path / "elsewhere.json", data) is None
