@@ -10,7 +10,7 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from pathlib import Path
 
@@ -42,6 +42,14 @@ class Source:
     path: Path
     member: str | None = None
     problem: Refused | None = None
+
+    @property
+    def label(self) -> str:
+        """What an activity keeps as its ``source``: the file's name, or
+        ``archive.zip:member`` for a member of an archive."""
+        if self.member is None:
+            return self.path.name
+        return f"{self.path.name}:{self.member}"
 
 
 @dataclass(frozen=True)
@@ -142,7 +150,8 @@ def read_sources(sources: list[Source], today: date, tz: tzinfo | None = None,
                             archive[1].close()
                         archive = (source.path, zipfile.ZipFile(source.path))
                     data = _read_member(archive[1], source.member, source.name)
-                found = tuple(read_bytes(data, source.name, tz))
+                found = tuple(replace(a, source=source.label)
+                              for a in read_bytes(data, source.name, tz))
                 late = next((a for a in found if a.date > today), None)
                 if late is not None:
                     raise AfterToday(source.name, f"starts after today (on "
