@@ -13,6 +13,8 @@ SLEEP_RANGE = (0.0, 24.0)
 QUALITY_RANGE = (1, 5)
 MINUTES_RANGE = (0, 600)
 RPE_RANGE = (1, 10)
+DISTANCE_RANGE = (0.0, 1000.0)
+HR_RANGE = (20, 250)
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class Outcome:
     status: str  # "done" or "skipped"
     minutes: int | None = None
     rpe: int | None = None
+    distance_km: float | None = None  # from an imported activity (SPEC §9)
+    avg_hr: int | None = None
+    source: str | None = None  # the imported file's name; None when marked by hand
 
 
 def normal_areas(areas: tuple[str, ...] | list[str]) -> tuple[str, ...]:

@@ -13,9 +13,9 @@ from core.activities.model import (
     Unreadable,
     normal_sport,
 )
-from core.activities.read import FileResult, list_sources, read_paths, read_sources
 
+# The readers (core.activities.read) load the FIT decoder: import them where files are read.
 __all__ = [
-    "SPORTS", "Activity", "AfterToday", "FileResult", "IntegrityFailed", "NotAnActivity",
-    "Refused", "Unreadable", "list_sources", "normal_sport", "read_paths", "read_sources",
+    "SPORTS", "Activity", "AfterToday", "IntegrityFailed", "NotAnActivity", "Refused",
+    "Unreadable", "normal_sport",
 ]

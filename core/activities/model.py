@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
 SPORTS = ("running", "cycling", "swimming", "walking", "hiking", "other")
+HR_RANGE = (20, 250)  # beats per minute a heart ever shows; others are sensor noise
+MAX_KM = 1000.0
 
 # Words files use for a sport (FIT enums, TCX Sport, GPX <type> as Strava, Garmin and others
 # write it), lower-cased with spaces and dashes as underscores.
@@ -73,9 +75,12 @@ def make_activity(sport: str, start: datetime, seconds: float, metres: float | N
                   avg_hr: float | None, source: str, tz: tzinfo | None) -> Activity:
     """An Activity with SPEC §9's rounding; ``tz`` None means the machine's time zone."""
     local = start.astimezone(tz) if tz is not None else start.astimezone()
-    hr = None if avg_hr is None or not math.isfinite(avg_hr) or avg_hr <= 0 else int(
-        math.floor(avg_hr + 0.5))
+    hr = None if avg_hr is None or not math.isfinite(avg_hr) else int(math.floor(avg_hr + 0.5))
+    if hr is not None and not HR_RANGE[0] <= hr <= HR_RANGE[1]:
+        hr = None
     km = None if metres is None or not math.isfinite(metres) or metres < 0 else round_km(metres)
+    if km is not None and km > MAX_KM:
+        km = None
     return Activity(sport=sport, start=start, date=local.date(),
                     minutes=round_minutes(max(0.0, seconds)), distance_km=km, avg_hr=hr,
                     source=source)

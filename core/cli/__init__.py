@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from core.cli.common import CliError, InvalidInput, Parser, global_options
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "export", "backup",
+            "restore")
 
 
 def build_parser() -> Parser:
     from core.cli.data_cmd import register as register_data
     from core.cli.export_cmd import register as register_export
+    from core.cli.import_cmd import register as register_import
     from core.cli.plan_cmd import register as register_plan
 
     parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
@@ -29,6 +31,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     register_plan(sub)
     register_data(sub)
+    register_import(sub)
     register_export(sub)
     return parser
 

@@ -10,6 +10,8 @@ from datetime import date
 from typing import Any
 
 from core.checkin import (
+    DISTANCE_RANGE,
+    HR_RANGE,
     MINUTES_RANGE,
     QUALITY_RANGE,
     RPE_RANGE,
@@ -82,12 +84,20 @@ def check_outcome(o: Outcome) -> Outcome:
         _number("minutes", o.minutes, *MINUTES_RANGE, "minutes", whole=True)
     if o.rpe is not None:
         _number("rpe", o.rpe, *RPE_RANGE, "", whole=True)
+    if o.distance_km is not None:
+        _number("distance_km", o.distance_km, *DISTANCE_RANGE, "km")
+    if o.avg_hr is not None:
+        _number("avg_hr", o.avg_hr, *HR_RANGE, "beats per minute", whole=True)
+    if o.source is not None and (not isinstance(o.source, str) or not o.source
+                                 or len(o.source) > 2000):
+        raise InvalidValue("source", o.source, "a file name")
     if o.status == "skipped" and (o.minutes is not None or o.rpe is not None):
         field = "minutes" if o.minutes is not None else "rpe"
         raise InvalidValue(field, o.minutes if o.minutes is not None else o.rpe,
                            "empty for a skipped session")
     return replace(o, minutes=None if o.minutes is None else int(o.minutes),
-                   rpe=None if o.rpe is None else int(o.rpe))
+                   rpe=None if o.rpe is None else int(o.rpe),
+                   avg_hr=None if o.avg_hr is None else int(o.avg_hr))
 
 
 def check_minutes(minutes: object) -> int:
@@ -105,7 +115,7 @@ def checkin_from_row(row: Any) -> CheckIn:
 
 CHECKIN_COLUMNS = ("day", "sleep_hours", "sleep_quality", "warmup_done", "stretch_done",
                    "foam_roll", "water_met", "weight_kg")
-OUTCOME_COLUMNS = ("day", "status", "minutes", "rpe")
+OUTCOME_COLUMNS = ("day", "status", "minutes", "rpe", "distance_km", "avg_hr", "source")
 
 
 def checkin_from_tuple(r: tuple[Any, ...]) -> CheckIn:
@@ -117,7 +127,11 @@ def checkin_from_tuple(r: tuple[Any, ...]) -> CheckIn:
 
 
 def outcome_from_tuple(r: tuple[Any, ...]) -> Outcome:
-    return Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3])
+    """An outcome from a tuple of OUTCOME_COLUMNS (or of its first four)."""
+    if len(r) <= 4:
+        return Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3])
+    return Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3], distance_km=r[4],
+                   avg_hr=r[5], source=r[6])
 
 
 def checkin_to_row(c: CheckIn) -> dict[str, Any]:
@@ -129,11 +143,20 @@ def checkin_to_row(c: CheckIn) -> dict[str, Any]:
 
 
 def outcome_from_row(row: Any) -> Outcome:
-    return Outcome(date=row.day, status=row.status, minutes=row.minutes, rpe=row.rpe)
+    return Outcome(date=row.day, status=row.status, minutes=row.minutes, rpe=row.rpe,
+                   distance_km=row.distance_km, avg_hr=row.avg_hr, source=row.source)
 
 
 def outcome_to_row(o: Outcome) -> dict[str, Any]:
-    return {"day": o.date, "status": o.status, "minutes": o.minutes, "rpe": o.rpe}
+    return {"day": o.date, "status": o.status, "minutes": o.minutes, "rpe": o.rpe,
+            "distance_km": o.distance_km, "avg_hr": o.avg_hr, "source": o.source}
+
+
+def outcome_json(o: Outcome) -> dict[str, Any]:
+    """An outcome as a backup holds it."""
+    return {"date": o.date.isoformat(), "status": o.status, "minutes": o.minutes,
+            "rpe": o.rpe, "distance_km": o.distance_km, "avg_hr": o.avg_hr,
+            "source": o.source}
 
 
 def session_to_text(s: Session) -> str:
@@ -158,8 +181,10 @@ def profile_from_text(text: str) -> Profile:
 
 
 def history_row(day: date, c: CheckIn | None, o: Outcome | None,
-                kind: str | None) -> dict[str, Any]:
-    """One day of SPEC §7 ``history --format json``."""
+                kind: str | None, activities: list[dict[str, Any]] | None = None
+                ) -> dict[str, Any]:
+    """One day of SPEC §7 ``history --format json``; ``activities`` are the imported ones
+    that matched no session that day."""
     return {
         "date": day.isoformat(),
         "sleep_hours": None if c is None else c.sleep_hours,
@@ -167,5 +192,7 @@ def history_row(day: date, c: CheckIn | None, o: Outcome | None,
         "foam_roll": [] if c is None else list(c.foam_roll),
         "weight_kg": None if c is None else c.weight_kg,
         "session": None if o is None else {
-            "kind": kind, "status": o.status, "minutes": o.minutes, "rpe": o.rpe},
+            "kind": kind, "status": o.status, "minutes": o.minutes, "rpe": o.rpe,
+            "distance_km": o.distance_km, "avg_hr": o.avg_hr, "source": o.source},
+        "activities": activities or [],
     }

@@ -21,10 +21,9 @@ from core.activities import (
     NotAnActivity,
     Unreadable,
     normal_sport,
-    read_paths,
 )
 from core.activities import read as read_module
-from core.activities.read import read_bytes
+from core.activities.read import read_bytes, read_paths
 
 FIX = Path(__file__).parents[1] / "fixtures" / "activities"
 TODAY = date(2026, 12, 5)

@@ -1,0 +1,92 @@
+"""``runner-legs import PATH... [--format json|text]`` (SPEC §7, §9): read activity files,
+match them to the plan and keep them, in one write for the whole batch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from core import clock
+from core.cli.common import CliError, data_dir, global_options
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", parents=[global_options()], help="import activity files",
+                       description="Read activities recorded by a watch or an app (FIT, TCX, "
+                                   "GPX, gzip-compressed or not, .zip archives and folders), "
+                                   "mark the day's matching session done and keep the rest.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, archives or folders")
+    p.add_argument("--format", choices=("json", "text"), default="text")
+    p.set_defaults(run=_run_import)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from core.activities.model import utc_text
+    from core.activities.read import read_paths
+    from core.store import StoreError, open_repository
+
+    today = clock.today()
+    files: list[str] = []  # the file each activity came from, as given
+    activities = []
+    refused: list[dict[str, str]] = []
+    for result in read_paths(args.paths, today):
+        if result.refused is not None:
+            refused.append({"file": result.refused.file, "reason": result.refused.reason})
+        for a in result.activities:
+            files.append(result.source)
+            activities.append(a)
+    imported: list[dict[str, Any]] = []
+    summary = ""
+    if activities:
+        try:
+            repo = open_repository(data_dir(args))
+            try:
+                done = repo.import_activities(activities, today)
+            finally:
+                repo.close()
+        except StoreError as exc:
+            raise CliError(str(exc)) from None
+        summary = done.change.summary
+        for m, file in zip(done.results, files, strict=True):
+            a = m.activity
+            imported.append({"file": file, "sport": a.sport, "start": utc_text(a.start),
+                             "date": a.date.isoformat(), "minutes": a.minutes,
+                             "distance_km": a.distance_km, "avg_hr": a.avg_hr,
+                             "result": m.result, "session_kind": m.session_kind})
+    if args.format == "json":
+        json.dump({"imported": imported, "refused": refused}, sys.stdout, ensure_ascii=False,
+                  indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_text(imported, refused, summary)
+    if not activities:
+        first = refused[0] if refused else {"file": "", "reason": "nothing to read"}
+        more = f" (and {len(refused) - 1} more refused)" if len(refused) > 1 else ""
+        print(f"runner-legs: no activity imported: {first['file']}: {first['reason']}{more}",
+              file=sys.stderr)
+        return 2
+    return 0
+
+
+_WORDS = {"marked_done": "marked the {kind} done", "added": "kept outside the plan",
+          "already_marked": "the {kind} was already marked by hand",
+          "duplicate": "already imported"}
+
+
+def _print_text(imported: list[dict[str, Any]], refused: list[dict[str, str]],
+                summary: str) -> None:
+    for i in imported:
+        facts = [i["sport"], f"{i['minutes']} min"]
+        if i["distance_km"] is not None:
+            facts.append(f"{i['distance_km']:.2f} km")
+        if i["avg_hr"] is not None:
+            facts.append(f"{i['avg_hr']} bpm")
+        kind = (i["session_kind"] or "").replace("_", " ")
+        print(f"{i['date']}  {', '.join(facts)}  {i['file']}: "
+              f"{_WORDS[i['result']].format(kind=kind)}")
+    for r in refused:
+        print(f"refused  {r['file']}: {r['reason']}")
+    if summary:
+        print(summary)

@@ -1,0 +1,92 @@
+"""The repository's import part: activities read from watch files are matched to the plan
+(SPEC §9, the rule in core.activities.matching) and written in one transaction per batch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from core.activities.matching import Mark, Matched, Matching, match
+from core.activities.model import Activity, utc_text
+from core.checkin import Outcome
+from core.store.adapt import adapt_after_log, ran_short
+from core.store.change import NO_CHANGES, Change
+from core.store.convert import outcome_from_row, outcome_to_row, session_from_text
+from core.store.repository_log import LogPart
+from core.store.tables import Tables
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What one import batch did: each activity's result, and the Change to show."""
+
+    results: tuple[Matched, ...]
+    change: Change
+
+
+class ImportPart(LogPart):
+    """Writing imported activities."""
+
+    def import_activities(self, activities: Sequence[Activity], today: date) -> Imported:
+        """Match and keep ``activities`` (already read and checked against ``today``) in one
+        transaction. Duplicates change nothing; a batch of only duplicates writes nothing."""
+        if not activities:
+            return Imported((), NO_CHANGES)
+        with self._reading() as t:
+            preview = None if t is None else _matching(t, activities)
+        if preview is not None and not preview.kept:
+            return Imported(preview.results, NO_CHANGES)
+        with self._writing() as t:
+            m = _matching(t, activities)
+            adapted_days: set[date] = set()
+            notes: list[str] = []
+            for day, mark in sorted(m.marks.items()):
+                was_short = ran_short(t, day)
+                old = t.outcome.get_or_none(t.outcome.day == day)
+                rpe = None if old is None else outcome_from_row(old).rpe
+                t.outcome.replace(**outcome_to_row(Outcome(
+                    date=day, status=mark.status, minutes=mark.minutes, rpe=rpe,
+                    distance_km=mark.distance_km, avg_hr=mark.avg_hr,
+                    source=mark.source))).execute()
+                adapted = adapt_after_log(t, day, was_short, today)
+                if adapted is not None:
+                    adapted_days |= adapted.days
+                    notes.append(adapted.summary)
+            rows = [{"sport": a.sport, "start": utc_text(a.start), "day": a.date,
+                     "minutes": a.minutes, "distance_km": a.distance_km, "avg_hr": a.avg_hr,
+                     "source": a.source, "counted": counted} for a, counted in m.kept]
+            for i in range(0, len(rows), 200):
+                t.activity.insert_many(rows[i:i + 200]).execute()
+        days = frozenset(a.date for a, _ in m.kept) | frozenset(m.marks) | adapted_days
+        return Imported(m.results, Change(plan=bool(adapted_days), days=days,
+                                          summary=summary(m.results, notes)))
+
+
+def _matching(t: Tables, activities: Sequence[Activity]) -> Matching:
+    """The matching of ``activities`` against the stored plan, outcomes and imports."""
+    days = {a.date for a in activities}
+    lo, hi = min(days), max(days)
+    pd, oc, ac = t.plan_day, t.outcome, t.activity
+    plan_rows: Any = pd.select(pd.day, pd.session).where(pd.day.between(lo, hi)).tuples()
+    kinds = {r[0]: session_from_text(r[1]).kind for r in plan_rows if r[0] in days}
+    marks = {r.day: Mark(r.status, r.minutes, r.distance_km, r.avg_hr, r.source)
+             for r in oc.select().where(oc.day.between(lo, hi)) if r.day in days}
+    key_rows: Any = ac.select(ac.sport, ac.start).where(ac.day.between(lo, hi)).tuples()
+    return match(activities, kinds, marks, {(r[0], r[1]) for r in key_rows})
+
+
+def summary(results: Sequence[Matched], notes: Sequence[str] = ()) -> str:
+    """``Imported 3 activities: 2 sessions marked done, 1 added`` (and adaptation notes)."""
+    counts = {r: sum(1 for m in results if m.result == r)
+              for r in ("marked_done", "added", "already_marked", "duplicate")}
+    fresh = len(results) - counts["duplicate"]
+    parts = [f"{n} {w}" for n, w in (
+        (counts["marked_done"], "marked a session done"),
+        (counts["added"], "kept outside the plan"),
+        (counts["already_marked"], "met a session already marked"),
+        (counts["duplicate"], "already imported")) if n]
+    head = f"Imported {fresh} {'activity' if fresh == 1 else 'activities'}"
+    text = head + (": " + ", ".join(parts) if parts else "")
+    return ". ".join([text, *notes])
