@@ -6,7 +6,7 @@ duplicate."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -106,3 +106,18 @@ def match(activities: Iterable[Activity], kinds: Mapping[date, str],
         results.append(Matched(a, "marked_done", kind))
         kept.append((a, True))
     return Matching(tuple(results), new_marks, tuple(kept))
+
+
+def import_summary(results: Sequence[Matched], notes: Sequence[str] = ()) -> str:
+    """``Imported 3 activities: 2 marked a session done, 1 kept outside the plan`` (and
+    how the plan adapted, when it did)."""
+    counts = {r: sum(1 for m in results if m.result == r) for r in RESULTS}
+    fresh = len(results) - counts["duplicate"]
+    parts = [f"{n} {w}" for n, w in (
+        (counts["marked_done"], "marked a session done"),
+        (counts["added"], "kept outside the plan"),
+        (counts["already_marked"], "met a session already marked"),
+        (counts["duplicate"], "already imported")) if n]
+    head = f"Imported {fresh} {'activity' if fresh == 1 else 'activities'}"
+    text = head + (": " + ", ".join(parts) if parts else "")
+    return ". ".join([text, *notes])

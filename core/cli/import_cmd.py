@@ -24,48 +24,32 @@ def register(sub: Any) -> None:
 
 def _run_import(args: argparse.Namespace) -> int:
     from core.activities.model import utc_text
-    from core.activities.read import read_paths
+    from core.importing import import_paths
     from core.store import StoreError, open_repository
 
     today = clock.today()
-    files: list[str] = []  # the file each activity came from, as given
-    activities = []
-    refused: list[dict[str, str]] = []
-    for result in read_paths(args.paths, today):
-        if result.refused is not None:
-            refused.append({"file": result.refused.file, "reason": result.refused.reason})
-        for a in result.activities:
-            files.append(result.source)
-            activities.append(a)
-    imported: list[dict[str, Any]] = []
-    summary = ""
-    if activities:
+    try:
+        repo = open_repository(data_dir(args))
         try:
-            repo = open_repository(data_dir(args))
-            try:
-                done = repo.import_activities(activities, today)
-            finally:
-                repo.close()
-        except StoreError as exc:
-            raise CliError(str(exc)) from None
-        summary = done.change.summary
-        for m, file in zip(done.results, files, strict=True):
-            a = m.activity
-            imported.append({"file": file, "sport": a.sport, "start": utc_text(a.start),
-                             "date": a.date.isoformat(), "minutes": a.minutes,
-                             "distance_km": a.distance_km, "avg_hr": a.avg_hr,
-                             "result": m.result, "session_kind": m.session_kind})
+            report = import_paths(repo, args.paths, today)
+        finally:
+            repo.close()
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    imported = [{"file": file, "sport": m.activity.sport, "start": utc_text(m.activity.start),
+                 "date": m.activity.date.isoformat(), "minutes": m.activity.minutes,
+                 "distance_km": m.activity.distance_km, "avg_hr": m.activity.avg_hr,
+                 "result": m.result, "session_kind": m.session_kind}
+                for file, m in report.imported]
+    refused = [{"file": r.file, "reason": r.reason} for r in report.refused]
     if args.format == "json":
         json.dump({"imported": imported, "refused": refused}, sys.stdout, ensure_ascii=False,
                   indent=2)
         sys.stdout.write("\n")
     else:
-        _print_text(imported, refused, summary)
-    if not activities:
-        first = refused[0] if refused else {"file": "", "reason": "nothing to read"}
-        more = f" (and {len(refused) - 1} more refused)" if len(refused) > 1 else ""
-        print(f"runner-legs: no activity imported: {first['file']}: {first['reason']}{more}",
-              file=sys.stderr)
+        _print_text(imported, refused, report.summary() if report.read_any else "")
+    if not report.read_any:
+        print(f"runner-legs: {report.summary()}", file=sys.stderr)
         return 2
     return 0
 

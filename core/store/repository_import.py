@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core.activities.matching import Mark, Matched, Matching, match
+from core.activities.matching import Mark, Matched, Matching, import_summary, match
 from core.activities.model import Activity, utc_text
 from core.checkin import Outcome
 from core.store.adapt import adapt_after_log, ran_short
@@ -24,6 +24,7 @@ class Imported:
 
     results: tuple[Matched, ...]
     change: Change
+    notes: tuple[str, ...] = ()  # how the plan adapted, in words
 
 
 class ImportPart(LogPart):
@@ -61,7 +62,8 @@ class ImportPart(LogPart):
                 t.activity.insert_many(rows[i:i + 200]).execute()
         days = frozenset(a.date for a, _ in m.kept) | frozenset(m.marks) | adapted_days
         return Imported(m.results, Change(plan=bool(adapted_days), days=days,
-                                          summary=summary(m.results, notes)))
+                                          summary=import_summary(m.results, notes)),
+                        tuple(notes))
 
 
 def _matching(t: Tables, activities: Sequence[Activity]) -> Matching:
@@ -75,18 +77,3 @@ def _matching(t: Tables, activities: Sequence[Activity]) -> Matching:
              for r in oc.select().where(oc.day.between(lo, hi)) if r.day in days}
     key_rows: Any = ac.select(ac.sport, ac.start).where(ac.day.between(lo, hi)).tuples()
     return match(activities, kinds, marks, {(r[0], r[1]) for r in key_rows})
-
-
-def summary(results: Sequence[Matched], notes: Sequence[str] = ()) -> str:
-    """``Imported 3 activities: 2 sessions marked done, 1 added`` (and adaptation notes)."""
-    counts = {r: sum(1 for m in results if m.result == r)
-              for r in ("marked_done", "added", "already_marked", "duplicate")}
-    fresh = len(results) - counts["duplicate"]
-    parts = [f"{n} {w}" for n, w in (
-        (counts["marked_done"], "marked a session done"),
-        (counts["added"], "kept outside the plan"),
-        (counts["already_marked"], "met a session already marked"),
-        (counts["duplicate"], "already imported")) if n]
-    head = f"Imported {fresh} {'activity' if fresh == 1 else 'activities'}"
-    text = head + (": " + ", ".join(parts) if parts else "")
-    return ". ".join([text, *notes])
