@@ -8,10 +8,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from core.activities.matching import Matched, import_summary
 from core.activities.model import Activity, Refused
+
+if TYPE_CHECKING:
+    from core.store.change import Change
 
 BATCH_FILES = 250  # files read before one write: a crash or a cancel loses at most these
 
@@ -39,6 +42,13 @@ class ImportReport:
     @property
     def read_any(self) -> bool:
         return bool(self.imported)
+
+    def change(self) -> Change:
+        """The Change to announce: the days imported into, and the plan if it adapted."""
+        from core.store.change import Change
+
+        return Change(plan=self.plan_changed, days=frozenset(self.days),
+                      summary=self.summary())
 
     def summary(self) -> str:
         """One sentence for a status bar or a terminal."""

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import importlib
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
@@ -35,6 +39,7 @@ from PySide6.QtWidgets import (
 from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
+from desktop.importer import ActivityImporter
 from desktop.style import app_icon, long_day, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
 from desktop.widgets.panel import Banner, Panel, Role
@@ -144,6 +149,8 @@ class MainWindow(QMainWindow):
         manager().busy_changed.connect(self._on_tasks_busy_changed)
 
         self.exporter = Exporter(self, ctx, self._fridge_week, self.show_status)
+        self.importer = ActivityImporter(self, ctx, self.show_status)
+        self.setAcceptDrops(True)  # activity files dropped anywhere on the window
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         ctx.changed.connect(self._on_ctx_changed)
@@ -160,6 +167,8 @@ class MainWindow(QMainWindow):
         self._restoring = True
         self._restore_settings()
         self._restoring = False
+        self._update_watch_actions()
+        QTimer.singleShot(0, self.importer.check_watched_folder)  # the watched folder, at start
 
     def _brand(self) -> QWidget:
         """The app's icon and name above the page list."""
@@ -196,6 +205,13 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(file, "&Print…", ex.print_fridge,
                                          QKeySequence.StandardKey.Print)
         file.addSeparator()
+        self.import_action = self._action(file, "&Import activities…", self.import_activities,
+                                          "Ctrl+I")
+        self.watch_action = self._action(file, "&Watch a folder for activities…",
+                                         self.choose_watched_folder)
+        self.unwatch_action = self._action(file, "Stop watching the activities folder",
+                                           self.stop_watching)
+        file.addSeparator()
         self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
         file.addSeparator()
@@ -220,6 +236,70 @@ class MainWindow(QMainWindow):
         self.guide_action = self._action(help_menu, "&How the plan works", self.open_guide,
                                          QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(help_menu, "&About Runner Legs", self.show_about)
+
+    # --- importing activities ------------------------------------------------------------
+    @Slot()
+    def import_activities(self) -> None:
+        from desktop.dialogs.import_files import ImportFilesDialog
+
+        paths = ImportFilesDialog.ask(self)
+        if paths:
+            self.importer.import_paths(paths)
+
+    @Slot()
+    def choose_watched_folder(self) -> None:
+        from desktop.dialogs.import_files import WatchFolderDialog
+
+        folder = WatchFolderDialog.ask(self, self.importer.watched_folder())
+        if folder is None:
+            return
+        self.importer.set_watched_folder(folder)
+        self._update_watch_actions()
+        self.importer.check_watched_folder()
+
+    @Slot()
+    def stop_watching(self) -> None:
+        self.importer.set_watched_folder(None)
+        self._update_watch_actions()
+
+    def _update_watch_actions(self) -> None:
+        try:
+            folder = self.importer.watched_folder()
+        except Exception:  # noqa: BLE001 - a store that cannot be read: nothing is watched
+            folder = None
+        self.unwatch_action.setEnabled(folder is not None)
+        self.unwatch_action.setText("Stop watching the activities folder" if folder is None
+                                    else f"Stop watching {folder.name or folder}")
+
+    def _dropped_paths(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent
+                       ) -> list[Path]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        urls = mime.urls()
+        if not urls or not all(u.isLocalFile() for u in urls):
+            return []
+        return [Path(u.toLocalFile()) for u in urls]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = self._dropped_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.importer.import_paths(paths)
 
     # --- pages ---------------------------------------------------------------------------
     def page(self, name: str) -> QWidget:
@@ -310,6 +390,8 @@ class MainWindow(QMainWindow):
         """Notice a new day, and pick up writes made by another process (the command line);
         True when another process wrote."""
         self.ctx.check_day()
+        if self.importer.running:  # its batches are announced when it ends
+            return False
         try:
             return self.ctx.poll_external()
         except Exception as exc:  # a locked or vanished file must not crash the window
@@ -320,6 +402,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.poll()
+            self.importer.check_watched_folder()
 
     # --- help ----------------------------------------------------------------------------
     @Slot()
@@ -379,6 +462,7 @@ class MainWindow(QMainWindow):
         self.save_timer.stop()
         self.save_settings()
         self.poll_timer.stop()
+        self.importer.cancel()
         manager().wait(10000)
         self.exporter.cleanup()
         super().closeEvent(event)

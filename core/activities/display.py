@@ -35,11 +35,22 @@ def distance_text(distance_km: float | None, units: str = "metric") -> str:
     return f"{distance_km:.2f} km"
 
 
+def speed_text(minutes: float, distance_km: float | None, units: str = "metric") -> str:
+    """``25.0 km/h`` or ``15.5 mph`` (how cyclists read it); "" without a distance."""
+    if distance_km is None or distance_km <= 0 or minutes <= 0:
+        return ""
+    per_hour = distance_km * 60.0 / minutes
+    if units == "imperial":
+        return f"{per_hour / KM_PER_MILE:.1f} mph"
+    return f"{per_hour:.1f} km/h"
+
+
 def effort_facts(minutes: int | None, distance_km: float | None, avg_hr: int | None,
-                 units: str = "metric") -> list[str]:
-    """What an imported activity adds to a day: distance, pace and heart rate, the ones
-    known, in that order (``["8.12 km", "5:34 /km", "148 bpm"]``)."""
+                 units: str = "metric", sport: str = "running") -> list[str]:
+    """What an imported activity adds to a day: distance, pace (speed for cycling) and
+    heart rate, the ones known, in that order (``["8.12 km", "5:33 /km", "148 bpm"]``)."""
+    rate = speed_text if sport == "cycling" else pace_text
     facts = [distance_text(distance_km, units),
-             pace_text(minutes or 0, distance_km, units),
+             rate(minutes or 0, distance_km, units),
              "" if avg_hr is None else f"{avg_hr} bpm"]
     return [f for f in facts if f]

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from core.activities.matching import Mark, Matched, Matching, import_summary, match
 from core.activities.model import Activity, utc_text
+from core.activities.times import parse_time
 from core.checkin import Outcome
 from core.store.adapt import adapt_after_log, ran_short
 from core.store.change import NO_CHANGES, Change
@@ -64,6 +65,18 @@ class ImportPart(LogPart):
         return Imported(m.results, Change(plan=bool(adapted_days), days=days,
                                           summary=import_summary(m.results, notes)),
                         tuple(notes))
+
+
+    def activities_by_day(self, start: date, end: date) -> dict[date, list[Activity]]:
+        """The imported activities that matched no session, from ``start`` to ``end``, by
+        day, in start order (what the calendar shows outside the plan)."""
+        out: dict[date, list[Activity]] = {}
+        for day, rows in self.unmatched_activities(start, end).items():
+            out[day] = [Activity(sport=r["sport"], start=parse_time(r["start"]) or
+                                 datetime.min.replace(tzinfo=UTC), date=day,
+                                 minutes=r["minutes"], distance_km=r["distance_km"],
+                                 avg_hr=r["avg_hr"], source=r["source"]) for r in rows]
+        return out
 
 
 def _matching(t: Tables, activities: Sequence[Activity]) -> Matching:

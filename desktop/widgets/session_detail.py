@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.activities.display import effort_facts
 from core.checkin import Outcome
 from core.nutrition import day_targets
 from core.plan import Session
@@ -50,15 +51,20 @@ def details_lines(session: Session) -> list[str]:
     return lines
 
 
-def outcome_text(outcome: Outcome | None) -> str:
-    """The mark of a day in words: "Done · 42 min · effort 6/10"."""
+def outcome_text(outcome: Outcome | None, units: str = "metric") -> str:
+    """The mark of a day in words: "Done · 42 min · effort 6/10", and for an imported
+    activity "Done · 45 min · 8.12 km · 5:33 /km · 148 bpm · from run.fit"."""
     if outcome is None:
         return "Not marked yet"
     parts = ["Done ✓" if outcome.status == "done" else "Skipped"]
     if outcome.minutes is not None and outcome.status == "done":
         parts.append(format_minutes(outcome.minutes))
+        parts.extend(effort_facts(outcome.minutes, outcome.distance_km, outcome.avg_hr,
+                                  units))
     if outcome.rpe is not None:
         parts.append(f"effort {outcome.rpe}/10")
+    if outcome.source:
+        parts.append(f"from {outcome.source}")
     return " · ".join(parts)
 
 
@@ -233,7 +239,8 @@ class SessionDetail(Panel):
         if week is not None and week.lighter:
             bits.append("lighter week")
         self.subtitle.setText(" · ".join(bits))
-        self.status.setText(outcome_text(outcome) if session.kind != "rest" else "")
+        units = self.ctx.profile().units
+        self.status.setText(outcome_text(outcome, units) if session.kind != "rest" else "")
         self.status.setVisible(session.kind != "rest")
         anchor = anchor_for(session.kind)
         self.why.setText(f"{escape(session.why)} <a href=\"guide:{anchor}\">Why this works</a>")

@@ -24,6 +24,8 @@ def test_pace_per_km_and_per_mile() -> None:
     assert distance_text(8.12) == "8.12 km" and distance_text(8.12, "imperial") == "5.05 mi"
     assert effort_facts(45, 8.12, 148) == ["8.12 km", "5:33 /km", "148 bpm"]
     assert effort_facts(30, None, None) == []
+    assert effort_facts(60, 25.0, 130, sport="cycling") == ["25.00 km", "25.0 km/h", "130 bpm"]
+    assert effort_facts(60, 25.0, None, "imperial", "cycling") == ["15.53 mi", "15.5 mph"]
 
 
 def copies(folder: Path, n: int) -> Path:

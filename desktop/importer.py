@@ -1,0 +1,180 @@
+"""Importing activity files from the window (SPEC §9): File → Import activities…, files
+dropped on the window and the watched folder. Files are read and written off the UI thread
+(core.importing, one transaction per batch) under a progress dialog that can cancel; the
+result goes to the status bar and every page hears one ``changed``."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from core.importing import ImportReport, import_paths
+from desktop.context import AppContext
+from desktop.tasks import run_task
+
+WATCHED_KEY = "import/watched_folder"
+SHOW_AFTER_MS = 400  # a quick import never flashes a dialog
+
+
+def scan_folder(folder: Path, seen: frozenset[tuple[str, int, int]]
+                ) -> tuple[list[Path], set[tuple[str, int, int]]]:
+    """The files under ``folder`` not looked at yet (by path, size and modification time),
+    and the keys of every file found."""
+    fresh: list[Path] = []
+    keys: set[tuple[str, int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root, name)
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            key = (str(path), info.st_size, info.st_mtime_ns)
+            keys.add(key)
+            if key not in seen:
+                fresh.append(path)
+    return fresh, keys
+
+
+class ActivityImporter(QObject):
+    """Runs one import at a time for a window; ``finished`` carries the ImportReport."""
+
+    progressed = Signal(int, int)  # files done, files in all
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, window: QWidget, ctx: AppContext,
+                 status: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.status = status
+        self.dialog: QProgressDialog | None = None
+        self._cancel = threading.Event()
+        self._running = False
+        self._seen: set[tuple[str, int, int]] = set()
+        self.progressed.connect(self._on_progressed)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    # --- importing -----------------------------------------------------------------------
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Start importing ``paths``; False when another import is still running."""
+        return self._start(_import, list(paths))
+
+    def _start(self, work: Callable[..., Any], *args: Any) -> bool:
+        if self._running:
+            self.status("An import is already running")
+            return False
+        self._running = True
+        self._cancel.clear()
+        dialog = QProgressDialog("Reading activity files…", "Cancel", 0, 0, self.window)
+        dialog.setWindowTitle("Import activities")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(self._cancel.set)
+        self.dialog = dialog
+        self.status("Importing activities…")
+        run_task(work, self.ctx.repo, self.ctx.today(), self._cancel.is_set,
+                 self.progressed.emit, *args, on_done=self._on_done, on_error=self._on_error)
+        return True
+
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        if self.dialog is None:
+            return
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+        self.dialog.setLabelText(f"Reading activity files: {done} of {total}")
+
+    def _finish(self) -> None:
+        self._running = False
+        if self.dialog is not None:
+            self.dialog.canceled.disconnect(self._cancel.set)
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _on_done(self, result: tuple[ImportReport, set[tuple[str, int, int]]]) -> None:
+        report, keys = result
+        self._seen |= keys
+        self._finish()
+        if report.total == 0 and keys:
+            self.finished.emit(report)  # the watched folder had nothing new: say nothing
+            return
+        if report.days or report.plan_changed:
+            self.ctx.apply(report.change())
+        self.status(report.summary())
+        self.finished.emit(report)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._finish()
+        message = f"Import failed: {exc}"
+        self.status(message)
+        self.failed.emit(message)
+
+    # --- the watched folder --------------------------------------------------------------
+    def watched_folder(self) -> Path | None:
+        value = self.ctx.repo.setting(WATCHED_KEY)
+        return Path(value) if value else None
+
+    def set_watched_folder(self, folder: Path | None) -> None:
+        self.ctx.repo.set_setting(WATCHED_KEY, "" if folder is None else str(folder))
+        self._seen.clear()
+        self.status(f"Watching {folder} for new activity files" if folder is not None
+                    else "No longer watching a folder for activities")
+
+    def check_watched_folder(self) -> bool:
+        """Import the watched folder's new files (at start, and when the window comes to
+        the front); False when there is no folder to look at or an import is running."""
+        if self._running:
+            return False
+        try:
+            folder = self.watched_folder()
+        except Exception:  # noqa: BLE001 - a busy or damaged store: the next look will do
+            return False
+        if folder is None:
+            return False
+        if not folder.is_dir():
+            self.status(f"The watched folder {folder} is not there")
+            return False
+        return self._start(_import_new, folder, frozenset(self._seen))
+
+
+def _import(repo: Any, today: Any, cancelled: Callable[[], bool],
+            progress: Callable[[int, int], None], paths: list[Path]
+            ) -> tuple[ImportReport, set[tuple[str, int, int]]]:
+    """Worker: import ``paths``."""
+    try:
+        return import_paths(repo, paths, today, cancelled=cancelled, progress=progress), set()
+    finally:
+        repo.close()  # this worker thread's own connection
+
+
+def _import_new(repo: Any, today: Any, cancelled: Callable[[], bool],
+                progress: Callable[[int, int], None], folder: Path,
+                seen: frozenset[tuple[str, int, int]]
+                ) -> tuple[ImportReport, set[tuple[str, int, int]]]:
+    """Worker: import the files of ``folder`` not seen before."""
+    fresh, keys = scan_folder(folder, seen)
+    if not fresh:
+        return ImportReport(), keys
+    report, _ = _import(repo, today, cancelled, progress, fresh)
+    if report.cancelled:  # the files not read are looked at again next time
+        read = {str(p) for p in fresh[:report.done]}
+        keys = {k for k in keys if k in seen or k[0] in read}
+    return report, keys
