@@ -1,0 +1,82 @@
+"""Import speed (SPEC §9): importing 1,000 activity files (a year of a runner's exports,
+read, matched and written in batches of one transaction each) against parsing the same files
+with the bare decoders in the same run — Garmin's FIT decoder with its default options, and
+the XML parser for GPX and TCX (after the same gunzip). Target: importing costs at most 1.5×
+the bare parse. A second row compares with the importer's own decoder calls (the CRC check
+and the lighter read options) alone: what matching and storing add."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+from bench.activity_files import make_files
+from core.importing import import_paths
+from core.profile import demo_profile
+from core.store import open_repository
+
+TARGET = 1.5
+FILES = 1000
+TODAY = date(2026, 12, 5)
+
+
+def bare_parse(paths: list[Path], *, as_import: bool = False) -> int:
+    """Decode every file with the bare decoder (its default options, or ``as_import``: the
+    integrity check and the options the importer uses); the number of records seen."""
+    from garmin_fit_sdk import Decoder, Stream
+
+    seen = 0
+    for path in paths:
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        if data[8:12] == b".FIT":
+            if as_import:
+                assert Decoder(Stream.from_byte_array(bytearray(data))).check_integrity()
+                messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read(
+                    enable_crc_check=False, merge_heart_rates=False, expand_components=False)
+            else:
+                messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+            assert not errors
+            seen += len(messages.get("record_mesgs", ()))
+        else:
+            seen += sum(1 for _ in ET.fromstring(data).iter())
+    return seen
+
+
+def _store(folder: Path) -> None:
+    repo = open_repository(folder)
+    repo.save_profile(demo_profile(), date(2026, 9, 7))
+    repo.close()
+
+
+def run() -> list[tuple[str, float, float]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        files = make_files(Path(tmp, "export"), FILES)
+        template = Path(tmp, "template")
+        _store(template)
+        bare_parse(files[:50])  # warm imports and the page cache
+        t0 = time.perf_counter()
+        bare_parse(files)
+        baseline = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        bare_parse(files, as_import=True)
+        same_calls = time.perf_counter() - t0
+        home = Path(tmp, "home")
+        shutil.copytree(template, home)
+        repo = open_repository(home)
+        t0 = time.perf_counter()
+        report = import_paths(repo, [Path(tmp, "export")], TODAY)
+        figure = time.perf_counter() - t0
+        repo.close()
+        assert len(report.imported) == FILES and not report.refused, report.summary()
+    over = " (over target)" if figure > TARGET * baseline else ""
+    return [(f"import: {FILES} activity files vs bare decoders, s [target ≤{TARGET:g}×]{over}",
+             figure, baseline),
+            (f"import: {FILES} files vs the same decoder calls alone, s (no target)",
+             figure, same_calls)]
