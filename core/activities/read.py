@@ -208,12 +208,17 @@ def _read_file(path: Path, name: str) -> bytes:
 
 
 def _read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes:
-    info = archive.getinfo(member)
+    try:
+        info = archive.getinfo(member)
+    except KeyError:
+        raise Unreadable(name, "the archive changed while it was read") from None
     if info.file_size > MAX_FILE_BYTES:
         raise Unreadable(name, f"larger than {MAX_FILE_BYTES // 2**20} MB unpacked")
     try:
         with archive.open(info) as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
+    except RuntimeError:  # zipfile's word for an encrypted member
+        raise Unreadable(name, "the archive member is encrypted") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise IntegrityFailed(name, f"integrity check failed: the archive member cannot be "
                                     f"unpacked ({exc})") from None

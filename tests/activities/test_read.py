@@ -318,3 +318,18 @@ def test_sport_words_are_normalised() -> None:
     assert [normal_sport(w) for w in ("Running", "Biking", "Swim", "e-biking", "Hike",
                                       "walking", "yoga", "Treadmill Running")] == [
         "running", "cycling", "swimming", "cycling", "hiking", "walking", "other", "running"]
+
+
+def test_a_damaged_archive_member_is_refused_and_the_others_read(tmp_path: Path) -> None:
+    archive = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.fit", (FIX / "run.fit").read_bytes())
+        z.writestr("b.fit", (FIX / "walk.fit").read_bytes() * 20)
+    data = bytearray(archive.read_bytes())
+    second = data.index(b"PK\x03\x04", 4)  # the second member's local header
+    data[second + 40:second + 60] = bytes(20)  # scramble its compressed bytes
+    archive.write_bytes(bytes(data))
+    first, damaged = read_paths([archive], TODAY, UTC)
+    assert first.refused is None and first.activities[0].source == "damaged.zip:a.fit"
+    assert isinstance(damaged.refused, IntegrityFailed | Unreadable)
+    assert damaged.refused.file == f"{archive}:b.fit"
