@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.importing import ImportReport, import_paths
@@ -20,6 +21,16 @@ from desktop.tasks import run_task
 
 WATCHED_KEY = "import/watched_folder"
 SHOW_AFTER_MS = 400  # a quick import never flashes a dialog
+
+
+def local_paths(mime: QMimeData | None) -> list[Path]:
+    """The files and folders a drop carries, when every one is a local file."""
+    if mime is None or not mime.hasUrls():
+        return []
+    urls = mime.urls()
+    if not urls or not all(u.isLocalFile() for u in urls):
+        return []
+    return [Path(u.toLocalFile()) for u in urls]
 
 
 def scan_folder(folder: Path, seen: frozenset[tuple[str, int, int]]
@@ -68,6 +79,49 @@ class ActivityImporter(QObject):
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    # --- the File menu's actions ---------------------------------------------------------
+    def make_actions(self) -> tuple[QAction, QAction, QAction]:
+        """Import activities…, Watch a folder…, Stop watching (for the File menu)."""
+        self.import_action = QAction("&Import activities…", self.window)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.ask_and_import)
+        self.watch_action = QAction("&Watch a folder for activities…", self.window)
+        self.watch_action.triggered.connect(self.choose_watched_folder)
+        self.unwatch_action = QAction("Stop watching the activities folder", self.window)
+        self.unwatch_action.triggered.connect(self.stop_watching)
+        return self.import_action, self.watch_action, self.unwatch_action
+
+    @Slot()
+    def ask_and_import(self) -> None:
+        from desktop.dialogs.import_files import ImportFilesDialog
+
+        paths = ImportFilesDialog.ask(self.window)
+        if paths:
+            self.import_paths(paths)
+
+    @Slot()
+    def choose_watched_folder(self) -> None:
+        from desktop.dialogs.import_files import WatchFolderDialog
+
+        folder = WatchFolderDialog.ask(self.window, self.watched_folder())
+        if folder is not None:
+            self.set_watched_folder(folder)
+            self.check_watched_folder()
+
+    @Slot()
+    def stop_watching(self) -> None:
+        self.set_watched_folder(None)
+
+    def update_actions(self) -> None:
+        """"Stop watching NAME" is on only while a folder is watched."""
+        try:
+            folder = self.watched_folder()
+        except Exception:  # noqa: BLE001 - a store that cannot be read: nothing is watched
+            folder = None
+        self.unwatch_action.setEnabled(folder is not None)
+        self.unwatch_action.setText("Stop watching the activities folder" if folder is None
+                                    else f"Stop watching {folder.name or folder}")
 
     # --- importing -----------------------------------------------------------------------
     def import_paths(self, paths: list[Path]) -> bool:
@@ -135,6 +189,7 @@ class ActivityImporter(QObject):
     def set_watched_folder(self, folder: Path | None) -> None:
         self.ctx.repo.set_setting(WATCHED_KEY, "" if folder is None else str(folder))
         self._seen.clear()
+        self.update_actions()
         self.status(f"Watching {folder} for new activity files" if folder is not None
                     else "No longer watching a folder for activities")
 

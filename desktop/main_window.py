@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
@@ -39,7 +38,7 @@ from PySide6.QtWidgets import (
 from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
-from desktop.importer import ActivityImporter
+from desktop.importer import ActivityImporter, local_paths
 from desktop.style import app_icon, long_day, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
 from desktop.widgets.panel import Banner, Panel, Role
@@ -167,7 +166,7 @@ class MainWindow(QMainWindow):
         self._restoring = True
         self._restore_settings()
         self._restoring = False
-        self._update_watch_actions()
+        self.importer.update_actions()
         QTimer.singleShot(0, self.importer.check_watched_folder)  # the watched folder, at start
 
     def _brand(self) -> QWidget:
@@ -205,12 +204,9 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(file, "&Print…", ex.print_fridge,
                                          QKeySequence.StandardKey.Print)
         file.addSeparator()
-        self.import_action = self._action(file, "&Import activities…", self.import_activities,
-                                          "Ctrl+I")
-        self.watch_action = self._action(file, "&Watch a folder for activities…",
-                                         self.choose_watched_folder)
-        self.unwatch_action = self._action(file, "Stop watching the activities folder",
-                                           self.stop_watching)
+        self.import_action, self.watch_action, self.unwatch_action = \
+            self.importer.make_actions()
+        file.addActions([self.import_action, self.watch_action, self.unwatch_action])
         file.addSeparator()
         self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
@@ -237,64 +233,21 @@ class MainWindow(QMainWindow):
                                          QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(help_menu, "&About Runner Legs", self.show_about)
 
-    # --- importing activities ------------------------------------------------------------
-    @Slot()
-    def import_activities(self) -> None:
-        from desktop.dialogs.import_files import ImportFilesDialog
-
-        paths = ImportFilesDialog.ask(self)
-        if paths:
-            self.importer.import_paths(paths)
-
-    @Slot()
-    def choose_watched_folder(self) -> None:
-        from desktop.dialogs.import_files import WatchFolderDialog
-
-        folder = WatchFolderDialog.ask(self, self.importer.watched_folder())
-        if folder is None:
-            return
-        self.importer.set_watched_folder(folder)
-        self._update_watch_actions()
-        self.importer.check_watched_folder()
-
-    @Slot()
-    def stop_watching(self) -> None:
-        self.importer.set_watched_folder(None)
-        self._update_watch_actions()
-
-    def _update_watch_actions(self) -> None:
-        try:
-            folder = self.importer.watched_folder()
-        except Exception:  # noqa: BLE001 - a store that cannot be read: nothing is watched
-            folder = None
-        self.unwatch_action.setEnabled(folder is not None)
-        self.unwatch_action.setText("Stop watching the activities folder" if folder is None
-                                    else f"Stop watching {folder.name or folder}")
-
-    def _dropped_paths(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent
-                       ) -> list[Path]:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
-            return []
-        urls = mime.urls()
-        if not urls or not all(u.isLocalFile() for u in urls):
-            return []
-        return [Path(u.toLocalFile()) for u in urls]
-
+    # --- activity files dropped on the window (SPEC §9) ---------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if self._dropped_paths(event):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
-        if self._dropped_paths(event):
+        if local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = self._dropped_paths(event)
+        paths = local_paths(event.mimeData())
         if not paths:
             super().dropEvent(event)
             return

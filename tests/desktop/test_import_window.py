@@ -142,14 +142,14 @@ def test_the_watched_folder_is_read_at_start_and_on_activation(
         QApplication.sendEvent(w, QEvent(QEvent.Type.ActivationChange))
     assert [Path(f).name for f, _ in blocker.args[0].imported] == ["walk.fit"]  # only new
     assert later.repo.outcome(WED).source == "walk.fit"
-    w.stop_watching()
+    w.unwatch_action.trigger()
     assert w.importer.watched_folder() is None and not w.unwatch_action.isEnabled()
     assert not w.importer.check_watched_folder()
     other = tmp_path / "other"
     other.mkdir()
     monkeypatch.setattr(WatchFolderDialog, "ask", classmethod(lambda cls, p, c: other))
-    w.choose_watched_folder()
-    assert w.importer.watched_folder() == other
+    w.watch_action.trigger()
+    assert w.importer.watched_folder() == other and w.unwatch_action.text() == "Stop watching other"
     qtbot.waitUntil(lambda: not w.importer.running)
     w.poll_timer.stop()
 
