@@ -6,6 +6,7 @@ puts back whatever was there before.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -111,6 +112,7 @@ class SessionDetail(Panel):
         self.status = QLabel()
         self.status.setObjectName("sessionStatus")
         self.status.setAccessibleName("Session status")
+        self.status.setWordWrap(True)  # an import adds distance, pace, heart rate and files
         head_text = QVBoxLayout()
         head_text.setSpacing(2)
         head_text.addWidget(self.title)
@@ -318,7 +320,12 @@ class SessionDetail(Panel):
     def _on_done_clicked(self) -> None:
         if self._day is not None:
             rpe = self.rpe.value() or None
-            self._mark(Outcome(self._day, "done", self.actual_minutes.value(), rpe))
+            marked = Outcome(self._day, "done", self.actual_minutes.value(), rpe)
+            before = self.ctx.repo.outcome(self._day)
+            if before is not None and before.status == "done" and before.source:
+                # an imported session keeps its distance, heart rate and file names
+                marked = replace(before, minutes=marked.minutes, rpe=rpe)
+            self._mark(marked)
 
     @Slot()
     def _on_skip_clicked(self) -> None:

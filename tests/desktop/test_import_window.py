@@ -202,3 +202,20 @@ def test_the_dialog_takes_files_and_folders(qtbot: Any, tmp_path: Path) -> None:
     files.selectFile('"run.fit" "walk.fit"')
     files.accept()
     assert sorted(p.name for p in files.chosen) == ["run.fit", "walk.fit"]
+
+
+def test_changing_an_imported_sessions_minutes_keeps_its_distance(
+        qtbot: Any, window: MainWindow, later: AppContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    answer(monkeypatch, FIX / "run.fit")
+    calendar: Any = window.show_page("calendar")
+    finished(qtbot, window, window.import_action.trigger)
+    calendar.show_date(TUE)
+    detail = calendar.detail
+    detail.actual_minutes.setValue(50)
+    detail.rpe.setValue(6)
+    qtbot.mouseClick(detail.done_button, Qt.MouseButton.LeftButton)
+    o = later.repo.outcome(TUE)
+    assert (o.minutes, o.rpe, o.distance_km, o.avg_hr, o.source) == (50, 6, 8.12, 148, "run.fit")
+    assert detail.status.text() == (
+        "Done ✓ · 50 min · 8.12 km · 6:09 /km · 148 bpm · effort 6/10 · from run.fit")
