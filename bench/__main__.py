@@ -6,7 +6,7 @@ import importlib
 import sys
 
 MODULES = ("plan_bench", "store_bench", "export_bench", "import_bench", "desktop_bench",
-           "bundle_size")
+           "interaction_bench", "bundle_size")
 
 
 def main() -> int:

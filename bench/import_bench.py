@@ -16,9 +16,8 @@ from datetime import date
 from pathlib import Path
 
 from bench.activity_files import make_files
-from core.importing import import_paths
+from core.app import open_app
 from core.profile import demo_profile
-from core.store import open_repository
 
 TARGET = 1.5
 FILES = 1000
@@ -50,9 +49,9 @@ def bare_parse(paths: list[Path], *, as_import: bool = False) -> int:
 
 
 def _store(folder: Path) -> None:
-    repo = open_repository(folder)
-    repo.save_profile(demo_profile(), date(2026, 9, 7))
-    repo.close()
+    app = open_app(folder, lambda: date(2026, 9, 7))
+    app.ops.save_profile(demo_profile())
+    app.close()
 
 
 def run() -> list[tuple[str, float, float]]:
@@ -69,11 +68,11 @@ def run() -> list[tuple[str, float, float]]:
         same_calls = time.perf_counter() - t0
         home = Path(tmp, "home")
         shutil.copytree(template, home)
-        repo = open_repository(home)
+        app = open_app(home, lambda: TODAY)
         t0 = time.perf_counter()
-        report = import_paths(repo, [Path(tmp, "export")], TODAY)
+        report = app.ops.import_paths([Path(tmp, "export")])
         figure = time.perf_counter() - t0
-        repo.close()
+        app.close()
         assert len(report.imported) == FILES and not report.refused, report.summary()
     over = " (over target)" if figure > TARGET * baseline else ""
     return [(f"import: {FILES} activity files vs bare decoders, s [target ≤{TARGET:g}×]{over}",

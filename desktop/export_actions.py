@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from core.app import exports
+from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
 from desktop.context import AppContext
@@ -28,22 +30,16 @@ ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
 
 
-def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
-    from core.export.fridge_pdf import write_fridge_pdf
-
-    return write_fridge_pdf(out, profile, week, paper=paper)
+def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
+    return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Path:
-    from core.export.plan_pdf import write_plan_pdf
-
-    return write_plan_pdf(out, profile, plan, paper=paper)
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper)
 
 
-def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
-    from core.export.ics import write_ics
-
-    return write_ics(out, profile, plan)
+def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
+    return exports.ics(out, profile, plan)
 
 
 def default_paper() -> str:
@@ -51,9 +47,7 @@ def default_paper() -> str:
     when a paper is needed)."""
     from PySide6.QtCore import QLocale
 
-    from core.export.pdf_style import default_paper_for_locale
-
-    return default_paper_for_locale(QLocale().name())
+    return exports.default_paper_for_locale(QLocale().name())
 
 
 def _slug(text: str) -> str:
@@ -78,12 +72,15 @@ class Exporter(QObject):
         self._tmp = tempfile.TemporaryDirectory(prefix="runner-legs-")
 
     # --- helpers -------------------------------------------------------------------------
-    def _run(self, what: str, fn: Callable[..., Path], *args: Any,
+    def _run(self, what: str, fn: Callable[..., Exported], *args: Any,
              then: Callable[[Path], None] | None = None) -> None:
         self.status(f"{what}…")
 
-        def done(path: Path) -> None:
-            self.status(f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+        def done(result: Exported) -> None:
+            path = result.path
+            notes = "".join(f" ({note})" for note in result.notes)  # e.g. a glyph no font has
+            self.status((f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+                        + notes)
             if then is not None:
                 then(path)
             self.exported.emit(path)
@@ -171,7 +168,7 @@ class Exporter(QObject):
             return
         path = choice[0]
         try:
-            self.ctx.repo.backup_to(path)
+            self.ctx.app.ops.backup(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Backup failed", str(exc))
             self.failed.emit(str(exc))
@@ -184,7 +181,7 @@ class Exporter(QObject):
         if path is None or not ConfirmRestore.ask(self.window, path):
             return
         try:
-            change = self.ctx.repo.restore_from(path)
+            change = self.ctx.app.ops.restore(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Could not restore", str(exc))
             self.failed.emit(str(exc))

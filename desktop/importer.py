@@ -15,7 +15,8 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from core.importing import ImportReport, import_paths
+from core.app import App
+from core.app.importing import ImportReport
 from desktop.context import AppContext
 from desktop.tasks import run_task
 
@@ -143,7 +144,7 @@ class ActivityImporter(QObject):
         dialog.canceled.connect(self._cancel.set)
         self.dialog = dialog
         self.status("Importing activities…")
-        run_task(work, self.ctx.repo, self.ctx.today(), self._cancel.is_set,
+        run_task(work, self.ctx.app, self._cancel.is_set,
                  self.progressed.emit, *args, on_done=self._on_done, on_error=self._on_error)
         return True
 
@@ -171,7 +172,7 @@ class ActivityImporter(QObject):
             self.finished.emit(report)  # the watched folder had nothing new: say nothing
             return
         if report.days or report.plan_changed:
-            self.ctx.apply(report.change())
+            self.ctx.apply(report.change(), self)
         self.status(report.summary())
         self.finished.emit(report)
 
@@ -183,11 +184,11 @@ class ActivityImporter(QObject):
 
     # --- the watched folder --------------------------------------------------------------
     def watched_folder(self) -> Path | None:
-        value = self.ctx.repo.setting(WATCHED_KEY)
+        value = self.ctx.app.queries.setting(WATCHED_KEY)
         return Path(value) if value else None
 
     def set_watched_folder(self, folder: Path | None) -> None:
-        self.ctx.repo.set_setting(WATCHED_KEY, "" if folder is None else str(folder))
+        self.ctx.app.ops.set_setting(WATCHED_KEY, "" if folder is None else str(folder))
         self._seen.clear()
         self.update_actions()
         self.status(f"Watching {folder} for new activity files" if folder is not None
@@ -210,25 +211,23 @@ class ActivityImporter(QObject):
         return self._start(_import_new, folder, frozenset(self._seen))
 
 
-def _import(repo: Any, today: Any, cancelled: Callable[[], bool],
-            progress: Callable[[int, int], None], paths: list[Path]
-            ) -> tuple[ImportReport, set[tuple[str, int, int]]]:
+def _import(app: App, cancelled: Callable[[], bool], progress: Callable[[int, int], None],
+            paths: list[Path]) -> tuple[ImportReport, set[tuple[str, int, int]]]:
     """Worker: import ``paths``."""
     try:
-        return import_paths(repo, paths, today, cancelled=cancelled, progress=progress), set()
+        return app.ops.import_paths(paths, cancelled=cancelled, progress=progress), set()
     finally:
-        repo.close()  # this worker thread's own connection
+        app.close()  # this worker thread's own connection
 
 
-def _import_new(repo: Any, today: Any, cancelled: Callable[[], bool],
-                progress: Callable[[int, int], None], folder: Path,
-                seen: frozenset[tuple[str, int, int]]
+def _import_new(app: App, cancelled: Callable[[], bool], progress: Callable[[int, int], None],
+                folder: Path, seen: frozenset[tuple[str, int, int]]
                 ) -> tuple[ImportReport, set[tuple[str, int, int]]]:
     """Worker: import the files of ``folder`` not seen before."""
     fresh, keys = scan_folder(folder, seen)
     if not fresh:
         return ImportReport(), keys
-    report, _ = _import(repo, today, cancelled, progress, fresh)
+    report, _ = _import(app, cancelled, progress, fresh)
     if report.cancelled:  # the files not read are looked at again next time
         read = {str(p) for p in fresh[:report.done]}
         keys = {k for k in keys if k in seen or k[0] in read}

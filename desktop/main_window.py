@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
@@ -314,9 +315,9 @@ class MainWindow(QMainWindow):
     def _update_demo_banner(self) -> None:
         self.demo_banner.setVisible(self.ctx.is_demo())
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: Any) -> None:
-        summary = getattr(change, "summary", "") if change is not None else ""
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        summary = change.summary if change is not None else ""
         if change is None:
             summary = "Updated with changes made outside the app"
         if summary:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+from core import clock
 from core.cli.common import CliError, InvalidInput, Parser, global_options
+from core.errors import RequestError
 from core.profile import ProfileError
 
 COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "export", "backup",
@@ -43,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
+        args.today = clock.today()  # the one today every rule of this command reads
         result: int = args.run(args)
         return result
     except InvalidInput as exc:
@@ -72,7 +75,7 @@ def _is_user_input(exc: ValueError) -> bool:
     any other ValueError, such as stored data that cannot be read, is a failure (exit 1)."""
     if _is_store_error(exc):
         return False
-    if isinstance(exc, ProfileError):
+    if isinstance(exc, (ProfileError, RequestError)):
         return True
     safety = sys.modules.get("core.store.safety")
     return safety is not None and isinstance(exc, safety.InvalidRequest)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from core import clock
+from core.app import exports
+from core.app.exports import Exported
 from core.cli.common import (
     CliError,
     InvalidInput,
@@ -82,23 +84,17 @@ def _target(args: argparse.Namespace) -> Path:
     return out
 
 
-def _write(action: Any, name: str | None = None) -> int:
-    """Run the export; for a PDF, say in one stderr line when the name has characters no
-    shipped font has (they print as a visible replacement; the export still succeeds)."""
-    from core.export.atomic import ExportError
-
+def _write(action: Callable[[], Exported]) -> int:
+    """Run the export; say each note in one stderr line (for a PDF, characters of the name
+    no shipped font has: they print as a visible replacement; the export still succeeds)."""
     try:
-        action()
-    except ExportError as exc:
+        result = action()
+    except exports.export_error_type() as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"cannot write the file: {exc.strerror or exc}") from None
-    if name is not None:
-        from core.export.text import missing_note
-
-        note = missing_note(name)
-        if note:
-            print(note, file=sys.stderr)
+    for note in result.notes:
+        print(note, file=sys.stderr)
     return 0
 
 
@@ -106,7 +102,7 @@ def _run_pdf(args: argparse.Namespace) -> int:
     source = resolve(args, week_hint=args.week)
     plan = source.plan
     if args.week is None:
-        week = plan.current_week(clock.today())
+        week = plan.current_week(args.today)
     else:
         found = plan.week_of(args.week)
         if found is None:
@@ -115,24 +111,16 @@ def _run_pdf(args: argparse.Namespace) -> int:
                 f"{plan.start.isoformat()} to {plan.end.isoformat()}")
         week = found
     out = _target(args)
-    from core.export.fridge_pdf import write_fridge_pdf
-
-    return _write(lambda: write_fridge_pdf(out, source.profile, week, paper=args.paper),
-                  source.profile.name)
+    return _write(lambda: exports.fridge_pdf(out, source.profile, week, paper=args.paper))
 
 
 def _run_plan_pdf(args: argparse.Namespace) -> int:
     source = resolve(args)
     out = _target(args)
-    from core.export.plan_pdf import write_plan_pdf
-
-    return _write(lambda: write_plan_pdf(out, source.profile, source.plan),
-                  source.profile.name)
+    return _write(lambda: exports.plan_pdf(out, source.profile, source.plan))
 
 
 def _run_ics(args: argparse.Namespace) -> int:
     source = resolve(args)
     out = _target(args)
-    from core.export.ics import write_ics
-
-    return _write(lambda: write_ics(out, source.profile, source.plan))
+    return _write(lambda: exports.ics(out, source.profile, source.plan))

@@ -8,8 +8,7 @@ import json
 import sys
 from typing import Any
 
-from core import clock
-from core.cli.common import CliError, data_dir, global_options
+from core.cli.common import CliError, global_options, open_data
 
 
 def register(sub: Any) -> None:
@@ -24,16 +23,14 @@ def register(sub: Any) -> None:
 
 def _run_import(args: argparse.Namespace) -> int:
     from core.activities.model import utc_text
-    from core.importing import import_paths
-    from core.store import StoreError, open_repository
+    from core.app import StoreError
 
-    today = clock.today()
     try:
-        repo = open_repository(data_dir(args))
+        app = open_data(args)
         try:
-            report = import_paths(repo, args.paths, today)
+            report = app.ops.import_paths(args.paths)
         finally:
-            repo.close()
+            app.close()
     except StoreError as exc:
         raise CliError(str(exc)) from None
     imported = [{"file": file, "sport": m.activity.sport, "start": utc_text(m.activity.start),

@@ -11,7 +11,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.export import wording
+from core import wording
 from core.export.atomic import atomic_write_bytes
 from core.export.boxes import Fitted, draw_text, fit, hatch, tick_boxes
 from core.export.fridge_parts import (

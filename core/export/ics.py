@@ -22,7 +22,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from core.export import wording
+from core import wording
 from core.export.atomic import atomic_write_bytes
 from core.export.text import clean
 from core.plan import Plan, Session, Week

@@ -9,7 +9,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from core.export import wording
+from core import wording
 from core.export.atomic import atomic_write_bytes
 from core.export.boxes import draw_text, fit
 from core.export.pdf_style import (

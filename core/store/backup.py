@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -103,7 +103,7 @@ def check_database_file(path: Path) -> None:
 
     with tempfile.TemporaryDirectory(prefix="runner-legs-check-") as tmp:
         shutil.copyfile(path, Path(tmp, DB_NAME))
-        repo = open_repository(Path(tmp))
+        repo = open_repository(Path(tmp), today=lambda: date.min)  # read only, never written
         try:
             with repo._reading() as t:
                 data = None if t is None else dump(t)

@@ -11,9 +11,9 @@ from typing import Any
 from core.activities.matching import Mark, Matched, Matching, import_summary, match
 from core.activities.model import Activity, utc_text
 from core.activities.times import parse_time
+from core.changes import NO_CHANGES, Change
 from core.checkin import Outcome
 from core.store.adapt import adapt_after_log, ran_short
-from core.store.change import NO_CHANGES, Change
 from core.store.convert import outcome_from_row, outcome_to_row, session_from_text
 from core.store.repository_log import LogPart
 from core.store.tables import Tables
@@ -31,9 +31,10 @@ class Imported:
 class ImportPart(LogPart):
     """Writing imported activities."""
 
-    def import_activities(self, activities: Sequence[Activity], today: date) -> Imported:
-        """Match and keep ``activities`` (already read and checked against ``today``) in one
+    def import_activities(self, activities: Sequence[Activity]) -> Imported:
+        """Match and keep ``activities`` (already read and checked against today) in one
         transaction. Duplicates change nothing; a batch of only duplicates writes nothing."""
+        today = self.today()
         if not activities:
             return Imported((), NO_CHANGES)
         with self._reading() as t:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.plan import Week, monday_of
 from desktop.context import AppContext
 from desktop.models.days import DaysModel
@@ -227,7 +228,7 @@ class CalendarPage(QWidget):
 
     def dismiss_offer(self, offer: Any) -> None:
         try:
-            self.ctx.apply(self.ctx.repo.dismiss_offer(offer.date))
+            self.ctx.apply(self.ctx.app.ops.dismiss_offer(offer.date))
         except ValueError as exc:
             self.message.show_text(str(exc))
 
@@ -300,10 +301,13 @@ class CalendarPage(QWidget):
             self._selected = today
             if first <= ended <= last and not first <= today <= last:
                 self._anchor = today
-        self._on_ctx_changed(None)
+        self._on_ctx_changed(None, None)
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: Any) -> None:
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        first, count = data.shown_range(self.mode, self._anchor)
+        if change is not None and not change.touches(first, first + timedelta(days=count)):
+            return
         if self.isVisible():
             self.refresh()
         else:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from desktop.style import long_day
 from desktop.widgets.panel import Panel
 from desktop.widgets.stat_tile import scaled_font
@@ -150,14 +151,14 @@ def plan_ended_text(ctx: Any) -> str:
 def start_new_plan(ctx: Any) -> Any:
     """Save the current profile again: the store starts a fresh plan from the Monday on or
     after today (past days and their logs stay). Returns the store's Change."""
-    change = ctx.repo.save_profile(ctx.profile(), ctx.today())
+    change = ctx.app.ops.start_new_plan()
     ctx.apply(change)
     return change
 
 
-def store_note(summary: str) -> str:
-    """The store's one-line summary as a sentence, without a "0 logged days kept" aside."""
-    text = summary.replace("; 0 logged days kept", "").strip().rstrip(".")
-    if not text or text == "No changes":
+def store_note(change: Change) -> str:
+    """What the save did to the plan, as a sentence ("" when it did nothing to it)."""
+    text = change.summary.strip().rstrip(".")
+    if change.is_empty or not text:
         return ""
     return text[0].upper() + text[1:] + "."

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.activities.display import effort_facts
+from core.app import Change
 from core.checkin import Outcome
 from core.nutrition import day_targets
 from core.plan import Session
@@ -223,7 +224,7 @@ class SessionDetail(Panel):
         plan = self.ctx.plan()
         session = plan.session_on(day)
         self._session = session
-        outcome = self.ctx.repo.outcome(day)
+        outcome = self.ctx.app.queries.outcome(day)
         if session is None:
             self._show_empty(day)
             return
@@ -321,7 +322,7 @@ class SessionDetail(Panel):
         if self._day is not None:
             rpe = self.rpe.value() or None
             marked = Outcome(self._day, "done", self.actual_minutes.value(), rpe)
-            before = self.ctx.repo.outcome(self._day)
+            before = self.ctx.app.queries.outcome(self._day)
             if before is not None and before.status == "done" and before.source:
                 # an imported session keeps its distance, heart rate and file names
                 marked = replace(before, minutes=marked.minutes, rpe=rpe)
@@ -357,11 +358,9 @@ class SessionDetail(Panel):
     def _on_why_link_activated(self, link: str) -> None:
         self.guide_requested.emit(link.removeprefix("guide:"))
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
         if self._day is None:
             return
-        days: frozenset[date] = getattr(change, "days", frozenset())
-        if change is None or getattr(change, "everything", False) or getattr(
-                change, "plan", False) or getattr(change, "profile", False) or self._day in days:
+        if change is None or change.touches(self._day, self._day):
             self.refresh()

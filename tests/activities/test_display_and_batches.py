@@ -1,5 +1,5 @@
 """Pace, distance and heart rate in words, and importing in batches with progress and a
-cancel hook (core.importing), against a real repository."""
+cancel hook (core.app.importing), against a real repository."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.activities.display import distance_text, effort_facts, pace_text
-from core.importing import import_paths
+from core.app.importing import import_paths
 from core.store import open_repository
 
 FIX = Path(__file__).parents[1] / "fixtures" / "activities"
@@ -43,14 +43,14 @@ def copies(folder: Path, n: int) -> Path:
 
 def test_batches_write_in_separate_transactions_and_report_progress(tmp_path: Path) -> None:
     folder = copies(tmp_path / "runs", 7)
-    repo = open_repository(tmp_path / "home")
+    repo = open_repository(tmp_path / "home", today=lambda: date(2024, 3, 20))
     seen: list[tuple[int, int]] = []
     calls: list[int] = []
     real = repo.import_activities
 
-    def counting(activities, today):  # type: ignore[no-untyped-def]
+    def counting(activities):  # type: ignore[no-untyped-def]
         calls.append(len(activities))
-        return real(activities, today)
+        return real(activities)
 
     repo.import_activities = counting  # type: ignore[method-assign]
     report = import_paths(repo, [folder], date(2024, 3, 20), UTC,
@@ -64,7 +64,7 @@ def test_batches_write_in_separate_transactions_and_report_progress(tmp_path: Pa
 
 def test_cancelling_keeps_what_was_written_and_says_so(tmp_path: Path) -> None:
     folder = copies(tmp_path / "runs", 6)
-    repo = open_repository(tmp_path / "home")
+    repo = open_repository(tmp_path / "home", today=lambda: date(2024, 3, 20))
     done: list[int] = []
     report = import_paths(repo, [folder], date(2024, 3, 20), UTC,
                           cancelled=lambda: len(done) >= 4,
@@ -78,7 +78,7 @@ def test_cancelling_keeps_what_was_written_and_says_so(tmp_path: Path) -> None:
 
 def test_nothing_read_writes_nothing(tmp_path: Path) -> None:
     shutil.copy(FIX / "workout.fit", tmp_path / "w.fit")
-    repo = open_repository(tmp_path / "home")
+    repo = open_repository(tmp_path / "home", today=lambda: date(2024, 3, 20))
     report = import_paths(repo, [tmp_path / "w.fit"], date(2024, 3, 20), UTC)
     assert not report.read_any and not (tmp_path / "home").exists()
     assert report.summary() == f"No activity imported: {tmp_path / 'w.fit'}: not an " \

@@ -17,6 +17,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from core.activities import read as read_module
+from core.app import App
 from core.profile import profile_from_dict
 from desktop.context import AppContext
 from desktop.dialogs.import_files import FilesAndFolders, ImportFilesDialog, WatchFolderDialog
@@ -40,7 +41,7 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def later(repo: Any) -> AppContext:
-    return AppContext(repo, today=lambda: TODAY)
+    return AppContext(App(repo, lambda: TODAY))
 
 
 @pytest.fixture
@@ -71,10 +72,10 @@ def test_file_menu_import_marks_sessions_and_says_so(qtbot: Any, window: MainWin
     answer(monkeypatch, FIX / "run.fit", FIX / "walk.fit", FIX / "workout.fit")
     assert window.import_action.text() == "&Import activities…"
     finished(qtbot, window, window.import_action.trigger)
-    run = later.repo.outcome(TUE)
+    run = later.app.queries.outcome(TUE)
     assert (run.status, run.minutes, run.distance_km, run.avg_hr, run.source) == (
         "done", 45, 8.12, 148, "run.fit")
-    assert later.repo.outcome(WED).source == "walk.fit"
+    assert later.app.queries.outcome(WED).source == "walk.fit"
     message = window.statusBar().currentMessage()
     assert message == "Imported 2 activities: 2 marked a session done; 1 file refused"
 
@@ -97,8 +98,7 @@ def test_calendar_and_detail_show_distance_pace_and_heart_rate(
         calendar.model.index(calendar.model.row_of(MON)), Qt.ItemDataRole.ToolTipRole)
     calendar.grid.viewport().repaint()  # the cells paint the new lines without failing
     # a runner who reads miles sees miles
-    later.repo.save_profile(profile_from_dict({**TEST_PROFILE, "units": "imperial"}),
-                            date(2026, 11, 23))
+    later.app.ops.save_profile(profile_from_dict({**TEST_PROFILE, "units": "imperial"}))
     later.apply(None)
     calendar.show_date(TUE)
     assert "5.05 mi · 8:55 /mi" in calendar.detail.status.text()  # 332.5 s/km × 1.609344
@@ -118,8 +118,8 @@ def test_files_dropped_on_the_window_are_imported(qtbot: Any, window: MainWindow
                       Qt.KeyboardModifier.NoModifier)
     report = finished(qtbot, window, lambda: QApplication.sendEvent(window, drop))
     assert len(report.imported) == 3 and len(report.refused) == 1  # activities.csv
-    assert [a.sport for a in later.repo.activities_by_day(MON, MON)[MON]] == ["cycling"]
-    assert later.repo.outcome(TUE).source == "11001.fit.gz"
+    assert [a.sport for a in later.app.queries.activities_by_day(MON, MON)[MON]] == ["cycling"]
+    assert later.app.queries.outcome(TUE).source == "11001.fit.gz"
 
 
 def test_the_watched_folder_is_read_at_start_and_on_activation(
@@ -128,12 +128,12 @@ def test_the_watched_folder_is_read_at_start_and_on_activation(
     folder = tmp_path / "watch"
     folder.mkdir()
     shutil.copy(FIX / "run.fit", folder)
-    later.repo.set_setting("import/watched_folder", str(folder))
+    later.app.ops.set_setting("import/watched_folder", str(folder))
     w = MainWindow(later, remember=False)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.importer.finished, timeout=60000):
         w.show()  # the folder is looked at once the window is up
-    assert later.repo.outcome(TUE).source == "run.fit"
+    assert later.app.queries.outcome(TUE).source == "run.fit"
     assert w.unwatch_action.text() == "Stop watching watch" and w.unwatch_action.isEnabled()
     shutil.copy(FIX / "walk.fit", folder)
     w.activateWindow()
@@ -141,7 +141,7 @@ def test_the_watched_folder_is_read_at_start_and_on_activation(
     with qtbot.waitSignal(w.importer.finished, timeout=60000) as blocker:
         QApplication.sendEvent(w, QEvent(QEvent.Type.ActivationChange))
     assert [Path(f).name for f, _ in blocker.args[0].imported] == ["walk.fit"]  # only new
-    assert later.repo.outcome(WED).source == "walk.fit"
+    assert later.app.queries.outcome(WED).source == "walk.fit"
     w.unwatch_action.trigger()
     assert w.importer.watched_folder() is None and not w.unwatch_action.isEnabled()
     assert not w.importer.check_watched_folder()
@@ -186,7 +186,7 @@ def test_a_big_folder_shows_progress_and_can_be_cancelled(
     report = blocker.args[0]
     assert report.cancelled and 0 < report.done < 300
     assert "cancelled after" in window.statusBar().currentMessage()
-    kept = later.repo.activities_by_day(date(2026, 10, 1), date(2026, 10, 5))
+    kept = later.app.queries.activities_by_day(date(2026, 10, 1), date(2026, 10, 5))
     assert sum(len(v) for v in kept.values()) == len(report.imported)
     assert not window.importer.running and window.importer.dialog is None
 
@@ -215,7 +215,7 @@ def test_changing_an_imported_sessions_minutes_keeps_its_distance(
     detail.actual_minutes.setValue(50)
     detail.rpe.setValue(6)
     qtbot.mouseClick(detail.done_button, Qt.MouseButton.LeftButton)
-    o = later.repo.outcome(TUE)
+    o = later.app.queries.outcome(TUE)
     assert (o.minutes, o.rpe, o.distance_km, o.avg_hr, o.source) == (50, 6, 8.12, 148, "run.fit")
     assert detail.status.text() == (
         "Done ✓ · 50 min · 8.12 km · 6:09 /km · 148 bpm · effort 6/10 · from run.fit")

@@ -13,6 +13,8 @@ from core.store import migrations, open_repository
 from core.store.db import DB_NAME
 from tests.store.make_fixtures import PLAN_START, fixture_path
 
+TODAY = date(2024, 3, 25)
+
 
 def run(day: date, hour: int = 7, minutes: int = 40, source: str = "a.fit") -> Activity:
     return Activity("running", datetime(day.year, day.month, day.day, hour, tzinfo=UTC), day,
@@ -22,9 +24,9 @@ def run(day: date, hour: int = 7, minutes: int = 40, source: str = "a.fit") -> A
 def test_a_schema_3_file_upgrades_to_5_and_takes_imports(tmp_path: Path) -> None:
     assert migrations.latest() == 5 and 4 not in dict(migrations.MIGRATIONS)
     shutil.copyfile(fixture_path(3), tmp_path / DB_NAME)
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=lambda: TODAY)
     tuesday = PLAN_START.replace(day=PLAN_START.day + 8)  # week 2's long run, not yet marked
-    done = repo.import_activities([run(tuesday)], today=date(2024, 3, 20))
+    done = repo.import_activities([run(tuesday)])
     assert [m.result for m in done.results] == ["marked_done"]
     assert tuesday in done.change.days and "1 marked a session done" in done.change.summary
     o = repo.outcome(tuesday)
@@ -41,12 +43,12 @@ def test_a_schema_3_file_upgrades_to_5_and_takes_imports(tmp_path: Path) -> None
 
 def test_a_batch_is_one_transaction(tmp_path: Path) -> None:
     shutil.copyfile(fixture_path(3), tmp_path / DB_NAME)
-    repo = open_repository(tmp_path)
-    repo.import_activities([run(date(2024, 3, 4))], today=date(2024, 3, 25))
+    repo = open_repository(tmp_path, today=lambda: TODAY)
+    repo.import_activities([run(date(2024, 3, 4))])
     statements: list[str] = []
     repo._db.connection().set_trace_callback(statements.append)
     batch = [run(date(2024, 3, 1 + i), 6, 30, f"{i}.fit") for i in range(20)]
-    done = repo.import_activities(batch, today=date(2024, 3, 25))
+    done = repo.import_activities(batch)
     repo._db.connection().set_trace_callback(None)
     assert [s for s in statements if s.upper().startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
     assert sum(1 for m in done.results if m.result != "duplicate") == 20
@@ -56,11 +58,11 @@ def test_a_batch_is_one_transaction(tmp_path: Path) -> None:
 
 def test_only_duplicates_write_nothing(tmp_path: Path) -> None:
     shutil.copyfile(fixture_path(3), tmp_path / DB_NAME)
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=lambda: TODAY)
     a = run(date(2024, 3, 12))
-    repo.import_activities([a], today=date(2024, 3, 20))
+    repo.import_activities([a])
     seen = repo.data_version()
-    again = repo.import_activities([a], today=date(2024, 3, 20))
+    again = repo.import_activities([a])
     assert [m.result for m in again.results] == ["duplicate"] and again.change.is_empty
     assert repo.data_version() == seen
     repo.close()

@@ -1,6 +1,7 @@
 """Importing activity files (SPEC §9) for both faces: read the paths (pure, in
-core.activities), then hand the activities to the repository in batches, one transaction
-per batch, with progress and a cancel hook. Safe to run on a worker thread."""
+core.activities), then hand the activities to the store in batches, one transaction per
+batch, with progress and a cancel hook. Safe to run on a worker thread (the store keeps one
+connection per thread)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from core.activities.matching import Matched, import_summary
 from core.activities.model import Activity, Refused
 
 if TYPE_CHECKING:
-    from core.store.change import Change
+    from core.changes import Change
 
 BATCH_FILES = 250  # files read before one write: a crash or a cancel loses at most these
 
@@ -22,7 +23,7 @@ BATCH_FILES = 250  # files read before one write: a crash or a cancel loses at m
 class Importer(Protocol):
     """The part of the repository an import needs."""
 
-    def import_activities(self, activities: Sequence[Activity], today: date) -> Any: ...
+    def import_activities(self, activities: Sequence[Activity]) -> Any: ...
 
 
 @dataclass
@@ -45,7 +46,7 @@ class ImportReport:
 
     def change(self) -> Change:
         """The Change to announce: the days imported into, and the plan if it adapted."""
-        from core.store.change import Change
+        from core.changes import Change
 
         return Change(plan=self.plan_changed, days=frozenset(self.days),
                       summary=self.summary())
@@ -86,20 +87,19 @@ def import_paths(repo: Importer, paths: Iterable[Path | str], today: date,
         pending.extend((result.source, a) for a in result.activities)
         files_in_batch += 1
         if files_in_batch >= batch_files:
-            _write(repo, pending, today, report)
+            _write(repo, pending, report)
             pending, files_in_batch = [], 0
         if progress is not None:
             progress(result.done, report.total)
     report.cancelled = report.done < report.total
-    _write(repo, pending, today, report)
+    _write(repo, pending, report)
     return report
 
 
-def _write(repo: Importer, pending: list[tuple[str, Activity]], today: date,
-           report: ImportReport) -> None:
+def _write(repo: Importer, pending: list[tuple[str, Activity]], report: ImportReport) -> None:
     if not pending:
         return
-    done = repo.import_activities([a for _, a in pending], today)
+    done = repo.import_activities([a for _, a in pending])
     report.imported.extend((file, m) for (file, _), m in zip(pending, done.results,
                                                               strict=True))
     report.days |= set(done.change.days)
