@@ -219,3 +219,15 @@ def test_changing_an_imported_sessions_minutes_keeps_its_distance(
     assert (o.minutes, o.rpe, o.distance_km, o.avg_hr, o.source) == (50, 6, 8.12, 148, "run.fit")
     assert detail.status.text() == (
         "Done ✓ · 50 min · 8.12 km · 6:09 /km · 148 bpm · effort 6/10 · from run.fit")
+
+
+def test_progress_counts_imported_minutes_like_typed_ones(
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    progress: Any = window.show_page("progress")
+    before = progress.tiles["week"].value()
+    answer(monkeypatch, FIX / "run.fit", FIX / "walk.fit", FIX / "strava")
+    finished(qtbot, window, window.import_action.trigger)
+    window.show_page("progress")
+    qtbot.waitUntil(lambda: progress.tiles["week"].value() != before)
+    # week of Mon 30 Nov: the long run 45 + 25 min, the walk 30, Friday's hiit 28 min
+    assert progress.tiles["week"].value() == f"{45 + 25 + 30 + 28} min"
