@@ -15,6 +15,7 @@ from PySide6.QtCore import QMimeData, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from core.activities.read import hidden
 from core.app import App
 from core.app.importing import ImportReport
 from desktop.context import AppContext
@@ -41,8 +42,8 @@ def scan_folder(folder: Path, seen: frozenset[tuple[str, int, int]]
     fresh: list[Path] = []
     keys: set[tuple[str, int, int]] = set()
     for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs.sort()
-        for name in sorted(files):
+        dirs[:] = sorted(d for d in dirs if not hidden(d))
+        for name in sorted(n for n in files if not hidden(n)):
             path = Path(root, name)
             try:
                 info = path.stat()
@@ -71,6 +72,7 @@ class ActivityImporter(QObject):
         self.dialog: QProgressDialog | None = None
         self._cancel = threading.Event()
         self._running = False
+        self._quiet = False  # a look at the watched folder that found nothing new says nothing
         self._seen: set[tuple[str, int, int]] = set()
         self.progressed.connect(self._on_progressed)
 
@@ -129,6 +131,12 @@ class ActivityImporter(QObject):
         """Start importing ``paths``; False when another import is still running."""
         return self._start(_import, list(paths))
 
+    def _look(self, folder: Path) -> bool:
+        if self._running:
+            return False
+        self._quiet = True
+        return self._start(_import_new, folder, frozenset(self._seen))
+
     def _start(self, work: Callable[..., Any], *args: Any) -> bool:
         if self._running:
             self.status("An import is already running")
@@ -143,7 +151,8 @@ class ActivityImporter(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(self._cancel.set)
         self.dialog = dialog
-        self.status("Importing activities…")
+        if not self._quiet:
+            self.status("Importing activities…")
         run_task(work, self.ctx.app, self._cancel.is_set,
                  self.progressed.emit, *args, on_done=self._on_done, on_error=self._on_error)
         return True
@@ -167,8 +176,9 @@ class ActivityImporter(QObject):
     def _on_done(self, result: tuple[ImportReport, set[tuple[str, int, int]]]) -> None:
         report, keys = result
         self._seen |= keys
+        quiet, self._quiet = self._quiet, False
         self._finish()
-        if report.total == 0 and keys:
+        if quiet and report.total == 0:
             self.finished.emit(report)  # the watched folder had nothing new: say nothing
             return
         if report.days or report.plan_changed:
@@ -177,6 +187,7 @@ class ActivityImporter(QObject):
         self.finished.emit(report)
 
     def _on_error(self, exc: BaseException) -> None:
+        self._quiet = False
         self._finish()
         message = f"Import failed: {exc}"
         self.status(message)
@@ -208,7 +219,7 @@ class ActivityImporter(QObject):
         if not folder.is_dir():
             self.status(f"The watched folder {folder} is not there")
             return False
-        return self._start(_import_new, folder, frozenset(self._seen))
+        return self._look(folder)
 
 
 def _import(app: App, cancelled: Callable[[], bool], progress: Callable[[int, int], None],

@@ -63,17 +63,25 @@ class FileResult:
     total: int
 
 
+def hidden(name: str) -> bool:
+    """A dot file or folder, or the resource forks macOS adds to archives: never activities,
+    so a folder or an archive skips them instead of refusing each one."""
+    return any(part.startswith(".") or part == "__MACOSX" for part in name.split("/") if part)
+
+
 def list_sources(paths: Iterable[Path | str]) -> list[Source]:
     """Every file the paths name: folders walked recursively in name order, the members of
-    each ``.zip`` listed (archives are recognised by content)."""
+    each ``.zip`` listed (archives are recognised by content); hidden files inside a folder
+    or an archive are skipped."""
     out: list[Source] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for folder, dirs, files in os.walk(path, followlinks=False):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not hidden(d))
                 for f in sorted(files):
-                    _add_file(out, Path(folder, f), str(Path(folder, f)))
+                    if not hidden(f):
+                        _add_file(out, Path(folder, f), str(Path(folder, f)))
         else:
             _add_file(out, path, str(given))
     return out
@@ -90,7 +98,8 @@ def _add_file(out: list[Source], path: Path, name: str) -> None:
         return
     try:
         with zipfile.ZipFile(path) as archive:
-            members = [m for m in archive.infolist() if not m.is_dir()]
+            members = [m for m in archive.infolist()
+                       if not m.is_dir() and not hidden(m.filename)]
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         out.append(Source(name, path, problem=IntegrityFailed(
             name, f"integrity check failed: the zip archive cannot be read ({exc})")))

@@ -333,3 +333,18 @@ def test_a_damaged_archive_member_is_refused_and_the_others_read(tmp_path: Path)
     assert first.refused is None and first.activities[0].source == "damaged.zip:a.fit"
     assert isinstance(damaged.refused, IntegrityFailed | Unreadable)
     assert damaged.refused.file == f"{archive}:b.fit"
+
+
+def test_hidden_files_in_folders_and_archives_are_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    (folder / ".cache").mkdir(parents=True)
+    shutil.copy(FIX / "run.fit", folder / "run.fit")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (folder / ".cache" / "x.fit").write_bytes(b"junk")
+    with zipfile.ZipFile(folder / "mac.zip", "w") as z:
+        z.writestr("walk.fit", (FIX / "walk.fit").read_bytes())
+        z.writestr("__MACOSX/._walk.fit", b"\x00\x05\x16\x07")
+    names = [Path(r.source).name for r in read_paths([folder], TODAY, UTC)]
+    assert names == ["mac.zip:walk.fit", "run.fit"]
+    # a hidden file named on its own is still read (and refused by what it holds)
+    assert isinstance(refusal(folder / ".DS_Store"), NotAnActivity)

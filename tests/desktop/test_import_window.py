@@ -231,3 +231,14 @@ def test_progress_counts_imported_minutes_like_typed_ones(
     qtbot.waitUntil(lambda: progress.tiles["week"].value() != before)
     # week of Mon 30 Nov: the long run 45 + 25 min, the walk 30, Friday's hiit 28 min
     assert progress.tiles["week"].value() == f"{45 + 25 + 30 + 28} min"
+
+
+def test_an_empty_watched_folder_says_nothing(qtbot: Any, window: MainWindow,
+                                              later: AppContext, tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    later.app.ops.set_setting("import/watched_folder", str(folder))
+    window.statusBar().showMessage("before")
+    with qtbot.waitSignal(window.importer.finished, timeout=60000):
+        assert window.importer.check_watched_folder()
+    assert window.statusBar().currentMessage() == "before"
