@@ -94,7 +94,13 @@ class Queries:
     # -- rules applied ------------------------------------------------------------------
 
     def open_offers(self) -> list[Offer]:
-        """The adaptation offers open today (SPEC §3), the same for every page."""
+        """The adaptation offers open today (SPEC §3), the same for every page; worked out
+        once per database version and day."""
+        offers: list[Offer] = self._cached(f"offers {self._today().isoformat()}",
+                                           self._open_offers)
+        return list(offers)
+
+    def _open_offers(self) -> list[Offer]:
         plan = self.plan()
         if plan is None:
             return []

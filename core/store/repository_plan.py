@@ -173,8 +173,10 @@ def _load_plan(t: Tables) -> Plan | None:
     if not weeks:
         return None
     first, last = weeks[0].start, weeks[-1].start
-    rows = t.plan_day.select().where(t.plan_day.day.between(first, last + timedelta(days=6)))
-    sessions: dict[date, Session] = {r.day: session_from_text(r.session) for r in rows}
+    pd = t.plan_day
+    rows: Any = (pd.select(pd.day, pd.session)
+                 .where(pd.day.between(first, last + timedelta(days=6))).tuples())
+    sessions: dict[date, Session] = {day: session_from_text(text) for day, text in rows}
     built = []
     for w in weeks:
         days = [date.fromordinal(w.start.toordinal() + i) for i in range(7)]

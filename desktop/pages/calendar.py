@@ -199,7 +199,7 @@ class CalendarPage(QWidget):
     def move_session(self, src: date, dst: date) -> None:
         """Move the session on ``src`` to ``dst`` (same week) through the undo stack."""
         try:
-            push(self.ctx, MoveSessionCommand(self.ctx, src, dst))
+            push(self.ctx, MoveSessionCommand(self.ctx, src, dst), self)
         except ValueError as exc:
             self.message.show_text(f"Could not move the session: {exc}")
             return
@@ -305,6 +305,8 @@ class CalendarPage(QWidget):
 
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if initiator is self:  # its own move: it refreshes once, with the new selection
+            return
         first, count = data.shown_range(self.mode, self._anchor)
         if change is not None and not change.touches(first, first + timedelta(days=count)):
             return

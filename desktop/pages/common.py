@@ -3,9 +3,10 @@ the "plan has ended" check with its way out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -162,3 +163,30 @@ def store_note(change: Change) -> str:
     if change.is_empty or not text:
         return ""
     return text[0].upper() + text[1:] + "."
+
+
+class _ShowRefresher(QObject):
+    """Runs a widget's pending refresh the next time it is shown."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.pending: Callable[[], object] | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending()
+        return False
+
+
+def refresh_when_shown(widget: QWidget, refresh: Callable[[], object]) -> None:
+    """Refresh ``widget`` now when it is on screen, else once it is next shown: a write
+    made on one page never rebuilds the pages behind it."""
+    if widget.isVisible():
+        refresh()
+        return
+    keeper = widget.findChild(_ShowRefresher, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if keeper is None:
+        keeper = _ShowRefresher(widget)
+    keeper.pending = refresh

@@ -26,7 +26,7 @@ from core.plan import Plan, Session, Week, monday_of
 from core.profile import Profile
 from core.units import format_water, water_parts
 from desktop.context import AppContext
-from desktop.pages.common import Notice, card, heading, muted, scrolling
+from desktop.pages.common import Notice, card, heading, muted, refresh_when_shown, scrolling
 from desktop.style import format_minutes, kind_icon, long_day
 from desktop.widgets.stat_tile import StatTile, scaled_font
 from desktop.widgets.table_models import TargetRow, TargetsModel
@@ -272,7 +272,7 @@ class MealsPage(QWidget):
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
         first = monday_of(self._day)
         if change is None or change.touches(first, first + timedelta(days=6)):
-            self.refresh()
+            refresh_when_shown(self, self.refresh)
 
 
 def _escape(text: str) -> str:

@@ -26,7 +26,7 @@ from core.plan import monday_of
 from core.progress import WeekProgress, weekly_progress, weight_series
 from core.units import weight_in, weight_unit
 from desktop.context import AppContext
-from desktop.pages.common import card, heading, muted, scrolling
+from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.widgets.charts import PRIMARY, SECONDARY, ChartPanel, bar_chart, line_chart
 from desktop.widgets.stat_tile import StatTile
 from desktop.widgets.table_models import ProgressModel, RowsModel, WeightModel, WeightRow
@@ -194,8 +194,8 @@ class ProgressPage(QWidget):
 
     @Slot(object)
     def _on_day_changed(self, ended: object) -> None:
-        self.refresh()
+        refresh_when_shown(self, self.refresh)
 
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
-        self.refresh()
+        refresh_when_shown(self, self.refresh)

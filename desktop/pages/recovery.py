@@ -33,7 +33,7 @@ from core.recovery import (
     sleep_target,
 )
 from desktop.context import AppContext
-from desktop.pages.common import card, heading, muted, scrolling
+from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.widgets.charts import GOOD, ChartPanel, bar_chart, sleep_chart
 from desktop.widgets.checklist import ChecklistWidget
 from desktop.widgets.stat_tile import StatTile
@@ -281,4 +281,4 @@ class RecoveryPage(QWidget):
         if change is not None and not (change.days or change.everything or change.profile):
             return  # a moved session or new minutes: no check-in changed
         # The checklist refreshes itself; the stats read every check-in.
-        self.refresh_stats()
+        refresh_when_shown(self, self.refresh_stats)

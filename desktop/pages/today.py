@@ -28,6 +28,7 @@ from desktop.pages.common import (
     muted,
     plan_ended,
     plan_ended_text,
+    refresh_when_shown,
     scrolling,
     start_new_plan,
 )
@@ -244,11 +245,11 @@ class TodayPage(QWidget):
 
     @Slot(object)
     def _on_day_changed(self, ended: object) -> None:
-        self.refresh()
+        refresh_when_shown(self, self.refresh)
 
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
         today = self.ctx.today()  # the day, and the nights and marks its offers read
         if change is None or change.touches(today - timedelta(days=14),
                                             today + timedelta(days=7)):
-            self.refresh()
+            refresh_when_shown(self, self.refresh)

@@ -28,6 +28,7 @@ from core.profile import WEIGHT_RANGE
 from core.recovery import Checklist, checklist
 from core.units import kg_to_lb, lb_range, lb_to_kg, weight_unit
 from desktop.context import AppContext
+from desktop.pages.common import refresh_when_shown
 from desktop.style import long_day
 from desktop.undo import SaveCheckinCommand, push
 from desktop.widgets.stat_tile import scaled_font
@@ -273,10 +274,12 @@ class ChecklistWidget(QWidget):
 
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if isinstance(initiator, QWidget) and initiator.isAncestorOf(self):
+            return  # the page that wrote refreshes what it holds
         if initiator is self:  # its own tick: the boxes already show it
             return
         if change is None or change.touches(self._day, self._day):
-            self.refresh()
+            refresh_when_shown(self, self.refresh)
 
     # ----------------------------------------------------------------- helpers
     def checkin_from_controls(self) -> CheckIn:

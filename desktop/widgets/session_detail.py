@@ -31,6 +31,7 @@ from core.plan import Session
 from desktop.context import AppContext
 from desktop.guide import anchor_for
 from desktop.models.exercises import ExercisesModel, structure_lines
+from desktop.pages.common import refresh_when_shown
 from desktop.style import format_minutes, kind_icon, kind_label, long_day, set_title
 from desktop.undo import MarkOutcomeCommand, SetMinutesCommand, push
 from desktop.widgets.outcome_controls import OutcomeControls
@@ -360,7 +361,9 @@ class SessionDetail(Panel):
 
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if isinstance(initiator, QWidget) and initiator.isAncestorOf(self):
+            return  # the page that wrote refreshes what it holds
         if self._day is None:
             return
         if change is None or change.touches(self._day, self._day):
-            self.refresh()
+            refresh_when_shown(self, self.refresh)
