@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, tzinfo
 from pathlib import Path
+from typing import BinaryIO
 
 from core.activities.fit import is_fit, read_fit
 from core.activities.gpx import is_gpx, read_gpx
@@ -88,12 +89,7 @@ def list_sources(paths: Iterable[Path | str]) -> list[Source]:
 
 
 def _add_file(out: list[Source], path: Path, name: str) -> None:
-    try:
-        with path.open("rb") if _is_regular(path) else _nothing() as handle:
-            head = handle.read(4) if handle is not None else b""
-    except OSError:
-        head = b""
-    if head != _ZIP:
+    if _head(path) != _ZIP:
         out.append(Source(name, path))
         return
     try:
@@ -115,19 +111,30 @@ def _add_file(out: list[Source], path: Path, name: str) -> None:
     out.extend(Source(f"{name}:{m.filename}", path, m.filename) for m in members)
 
 
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _is_regular(path: Path) -> bool:
+def _open_regular(path: Path) -> BinaryIO | None:
+    """The file opened for reading, or None when it is not a regular file (opening never
+    blocks: a FIFO is opened non-blocking and then turned away)."""
+    handle = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
     try:
-        return stat.S_ISREG(path.stat().st_mode)
+        regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
     except OSError:
-        return False
+        regular = False
+    if not regular:
+        handle.close()
+        return None
+    return handle
+
+
+def _head(path: Path) -> bytes:
+    """The first four bytes of a regular file ("" for anything else)."""
+    try:
+        handle = _open_regular(path)
+    except OSError:
+        return b""
+    if handle is None:
+        return b""
+    with handle:
+        return handle.read(4)
 
 
 def read_paths(paths: Iterable[Path | str], today: date, tz: tzinfo | None = None,
@@ -201,13 +208,13 @@ def read_bytes(data: bytes, name: str, tz: tzinfo | None = None,
 def _read_file(path: Path, name: str) -> bytes:
     """At most MAX_FILE_BYTES of a regular file (never blocks on a FIFO or a device)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        opened = _open_regular(path)
     except FileNotFoundError:
         raise Unreadable(name, "no such file or folder") from None
-    with os.fdopen(fd, "rb") as handle:
+    if opened is None:
+        raise Unreadable(name, "not a regular file (a device, pipe or socket)")
+    with opened as handle:
         info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(name, "not a regular file (a device, pipe or socket)")
         if info.st_size > MAX_FILE_BYTES:
             raise Unreadable(name, f"larger than {MAX_FILE_BYTES // 2**20} MB")
         data = handle.read(MAX_FILE_BYTES + 1)
