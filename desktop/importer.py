@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.activities.read import hidden
-from core.app import App
+from core.app import App, Change
 from core.app.importing import ImportReport
 from desktop.context import AppContext
 from desktop.tasks import run_task
@@ -202,8 +202,10 @@ class ActivityImporter(QObject):
         self.ctx.app.ops.set_setting(WATCHED_KEY, "" if folder is None else str(folder))
         self._seen.clear()
         self.update_actions()
-        self.status(f"Watching {folder} for new activity files" if folder is not None
-                    else "No longer watching a folder for activities")
+        # announced, so the window does not take its own write for another program's
+        self.ctx.apply(Change(summary=f"Watching {folder} for new activity files"
+                              if folder is not None
+                              else "No longer watching a folder for activities"), self)
 
     def check_watched_folder(self) -> bool:
         """Import the watched folder's new files (at start, and when the window comes to

@@ -143,6 +143,8 @@ def test_the_watched_folder_is_read_at_start_and_on_activation(
     assert [Path(f).name for f, _ in blocker.args[0].imported] == ["walk.fit"]  # only new
     assert later.app.queries.outcome(WED).source == "walk.fit"
     w.unwatch_action.trigger()
+    assert not w.poll()  # its own write, not one from another program
+    assert w.statusBar().currentMessage() == "No longer watching a folder for activities"
     assert w.importer.watched_folder() is None and not w.unwatch_action.isEnabled()
     assert not w.importer.check_watched_folder()
     other = tmp_path / "other"
