@@ -77,6 +77,12 @@ class AppContext(QObject):
         assert plan is not None
         return plan
 
+    def note_quiet_write(self) -> None:
+        """A write that changes nothing a page shows (a setting) is noted as seen, so the
+        poll for other processes' writes does not reload every page and clear the undo
+        stack."""
+        self._seen_version = self.app.queries.data_version()
+
     def apply(self, change: Change | None, initiator: object = None) -> None:
         """Announce a write made through ``app.ops``.
 

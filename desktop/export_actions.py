@@ -20,7 +20,7 @@ from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
 from desktop.context import AppContext
-from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
+from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
 from desktop.tasks import run_task
 
@@ -28,6 +28,8 @@ A4_FILTER = "PDF, A4 paper (*.pdf)"
 LETTER_FILTER = "PDF, US Letter paper (*.pdf)"
 ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
+WATCH_FOLDER_TITLE = ("Export workouts for a watch — for a Garmin connected by USB, choose "
+                      "its GARMIN/NewFiles folder")
 
 
 def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
@@ -40,6 +42,10 @@ def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
 
 def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
     return exports.ics(out, profile, plan)
+
+
+def watch_workouts(folder: Path, week: Week) -> tuple[Path, ...]:
+    return exports.fit_workouts(folder, week).files
 
 
 def default_paper() -> str:
@@ -160,6 +166,30 @@ class Exporter(QObject):
         if choice is None:
             return
         self._run("Calendar file", ics_file, choice[0], self.ctx.profile(), self.ctx.plan())
+
+    def export_watch(self) -> None:
+        """One FIT workout file per run of the shown week, into a folder the user picks."""
+        week = self.week()
+        folder = FolderDialog.ask(self.window, WATCH_FOLDER_TITLE)
+        if folder is None:
+            return
+        what = "Watch workouts"
+        self.status(f"{what}…")
+
+        def done(paths: tuple[Path, ...]) -> None:
+            where = "" if folder.name == "NewFiles" else (
+                " (a Garmin connected by USB loads them from its GARMIN/NewFiles folder)")
+            self.status(f"{what}: saved {len(paths)} files for the week of "
+                        f"{week.start:%-d %b} in {folder}{where}")
+            self.exported.emit(folder)
+
+        def error(exc: BaseException) -> None:
+            message = f"{what} failed: {exc}"
+            self.status(message)
+            self.failed.emit(message)
+            ErrorMessage.ask(self.window, what + " failed", str(exc))
+
+        run_task(watch_workouts, folder, week, on_done=done, on_error=error)
 
     def backup(self) -> None:
         name = f"runner-legs-backup-{self.ctx.today().isoformat()}.json"

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.activities.read import hidden
-from core.app import App, Change
+from core.app import App
 from core.app.importing import ImportReport
 from desktop.context import AppContext
 from desktop.tasks import run_task
@@ -200,12 +200,11 @@ class ActivityImporter(QObject):
 
     def set_watched_folder(self, folder: Path | None) -> None:
         self.ctx.app.ops.set_setting(WATCHED_KEY, "" if folder is None else str(folder))
+        self.ctx.note_quiet_write()  # not another program's write: nothing to reload
         self._seen.clear()
         self.update_actions()
-        # announced, so the window does not take its own write for another program's
-        self.ctx.apply(Change(summary=f"Watching {folder} for new activity files"
-                              if folder is not None
-                              else "No longer watching a folder for activities"), self)
+        self.status(f"Watching {folder} for new activity files" if folder is not None
+                    else "No longer watching a folder for activities")
 
     def check_watched_folder(self) -> bool:
         """Import the watched folder's new files (at start, and when the window comes to

@@ -39,6 +39,7 @@ from core.app import Change
 from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
+from desktop.feed import FeedKeeper
 from desktop.importer import ActivityImporter, local_paths
 from desktop.style import app_icon, long_day, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self, ctx, self._fridge_week, self.show_status)
         self.importer = ActivityImporter(self, ctx, self.show_status)
         self.setAcceptDrops(True)  # activity files dropped anywhere on the window
+        self.feed = FeedKeeper(self, ctx, self.show_status)
+        self.feed.state_changed.connect(self._update_feed_actions)
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         ctx.changed.connect(self._on_ctx_changed)
@@ -205,12 +208,21 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(file, "&Print…", ex.print_fridge,
                                          QKeySequence.StandardKey.Print)
         file.addSeparator()
-        self.import_action, self.watch_action, self.unwatch_action = \
+        self.import_action, self.watch_folder_action, self.unwatch_folder_action = \
             self.importer.make_actions()
-        file.addActions([self.import_action, self.watch_action, self.unwatch_action])
+        file.addActions([self.import_action, self.watch_folder_action,
+                         self.unwatch_folder_action])
         file.addSeparator()
         self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
+        self.watch_action = self._action(file, "Export &workouts for a watch…",
+                                         ex.export_watch)
+        file.addSeparator()
+        self.feed_action = self._action(file, "&Keep a calendar file up to date…",
+                                        self.feed.choose)
+        self.feed_stop_action = self._action(file, "S&top updating the calendar file",
+                                             self.feed.stop)
+        self._update_feed_actions()
         file.addSeparator()
         self.backup_action = self._action(file, "&Back up…", ex.backup)
         self.restore_action = self._action(file, "&Restore…", ex.restore)
@@ -311,6 +323,14 @@ class MainWindow(QMainWindow):
         self.notice_banner.set_text(text)
         self.notice_banner.show()
         self.show_status(text, 30000)
+
+    @Slot()
+    def _update_feed_actions(self) -> None:
+        path = self.feed.path()
+        self.feed_stop_action.setEnabled(path is not None)
+        name = path.name.replace("&", "&&") if path is not None else ""  # not a mnemonic
+        self.feed_stop_action.setText(f"S&top updating {name}" if path is not None
+                                      else "S&top updating the calendar file")
 
     def _update_demo_banner(self) -> None:
         self.demo_banner.setVisible(self.ctx.is_demo())

@@ -6,6 +6,7 @@ window's AppContext) opens the store and hands in its one ``today``.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,14 @@ _FROM_STORE = {
 }
 
 
+def committed_writes() -> int:
+    """Writes this process has committed to any store (0 while the store is not even loaded:
+    ``plan --demo`` never imports peewee). A face compares it before and after a command to
+    know that the data changed, and then rewrites the calendar feed."""
+    db = sys.modules.get("core.store.db")
+    return 0 if db is None else int(db.committed_writes())
+
+
 def __getattr__(name: str) -> Any:
     if name in _FROM_STORE:
         import core.store
@@ -41,6 +50,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "NO_CHANGES", "Adaptation", "App", "BadBackup", "Change", "DamagedDatabase",
+    "committed_writes",
     "MigrationFailed", "NewerDatabase", "NoOutcome", "SQLITE_MAGIC", "StoreError", "automatic_backups",
     "load_backup", "open_app", "restore_automatic_backup", "set_aside",
 ]

@@ -132,6 +132,13 @@ class Operations:
         """A small key/value setting (the watched activities folder, ...)."""
         self._store.set_setting(key, value)
 
+    def set_feed(self, path: Path | None) -> None:
+        """Name the calendar file kept current (``core.app.exports.FEED_SETTING``), or stop
+        keeping one (None). The file itself is written by ``Exports.name_feed``."""
+        from core.app.exports import FEED_SETTING
+
+        self._store.set_setting(FEED_SETTING, "" if path is None else str(path))
+
     # -- whole data ---------------------------------------------------------------------
 
     def backup(self, out: Path) -> None:

@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from core import clock
+from core.app import committed_writes
 from core.cli.common import CliError, InvalidInput, Parser, global_options
 from core.errors import RequestError
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "export", "backup",
-            "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "export",
+            "calendar-feed", "backup", "restore")
 
 
 def build_parser() -> Parser:
     from core.cli.data_cmd import register as register_data
     from core.cli.export_cmd import register as register_export
+    from core.cli.feed_cmd import register as register_feed
     from core.cli.import_cmd import register as register_import
     from core.cli.plan_cmd import register as register_plan
 
@@ -35,6 +38,7 @@ def build_parser() -> Parser:
     register_data(sub)
     register_import(sub)
     register_export(sub)
+    register_feed(sub)
     return parser
 
 
@@ -46,7 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
         args.today = clock.today()  # the one today every rule of this command reads
+        before = committed_writes()
         result: int = args.run(args)
+        if committed_writes() != before:
+            _after_writes(args)
         return result
     except InvalidInput as exc:
         _fail(str(exc))
@@ -68,6 +75,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             _fail(f"unexpected error: {type(exc).__name__}: {exc}")
         return 1
+
+
+def _after_writes(args: Any) -> None:
+    """Every command that wrote to the store passes here: the calendar feed follows the plan
+    (SPEC §6). A command added later is covered without doing anything."""
+    from core.cli.feed_cmd import refresh_feed
+
+    refresh_feed(args)
 
 
 def _is_user_input(exc: ValueError) -> bool:

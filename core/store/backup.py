@@ -118,10 +118,19 @@ def check_database_file(path: Path) -> None:
             repo.close()
 
 
+# Settings that name a file or folder on this machine (the calendar feed, core.export.ics_feed;
+# the watched activities folder): a restore keeps this machine's value, so a backup from
+# another machine or from before it was named neither points it elsewhere nor stops it.
+MACHINE_SETTINGS = frozenset({"calendar_feed", "import/watched_folder"})
+
+
 def apply_backup(t: Tables, data: BackupData) -> None:
     """Replace every stored row with the backup's content (call inside one transaction)."""
     from core.store.repository_plan import write_plan
 
+    kept = {r.key: r.value for r in t.setting.select().where(t.setting.key.in_(
+        sorted(MACHINE_SETTINGS)))}
+    settings = {k: v for k, v in data.settings.items() if k not in MACHINE_SETTINGS} | kept
     for model in t.all():
         model.delete().execute()
     if data.profile is not None:
@@ -136,7 +145,7 @@ def apply_backup(t: Tables, data: BackupData) -> None:
     if data.plan is not None:
         write_plan(t, data.plan)
     _insert(t.offer_dismissal, [{"day": d} for d in sorted(data.dismissed_offers)])
-    _insert(t.setting, [{"key": k, "value": v} for k, v in sorted(data.settings.items())])
+    _insert(t.setting, [{"key": k, "value": v} for k, v in sorted(settings.items())])
     _insert(t.activity, [{"sport": a.sport, "start": a.start, "day": a.date,
                           "minutes": a.minutes, "distance_km": a.distance_km,
                           "avg_hr": a.avg_hr, "source": a.source, "counted": a.counted}

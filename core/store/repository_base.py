@@ -16,7 +16,14 @@ from pathlib import Path
 import peewee
 
 from core.store import autobackup
-from core.store.db import DB_NAME, data_version, open_database, set_wal, user_version
+from core.store.db import (
+    DB_NAME,
+    data_version,
+    note_commit,
+    open_database,
+    set_wal,
+    user_version,
+)
 from core.store.migrations import latest, migrate_database
 from core.store.safety import (
     DamagedDatabase,
@@ -181,6 +188,7 @@ class RepositoryBase:
                 self._remove_new_file(new_dir)
             raise
         self._writes += 1
+        note_commit()
         if made is not None:
             autobackup.rotate(self.data_dir)
 

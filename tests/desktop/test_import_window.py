@@ -134,7 +134,7 @@ def test_the_watched_folder_is_read_at_start_and_on_activation(
     with qtbot.waitSignal(w.importer.finished, timeout=60000):
         w.show()  # the folder is looked at once the window is up
     assert later.app.queries.outcome(TUE).source == "run.fit"
-    assert w.unwatch_action.text() == "Stop watching watch" and w.unwatch_action.isEnabled()
+    assert w.unwatch_folder_action.text() == "Stop watching watch" and w.unwatch_folder_action.isEnabled()
     shutil.copy(FIX / "walk.fit", folder)
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
@@ -142,16 +142,16 @@ def test_the_watched_folder_is_read_at_start_and_on_activation(
         QApplication.sendEvent(w, QEvent(QEvent.Type.ActivationChange))
     assert [Path(f).name for f, _ in blocker.args[0].imported] == ["walk.fit"]  # only new
     assert later.app.queries.outcome(WED).source == "walk.fit"
-    w.unwatch_action.trigger()
+    w.unwatch_folder_action.trigger()
     assert not w.poll()  # its own write, not one from another program
     assert w.statusBar().currentMessage() == "No longer watching a folder for activities"
-    assert w.importer.watched_folder() is None and not w.unwatch_action.isEnabled()
+    assert w.importer.watched_folder() is None and not w.unwatch_folder_action.isEnabled()
     assert not w.importer.check_watched_folder()
     other = tmp_path / "other"
     other.mkdir()
     monkeypatch.setattr(WatchFolderDialog, "ask", classmethod(lambda cls, p, c: other))
-    w.watch_action.trigger()
-    assert w.importer.watched_folder() == other and w.unwatch_action.text() == "Stop watching other"
+    w.watch_folder_action.trigger()
+    assert w.importer.watched_folder() == other and w.unwatch_folder_action.text() == "Stop watching other"
     qtbot.waitUntil(lambda: not w.importer.running)
     w.poll_timer.stop()
 

@@ -184,3 +184,22 @@ def test_restore_is_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         target.restore_from(tmp_path / "good.json")
     monkeypatch.undo()
     assert everything(target) == before
+
+
+def test_a_restore_keeps_this_machines_calendar_feed(tmp_path: Path) -> None:
+    from core.app.exports import FEED_SETTING
+    from core.store.backup import MACHINE_SETTINGS
+
+    assert FEED_SETTING in MACHINE_SETTINGS
+    source = repo_with_profile(tmp_path / "a")
+    source.set_setting(FEED_SETTING, "/elsewhere/plan.ics")
+    source.set_setting("paper", "letter")
+    backup = tmp_path / "b.json"
+    source.backup_to(backup)
+    target = repo_with_profile(tmp_path / "c")
+    target.set_setting(FEED_SETTING, "/here/plan.ics")
+    target.restore_from(backup)
+    assert target.setting(FEED_SETTING) == "/here/plan.ics"
+    assert target.setting("paper") == "letter"
+    source.close()
+    target.close()

@@ -66,3 +66,18 @@ def test_only_duplicates_write_nothing(tmp_path: Path) -> None:
     assert [m.result for m in again.results] == ["duplicate"] and again.change.is_empty
     assert repo.data_version() == seen
     repo.close()
+
+
+def test_a_restore_keeps_this_machines_watched_folder(tmp_path: Path) -> None:
+    shutil.copyfile(fixture_path(3), tmp_path / DB_NAME)
+    repo = open_repository(tmp_path, today=lambda: TODAY)
+    repo.import_activities([run(date(2024, 3, 12))])
+    repo.set_setting("import/watched_folder", "/elsewhere/exports")
+    repo.backup_to(tmp_path / "b.json")
+    repo.set_setting("import/watched_folder", "/here/exports")
+    repo.restore_from(tmp_path / "b.json")
+    assert repo.setting("import/watched_folder") == "/here/exports"
+    assert repo.activities_by_day(date(2024, 3, 12), date(2024, 3, 12)) == {}  # it matched
+    assert [m.result for m in repo.import_activities([run(date(2024, 3, 12))]).results] == [
+        "duplicate"]
+    repo.close()
