@@ -59,12 +59,12 @@ class ImportReport:
             first = self.refused[0]
             more = f" (and {len(self.refused) - 1} more refused)" if len(self.refused) > 1 else ""
             return f"No activity imported: {first.file}: {first.reason}{more}"
-        text = import_summary([m for _, m in self.imported], self.notes)
+        text = import_summary([m for _, m in self.imported])
         if self.refused:
             text += f"; {len(self.refused)} {'file' if len(self.refused) == 1 else 'files'} refused"
         if self.cancelled:
             text += f" (cancelled after {self.done} of {self.total} files)"
-        return text
+        return ". ".join([text, *self.notes])
 
 
 def import_paths(repo: Importer, paths: Iterable[Path | str], today: date,

@@ -43,7 +43,10 @@ class ImportFilesDialog:
 
     @classmethod
     def ask(cls, parent: QWidget | None) -> list[Path] | None:
-        dialog = FilesAndFolders(parent, "Import activities", str(_start_dir()))
+        start = _start_dir()
+        if not start.is_dir():  # a Documents folder that is not there would read as a name
+            start = Path.home()
+        dialog = FilesAndFolders(parent, "Import activities", str(start))
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen:
             return None
         _remember(dialog.chosen[0])
