@@ -166,6 +166,16 @@ def day_targets(profile: Profile, day: date, session: Session | None) -> DayTarg
     )
 
 
+def effective_deficit(profile: Profile, session: Session | None, day: date) -> float:
+    """The deficit a day really keeps: baseline + exercise − its target kcal, after the
+    floors of SPEC §4 (kcal; never more than ``deficit_kcal``)."""
+    kind = session.kind if session is not None else "rest"
+    minutes = session.minutes if session is not None else 0
+    baseline = bmr(profile, day) * ACTIVITY_FACTOR[profile.daily_activity]
+    spent = baseline + exercise_kcal(kind, minutes, profile.weight_kg)
+    return spent - day_targets(profile, day, session).kcal
+
+
 def week_targets(profile: Profile, week: Week) -> list[DayTargets]:
     """Targets for the seven days of ``week``, Monday first."""
     days = [week.start + timedelta(days=i) for i in range(7)]
@@ -173,4 +183,4 @@ def week_targets(profile: Profile, week: Week) -> list[DayTargets]:
 
 
 __all__ = ["MET", "ACTIVITY_FACTOR", "LB_PER_KG", "ML_PER_FL_OZ", "DayTargets", "bmr", "day_targets", "week_targets",
-           "whole", "exercise_kcal", "base_water_ml", "WATER_RULE"]
+           "whole", "exercise_kcal", "effective_deficit", "base_water_ml", "WATER_RULE"]

@@ -40,7 +40,8 @@ class ChecklistItem:
 
 @dataclass(frozen=True)
 class Checklist:
-    """The day's recovery checklist; counts include only the items that apply that day."""
+    """The day's recovery checklist; counts include only the items that apply that day, so
+    the total depends on the day's plan alone (weight and measurements never count)."""
 
     date: date
     items: tuple[ChecklistItem, ...]
@@ -67,7 +68,7 @@ def checklist(day: date, session: Session | None, checkin: CheckIn | None,
               age: int) -> Checklist:
     """The SPEC §5 checklist for ``day``.
 
-    Sleep and water apply every day; warm-up and stretching on run days; each foam-roll
+    Sleep (done at the target's lower end or more) and water apply every day; warm-up and stretching on run days; each foam-roll
     area applies on days the plan suggests foam rolling (rolling on other days still shows
     as done, as a bonus outside the count).
     """
@@ -77,8 +78,9 @@ def checklist(day: date, session: Session | None, checkin: CheckIn | None,
     lo, hi = sleep_target(age)
     suffix = " (suggested today)" if roll_day else ""
     items = [
-        ChecklistItem("sleep", f"Sleep logged (target {_hours(lo)}–{_hours(hi)} h)",
-                      c.sleep_hours is not None, True),
+        # A night under the target is logged but not done: the tick means "slept enough".
+        ChecklistItem("sleep", f"Slept at least {_hours(lo)} h (target {_hours(lo)}–{_hours(hi)} h)",
+                      c.sleep_hours is not None and c.sleep_hours >= lo, True),
         ChecklistItem("warmup", "Dynamic warm-up before the run (leg swings, high knees)",
                       c.warmup_done, run_day),
         ChecklistItem("stretch", "Static stretches after the run, muscles still warm",

@@ -19,6 +19,7 @@ from core.app import exports
 from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
+from core.weight_trend import Progress
 from desktop.context import AppContext
 from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
@@ -36,8 +37,9 @@ def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
     return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
-    return exports.plan_pdf(out, profile, plan, paper=paper)
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str,
+             progress: Progress | None = None) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper, progress=progress)
 
 
 def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
@@ -158,7 +160,8 @@ class Exporter(QObject):
             return
         path, chosen = choice
         paper = "letter" if chosen == LETTER_FILTER else "a4"
-        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper)
+        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper,
+                  self.ctx.app.queries.progress())
 
     def export_ics(self) -> None:
         choice = SaveFileDialog.ask(self.window, "Export calendar",

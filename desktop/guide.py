@@ -103,6 +103,16 @@ NUMBERS: tuple[tuple[str, str, str], ...] = (
      "static stretches after", "[S4]"),
     ("Foam rolling", "quads, glutes, hamstrings, calves; after hard days and on recovery days",
      "[S4]"),
+    ("Weight trend", "each day's trend moves a tenth of the way toward that morning's weight",
+     "[EXT: Walker, The Hacker's Diet]"),
+    ("Rate", "the trend's slope over the last 28 days, once 8 weights span 14 days or more",
+     "[EXT: Walker, The Hacker's Diet]"),
+    ("Expected loss", "7 × the mean daily deficit ÷ 7700 kg a week",
+     "[EXT: ≈ 7700 kcal per kg of body fat]"),
+    ("Deficit check", "more than 1 % of your weight a week: 100 kcal less; under a quarter of "
+     "the expected loss: 100 kcal more (at most 500)", "[EXT: 0.5–1 % a week]"),
+    ("Measurements", "thigh mid-thigh, calf at its widest, waist at the navel, hips at their "
+     "widest; same leg, same spot, in the morning", "[EXT]"),
 )
 
 SOURCES = (

@@ -117,6 +117,18 @@ class Operations:
     def dismiss_offer(self, day: date) -> Change:
         return self._store.dismiss_offer(day)
 
+    def accept_deficit_offer(self, offer_id: str) -> Change:
+        """Save the energy-balance offer's ``deficit_kcal`` (the plan stays as it is)."""
+        return self._store.accept_deficit_offer(offer_id, self._today())
+
+    def dismiss_deficit_offer(self, offer_id: str) -> Change:
+        """Decline the energy-balance offer until its verdict changes."""
+        return self._store.dismiss_deficit_offer(offer_id, self._today())
+
+    def set_deficit(self, kcal: int) -> Change:
+        """Save ``deficit_kcal`` alone (undoing or redoing an accepted deficit offer)."""
+        return self._store.set_deficit(kcal)
+
     # -- activities from a watch (SPEC §9) -----------------------------------------------
 
     def import_paths(self, paths: Iterable[Path | str], *, tz: tzinfo | None = None,
@@ -127,6 +139,8 @@ class Operations:
         from core.app.importing import import_paths
 
         return import_paths(self._store, paths, self._today(), tz, cancelled, progress)
+
+    # -- settings -----------------------------------------------------------------------
 
     def set_setting(self, key: str, value: str) -> None:
         """A small key/value setting (the watched activities folder, ...)."""

@@ -18,8 +18,8 @@ from core.cli.common import CliError, InvalidInput, Parser, global_options
 from core.errors import RequestError
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "export",
-            "calendar-feed", "backup", "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "progress", "offers",
+            "export", "calendar-feed", "backup", "restore")
 
 
 def build_parser() -> Parser:
@@ -27,6 +27,7 @@ def build_parser() -> Parser:
     from core.cli.export_cmd import register as register_export
     from core.cli.feed_cmd import register as register_feed
     from core.cli.import_cmd import register as register_import
+    from core.cli.measure_cmd import register as register_measure
     from core.cli.plan_cmd import register as register_plan
 
     parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
@@ -37,6 +38,7 @@ def build_parser() -> Parser:
     register_plan(sub)
     register_data(sub)
     register_import(sub)
+    register_measure(sub)
     register_export(sub)
     register_feed(sub)
     return parser

@@ -27,6 +27,7 @@ from core.export.shaping import to_unicode_cmap
 from core.export.text import markup
 from core.plan import Plan, Session, Week
 from core.profile import Profile
+from core.weight_trend import Progress, verdict_words
 
 MARGIN = 42.0
 
@@ -52,13 +53,17 @@ GUIDE: tuple[tuple[str, str], ...] = (
 )
 
 
-def write_plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4") -> Path:
+def write_plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4",
+                   progress: Progress | None = None) -> Path:
     """Write the plan PDF to ``out`` atomically and return ``out``."""
-    return atomic_write_bytes(Path(out), plan_pdf_bytes(profile, plan, paper=paper))
+    return atomic_write_bytes(Path(out), plan_pdf_bytes(profile, plan, paper=paper,
+                                                        progress=progress))
 
 
-def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
-    """The PDF bytes: cover + one page per week, portrait."""
+def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4",
+                   progress: Progress | None = None) -> bytes:
+    """The PDF bytes: cover + one page per week, portrait. With ``progress`` (the saved
+    weights), the cover's profile table shows the weight trend and the verdict."""
     from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate
 
     size = paper_size(paper)
@@ -88,7 +93,7 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
     story: list[Any] = []
-    pages = [_cover(profile, plan, doc.width)] + [_week(w, doc.width) for w in plan.weeks]
+    pages = [_cover(profile, plan, doc.width, progress)] + [_week(w, doc.width) for w in plan.weeks]
     for k, content in enumerate(pages):
         story.append(KeepInFrame(doc.width, doc.height - 2, content, mode="shrink"))
         if k < len(pages) - 1:
@@ -152,7 +157,16 @@ def _long_date(d: date) -> str:
     return f"{wording.DAY_NAMES[d.weekday()]} {wording.day_label(d)} {d.year}"
 
 
-def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
+def trend_text(progress: Progress, units: str) -> str:
+    """"65.1 kg on 20 Dec; losing 0.3 kg a week; your plan expects 0.27 — on track"."""
+    last = progress.weights[-1]
+    unit = "lb" if units == "imperial" else "kg"
+    return (f"{wording.body_weight(last.trend_kg, units)} on {wording.day_label(last.date)}; "
+            f"{verdict_words(progress, unit)}")
+
+
+def _profile_rows(profile: Profile, plan: Plan,
+                  progress: Progress | None = None) -> list[list[Any]]:
     age = profile.age_on(plan.start)
     height = wording.body_height(profile.height_cm, profile.units)
     weight = wording.body_weight(profile.weight_kg, profile.units)
@@ -167,10 +181,13 @@ def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
         ("Protein", wording.per_body_weight(profile.protein_g_per_kg, profile.units)),
         ("Hot climate", "yes" if profile.hot_climate else "no"),
     ]
+    if progress is not None and progress.weights:
+        items.insert(3, ("Weight trend", trend_text(progress, profile.units)))
     return [[_p(k, "cell_bold"), _p(v, "cell")] for k, v in items]
 
 
-def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
+def _cover(profile: Profile, plan: Plan, width: float,
+           progress: Progress | None = None) -> list[Any]:
     from reportlab.platypus import Spacer
 
     from core.nutrition import week_targets, whole
@@ -181,7 +198,8 @@ def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
         _p(f"{len(plan.weeks)} weeks, from {_long_date(plan.start)} to "
            f"{_long_date(plan.end)}", "body"),
         _p("Your profile", "h2"),
-        _table(_profile_rows(profile, plan), [width * 0.3, width * 0.7], header=False),
+        _table(_profile_rows(profile, plan, progress), [width * 0.3, width * 0.7],
+               header=False),
         _p("What to eat in week 1", "h2"),
     ]
     head = ["Day", "Session", "kcal", "Protein", "Carbs", "Fat", "Water"]

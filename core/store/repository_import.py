@@ -15,7 +15,7 @@ from core.changes import NO_CHANGES, Change
 from core.checkin import Outcome
 from core.store.adapt import adapt_after_log, ran_short
 from core.store.convert import outcome_from_row, outcome_to_row, session_from_text
-from core.store.repository_log import LogPart
+from core.store.repository_measure import MeasurePart
 from core.store.tables import Tables
 
 
@@ -28,7 +28,7 @@ class Imported:
     notes: tuple[str, ...] = ()  # how the plan adapted, in words
 
 
-class ImportPart(LogPart):
+class ImportPart(MeasurePart):
     """Writing imported activities."""
 
     def import_activities(self, activities: Sequence[Activity]) -> Imported:

@@ -93,7 +93,9 @@ def test_import_prints_spec_json_and_marks_the_days_sessions(home: Path) -> None
     # a day holding only an imported activity is listed, the activity outside the plan
     assert days["2026-11-30"] == {
         "date": "2026-11-30", "sleep_hours": None, "sleep_quality": None, "foam_roll": [],
-        "weight_kg": None, "session": None,
+        "weight_kg": None,
+        "measurements": {"thigh_cm": None, "calf_cm": None, "waist_cm": None, "hips_cm": None},
+        "session": None,
         "activities": [{"sport": "cycling", "start": "2026-11-30T17:30:00Z", "minutes": 60,
                         "distance_km": 25.0, "avg_hr": 130, "source": "ride.fit"}]}
 

@@ -138,6 +138,16 @@ def test_checklist_on_a_strength_day_skips_run_items() -> None:
     assert cl.sleep_hours is None
 
 
+def test_a_short_night_is_logged_but_not_done_and_the_total_stays() -> None:
+    run = session(d(1), "long_run")
+    short = checklist(d(1), run, CheckIn(date=d(1), sleep_hours=6.5, water_met=True), age=40)
+    enough = checklist(d(1), run, CheckIn(date=d(1), sleep_hours=7.0, water_met=True,
+                                          weight_kg=64.0, thigh_cm=55.0), age=40)
+    assert short.sleep_hours == 6.5 and not short.item("sleep").done
+    assert (short.done_count, short.total) == (1, 4)
+    assert (enough.done_count, enough.total) == (2, 4)
+
+
 def test_checklist_rolling_on_a_day_it_is_not_suggested_shows_done() -> None:
     cl = checklist(d(6), None, CheckIn(date=d(6), foam_roll=("calves",)), age=30)
     assert cl.item("foam_roll_calves").done

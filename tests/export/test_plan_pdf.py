@@ -146,3 +146,24 @@ def test_imperial_salts_days_keep_fluid_ounces() -> None:
     for oz in ounces:
         assert squash(f"{oz} fl oz + salts") in squash(raw)
     assert not re.search(r"\d\.\d L\b", raw)
+
+
+def test_the_cover_shows_the_weight_trend_when_there_are_weights() -> None:
+    from core.checkin import CheckIn
+    from core.weight_trend import progress
+
+    person = demo_profile()
+    plan = build_plan(person, START, 12)
+    today = START + timedelta(days=34)
+    # a trend that falls exactly 0.05 kg a day (wₙ = Tₙ₋₁ − 0.5), 35 mornings
+    logs = [CheckIn(START, weight_kg=70.0)] + [
+        CheckIn(START + timedelta(days=n), weight_kg=70.0 - 0.05 * (n - 1) - 0.5)
+        for n in range(1, 35)]
+    report = progress(person, plan, logs, today)
+    pdf = reader(plan_pdf_bytes(person, plan, progress=report))
+    assert len(pdf.pages) == 13  # the cover still fits one page
+    text = squash(pdf.pages[0].extract_text())
+    assert squash("Weight trend") in text
+    assert squash("losing 0.35 kg a week; your plan expects 0.27 — on track") in text
+    plain = squash(reader(plan_pdf_bytes(person, plan)).pages[0].extract_text())
+    assert squash("Weight trend") not in plain

@@ -14,12 +14,15 @@ def test_rows_and_columns() -> None:
              "foam_roll": ["quads", "calves"], "weight_kg": None,
              "session": {"kind": "strength", "status": "done", "minutes": 40, "rpe": 6}},
             {"date": "2026-11-24", "sleep_hours": None, "sleep_quality": None,
-             "foam_roll": [], "weight_kg": 63.2, "session": None}]
+             "foam_roll": [], "weight_kg": 63.2, "session": None,
+             "measurements": {"thigh_cm": 55.5, "calf_cm": 36.0, "waist_cm": None,
+                              "hips_cm": 96.0}}]
     rows = list(csv.reader(io.StringIO(history_csv(days))))
     assert rows[0] == list(COLUMNS)
     assert rows[1] == ["2026-11-23", "7.5", "4", "quads;calves", "", "strength", "done",
-                       "40", "6"]
-    assert rows[2] == ["2026-11-24", "", "", "", "63.2", "", "", "", ""]
+                       "40", "6", "", "", "", ""]
+    assert rows[2] == ["2026-11-24", "", "", "", "63.2", "", "", "", "", "55.5", "36.0", "",
+                       "96.0"]
 
 
 def test_formula_like_cells_are_defused() -> None:

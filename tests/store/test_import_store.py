@@ -21,8 +21,8 @@ def run(day: date, hour: int = 7, minutes: int = 40, source: str = "a.fit") -> A
                     minutes, 7.5, 150, source)
 
 
-def test_a_schema_3_file_upgrades_to_5_and_takes_imports(tmp_path: Path) -> None:
-    assert migrations.latest() == 5 and 4 not in dict(migrations.MIGRATIONS)
+def test_a_schema_3_file_upgrades_through_4_to_5_and_takes_imports(tmp_path: Path) -> None:
+    assert migrations.latest() == 5 and 4 in dict(migrations.MIGRATIONS)  # 3 -> 4 -> 5
     shutil.copyfile(fixture_path(3), tmp_path / DB_NAME)
     repo = open_repository(tmp_path, today=lambda: TODAY)
     tuesday = PLAN_START.replace(day=PLAN_START.day + 8)  # week 2's long run, not yet marked
