@@ -181,7 +181,7 @@ class ActivityImporter(QObject):
         if quiet and report.total == 0:
             self.finished.emit(report)  # the watched folder had nothing new: say nothing
             return
-        if report.days or report.plan_changed:
+        if report.days:
             self.ctx.apply(report.change(), self)
         self.status(report.summary())
         self.finished.emit(report)

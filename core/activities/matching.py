@@ -108,9 +108,8 @@ def match(activities: Iterable[Activity], kinds: Mapping[date, str],
     return Matching(tuple(results), new_marks, tuple(kept))
 
 
-def import_summary(results: Sequence[Matched], notes: Sequence[str] = ()) -> str:
-    """``Imported 3 activities: 2 marked a session done, 1 kept outside the plan`` (and
-    how the plan adapted, when it did)."""
+def import_summary(results: Sequence[Matched]) -> str:
+    """``Imported 3 activities: 2 marked a session done, 1 kept outside the plan``."""
     counts = {r: sum(1 for m in results if m.result == r) for r in RESULTS}
     fresh = len(results) - counts["duplicate"]
     parts = [f"{n} {w}" for n, w in (
@@ -120,4 +119,4 @@ def import_summary(results: Sequence[Matched], notes: Sequence[str] = ()) -> str
         (counts["duplicate"], "already imported")) if n]
     head = f"Imported {fresh} {'activity' if fresh == 1 else 'activities'}"
     text = head + (": " + ", ".join(parts) if parts else "")
-    return ". ".join([text, *notes])
+    return text

@@ -104,11 +104,20 @@ def default_paper_for_locale(locale_name: str) -> str:
     return paper(locale_name)
 
 
-def history_csv(days: list[dict[str, Any]]) -> str:
-    """SPEC §7 ``history --format csv``: the history rows as CSV text."""
+def history_csv(days: list[dict[str, Any]], *, decimal_comma: bool = False) -> str:
+    """SPEC §7 ``history --format csv``: the history rows as CSV text (``decimal_comma``:
+    ``;`` between cells and 7,5, for spreadsheets in languages that write decimals so)."""
     from core.export.history_csv import history_csv as csv_text
 
-    return csv_text(days)
+    return csv_text(days, decimal_comma=decimal_comma)
+
+
+def history_csv_file(out: Path, days: list[dict[str, Any]], *,
+                     decimal_comma: bool = False) -> Exported:
+    """The history rows as a CSV file (File → Export history as CSV…)."""
+    from core.export.history_csv import write_history_csv
+
+    return Exported(write_history_csv(out, days, decimal_comma=decimal_comma))
 
 
 class Exports:

@@ -34,8 +34,6 @@ class ImportReport:
     imported: list[tuple[str, Matched]] = field(default_factory=list)
     refused: list[Refused] = field(default_factory=list)
     days: set[date] = field(default_factory=set)
-    plan_changed: bool = False
-    notes: list[str] = field(default_factory=list)
     done: int = 0
     total: int = 0
     cancelled: bool = False
@@ -45,11 +43,10 @@ class ImportReport:
         return bool(self.imported)
 
     def change(self) -> Change:
-        """The Change to announce: the days imported into, and the plan if it adapted."""
+        """The Change to announce: the days imported into (a mark adapts nothing at once)."""
         from core.changes import Change
 
-        return Change(plan=self.plan_changed, days=frozenset(self.days),
-                      summary=self.summary())
+        return Change(days=frozenset(self.days), summary=self.summary())
 
     def summary(self) -> str:
         """One sentence for a status bar or a terminal."""
@@ -64,7 +61,7 @@ class ImportReport:
             text += f"; {len(self.refused)} {'file' if len(self.refused) == 1 else 'files'} refused"
         if self.cancelled:
             text += f" (cancelled after {self.done} of {self.total} files)"
-        return ". ".join([text, *self.notes])
+        return text
 
 
 def import_paths(repo: Importer, paths: Iterable[Path | str], today: date,
@@ -103,5 +100,4 @@ def _write(repo: Importer, pending: list[tuple[str, Activity]], report: ImportRe
     report.imported.extend((file, m) for (file, _), m in zip(pending, done.results,
                                                               strict=True))
     report.days |= set(done.change.days)
-    report.plan_changed = report.plan_changed or done.change.plan
-    report.notes.extend(done.notes)
+

@@ -16,10 +16,15 @@ from core import clock
 from core.app import committed_writes
 from core.cli.common import CliError, InvalidInput, Parser, global_options
 from core.errors import RequestError
+from core.plan import PlanDateError
 from core.profile import ProfileError
 
 COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "progress", "offers",
             "export", "calendar-feed", "backup", "restore")
+# Commands that read the saved plan: the first of them on or after a Monday judges the week
+# that has just ended (SPEC §3).
+JUDGING = frozenset({"profile", "plan", "targets", "log", "history", "import", "progress",
+                     "offers", "export", "calendar-feed"})
 
 
 def build_parser() -> Parser:
@@ -52,7 +57,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
         args.today = clock.today()  # the one today every rule of this command reads
-        before = committed_writes()
+        before = committed_writes()  # a week judged below is a plan change for the feed
+        if args.command in JUDGING:
+            from core.cli.common import judge_finished_weeks
+
+            judge_finished_weeks(args)
         result: int = args.run(args)
         if committed_writes() != before:
             _after_writes(args)
@@ -92,7 +101,7 @@ def _is_user_input(exc: ValueError) -> bool:
     any other ValueError, such as stored data that cannot be read, is a failure (exit 1)."""
     if _is_store_error(exc):
         return False
-    if isinstance(exc, (ProfileError, RequestError)):
+    if isinstance(exc, (ProfileError, RequestError, PlanDateError)):
         return True
     safety = sys.modules.get("core.store.safety")
     return safety is not None and isinstance(exc, safety.InvalidRequest)

@@ -77,6 +77,9 @@ def register(sub: Any) -> None:
     h.add_argument("--from", dest="start", type=iso_date("--from"), metavar="DATE")
     h.add_argument("--to", dest="end", type=iso_date("--to"), metavar="DATE")
     h.add_argument("--format", choices=("json", "csv"), default="json")
+    h.add_argument("--decimal-comma", action="store_true",
+                   help="csv for spreadsheets in languages that write 7,5: cells separated "
+                        "by ';' and numbers with a decimal comma")
     h.set_defaults(run=_guard(_run_history))
 
     b = sub.add_parser("backup", parents=[global_options()], help="write a JSON backup",
@@ -189,7 +192,7 @@ def _run_history(args: argparse.Namespace) -> int:
     finally:
         app.close()
     if args.format == "csv":
-        sys.stdout.write(history_csv(days))
+        sys.stdout.write(history_csv(days, decimal_comma=args.decimal_comma))
     else:
         _print_json({"days": days})
     return 0

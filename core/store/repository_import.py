@@ -13,7 +13,6 @@ from core.activities.model import Activity, utc_text
 from core.activities.times import parse_time
 from core.changes import NO_CHANGES, Change
 from core.checkin import Outcome
-from core.store.adapt import adapt_after_log, ran_short
 from core.store.convert import outcome_from_row, outcome_to_row, session_from_text
 from core.store.repository_measure import MeasurePart
 from core.store.tables import Tables
@@ -25,7 +24,6 @@ class Imported:
 
     results: tuple[Matched, ...]
     change: Change
-    notes: tuple[str, ...] = ()  # how the plan adapted, in words
 
 
 class ImportPart(MeasurePart):
@@ -33,8 +31,9 @@ class ImportPart(MeasurePart):
 
     def import_activities(self, activities: Sequence[Activity]) -> Imported:
         """Match and keep ``activities`` (already read and checked against today) in one
-        transaction. Duplicates change nothing; a batch of only duplicates writes nothing."""
-        today = self.today()
+        transaction. Duplicates change nothing; a batch of only duplicates writes nothing.
+        Like a mark by hand, an import adapts nothing at once: the week is judged once it is
+        over (SPEC §3)."""
         if not activities:
             return Imported((), NO_CHANGES)
         with self._reading() as t:
@@ -43,29 +42,20 @@ class ImportPart(MeasurePart):
             return Imported(preview.results, NO_CHANGES)
         with self._writing() as t:
             m = _matching(t, activities)
-            adapted_days: set[date] = set()
-            notes: list[str] = []
             for day, mark in sorted(m.marks.items()):
-                was_short = ran_short(t, day)
                 old = t.outcome.get_or_none(t.outcome.day == day)
                 rpe = None if old is None else outcome_from_row(old).rpe
                 t.outcome.replace(**outcome_to_row(Outcome(
                     date=day, status=mark.status, minutes=mark.minutes, rpe=rpe,
                     distance_km=mark.distance_km, avg_hr=mark.avg_hr,
                     source=mark.source))).execute()
-                adapted = adapt_after_log(t, day, was_short, today)
-                if adapted is not None:
-                    adapted_days |= adapted.days
-                    notes.append(adapted.summary)
             rows = [{"sport": a.sport, "start": utc_text(a.start), "day": a.date,
                      "minutes": a.minutes, "distance_km": a.distance_km, "avg_hr": a.avg_hr,
                      "source": a.source, "counted": counted} for a, counted in m.kept]
             for i in range(0, len(rows), 200):
                 t.activity.insert_many(rows[i:i + 200]).execute()
-        days = frozenset(a.date for a, _ in m.kept) | frozenset(m.marks) | adapted_days
-        return Imported(m.results, Change(plan=bool(adapted_days), days=days,
-                                          summary=import_summary(m.results, notes)),
-                        tuple(notes))
+        days = frozenset(a.date for a, _ in m.kept) | frozenset(m.marks)
+        return Imported(m.results, Change(days=days, summary=import_summary(m.results)))
 
 
     def activities_by_day(self, start: date, end: date) -> dict[date, list[Activity]]:

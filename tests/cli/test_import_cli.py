@@ -58,7 +58,9 @@ def history(home: Path, **kw: str) -> list[dict[str, Any]]:
 
 
 def data(home: Path) -> dict[str, Any]:
-    """Everything stored, as a backup holds it (without its time stamp)."""
+    """Everything stored, as a backup holds it (without its time stamp), after the first
+    command of the week has judged the week before (SPEC §3), as any command would."""
+    history(home)
     out = home.parent / "check.json"
     ok(run_cli("backup", "--out", str(out), home=home, today=TODAY))
     value: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))

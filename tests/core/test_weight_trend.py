@@ -138,17 +138,23 @@ def test_the_slope_is_least_squares_over_the_trend_in_the_window() -> None:
 
 
 def test_the_expected_rate_follows_the_effective_deficit_after_the_floor() -> None:
-    # sedentary, 500 kcal deficit: baseline 1.2 × BMR − 500 falls below BMR on a rest day,
-    # so the day keeps only 0.2 × BMR as its deficit.
+    # sedentary, 500 kcal deficit: 1.2 × BMR − 500 falls below the energy floor of 30 kcal
+    # per kg of fat-free mass (Boer, female: 0.252 × 64 + 0.473 × 168 − 48.3 = 47.292 kg,
+    # above BMR here), so a rest day keeps only 1.2 × BMR − 30 × 47.292 as its deficit.
     profile = demo_profile().with_changes(daily_activity="sedentary", deficit_kcal=500)
     today = day(30)
-    rest_deficit = 0.2 * bmr(profile, today)
+    floor = 30 * (0.252 * 64 + 0.473 * 168 - 48.3)
+    assert floor > bmr(profile, today)
+    rest_deficit = 1.2 * bmr(profile, today) - floor
     assert effective_deficit(profile, None, today) == pytest.approx(rest_deficit)
     assert expected_kg_per_week(profile, None, today) == pytest.approx(
         -7 * rest_deficit / 7700)
     run = Session(today, "long_run", "Long run", 60, False, "why")
-    # a 60-min long run burns 7.3 × 64 kcal: the target rises above BMR, the full 500 stays
-    assert effective_deficit(profile, run, today) == pytest.approx(500)
+    # a 60-min long run burns 7.3 × 64 kcal, and the floor counts it on top: the same
+    # deficit is left; with a 200 kcal deficit the floor does not bite and all 200 stay
+    assert effective_deficit(profile, run, today) == pytest.approx(rest_deficit)
+    assert effective_deficit(profile.with_changes(deficit_kcal=200, daily_activity="light"),
+                             run, today) == pytest.approx(200)
 
 
 def test_legs_since_the_start_and_over_four_weeks() -> None:
