@@ -15,6 +15,8 @@ SLEEP_RANGE = (0.0, 24.0)
 QUALITY_RANGE = (1, 5)
 MINUTES_RANGE = (0, 600)
 RPE_RANGE = (1, 10)
+DISTANCE_RANGE = (0.0, 1000.0)
+HR_RANGE = (20, 250)
 # Body measurements in cm (SPEC §5 "Measuring the goal"): where to measure, and the range.
 MEASUREMENTS: dict[str, tuple[str, tuple[float, float]]] = {
     "thigh_cm": ("mid-thigh", (20.0, 100.0)),
@@ -88,6 +90,9 @@ class Outcome:
     status: str  # "done" or "skipped"
     minutes: int | None = None
     rpe: int | None = None
+    distance_km: float | None = None  # from an imported activity (SPEC §9)
+    avg_hr: int | None = None
+    source: str | None = None  # the imported file's name; None when marked by hand
 
 
 def normal_areas(areas: tuple[str, ...] | list[str]) -> tuple[str, ...]:

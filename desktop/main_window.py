@@ -15,6 +15,9 @@ from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
@@ -37,6 +40,7 @@ from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
 from desktop.feed import FeedKeeper
+from desktop.importer import ActivityImporter, local_paths
 from desktop.style import app_icon, long_day, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
 from desktop.widgets.panel import Banner, Panel, Role
@@ -146,6 +150,8 @@ class MainWindow(QMainWindow):
         manager().busy_changed.connect(self._on_tasks_busy_changed)
 
         self.exporter = Exporter(self, ctx, self._fridge_week, self.show_status)
+        self.importer = ActivityImporter(self, ctx, self.show_status)
+        self.setAcceptDrops(True)  # activity files dropped anywhere on the window
         self.feed = FeedKeeper(self, ctx, self.show_status)
         self.feed.state_changed.connect(self._update_feed_actions)
         self._build_menus()
@@ -164,6 +170,8 @@ class MainWindow(QMainWindow):
         self._restoring = True
         self._restore_settings()
         self._restoring = False
+        self.importer.update_actions()
+        QTimer.singleShot(0, self.importer.check_watched_folder)  # the watched folder, at start
 
     def _brand(self) -> QWidget:
         """The app's icon and name above the page list."""
@@ -200,6 +208,11 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(file, "&Print…", ex.print_fridge,
                                          QKeySequence.StandardKey.Print)
         file.addSeparator()
+        self.import_action, self.watch_folder_action, self.unwatch_folder_action = \
+            self.importer.make_actions()
+        file.addActions([self.import_action, self.watch_folder_action,
+                         self.unwatch_folder_action])
+        file.addSeparator()
         self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
         self.history_action = self._action(file, "Export &history as CSV…", ex.export_history)
@@ -233,6 +246,27 @@ class MainWindow(QMainWindow):
         self.guide_action = self._action(help_menu, "&How the plan works", self.open_guide,
                                          QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(help_menu, "&About Runner Legs", self.show_about)
+
+    # --- activity files dropped on the window (SPEC §9) ---------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
+        if local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        paths = local_paths(event.mimeData())
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        self.importer.import_paths(paths)
 
     # --- pages ---------------------------------------------------------------------------
     def page(self, name: str) -> QWidget:
@@ -331,6 +365,8 @@ class MainWindow(QMainWindow):
         """Notice a new day, and pick up writes made by another process (the command line);
         True when another process wrote."""
         self.ctx.check_day()
+        if self.importer.running:  # its batches are announced when it ends
+            return False
         try:
             return self.ctx.poll_external()
         except Exception as exc:  # a locked or vanished file must not crash the window
@@ -341,6 +377,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.poll()
+            self.importer.check_watched_folder()
 
     # --- help ----------------------------------------------------------------------------
     @Slot()
@@ -400,6 +437,7 @@ class MainWindow(QMainWindow):
         self.save_timer.stop()
         self.save_settings()
         self.poll_timer.stop()
+        self.importer.cancel()
         manager().wait(10000)
         self.exporter.cleanup()
         super().closeEvent(event)

@@ -4,9 +4,9 @@ in its week), returning a typed :class:`core.changes.Change`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import date
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from core.profile import Profile
 from core.recovery import Offer
 
 if TYPE_CHECKING:
+    from core.app.importing import ImportReport
     from core.store import BackupData, Repository
 
 
@@ -144,7 +145,22 @@ class Operations:
         """Save ``deficit_kcal`` alone (undoing or redoing an accepted deficit offer)."""
         return self._store.set_deficit(kcal)
 
+    # -- activities from a watch (SPEC §9) -----------------------------------------------
+
+    def import_paths(self, paths: Iterable[Path | str], *, tz: tzinfo | None = None,
+                     cancelled: Callable[[], bool] | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> ImportReport:
+        """Read activity files, folders and archives and import what they hold (one
+        transaction per batch of files; refused files write nothing)."""
+        from core.app.importing import import_paths
+
+        return import_paths(self._store, paths, self._today(), tz, cancelled, progress)
+
     # -- settings -----------------------------------------------------------------------
+
+    def set_setting(self, key: str, value: str) -> None:
+        """A small key/value setting (the watched activities folder, ...)."""
+        self._store.set_setting(key, value)
 
     def set_feed(self, path: Path | None) -> None:
         """Name the calendar file kept current (``core.app.exports.FEED_SETTING``), or stop

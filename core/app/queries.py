@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from core.activities.model import Activity
 from core.app.planning import with_notes
 from core.checkin import CheckIn, Outcome
 from core.nutrition import DayTargets, day_targets
@@ -84,6 +85,10 @@ class Queries:
 
     def outcomes(self, start: date, end: date) -> list[Outcome]:
         return self._store.outcomes(start, end)
+
+    def activities_by_day(self, start: date, end: date) -> dict[date, list[Activity]]:
+        """Imported activities that matched no session, by day (shown outside the plan)."""
+        return self._store.activities_by_day(start, end)
 
     def history(self, start: date | None = None,
                 end: date | None = None) -> list[dict[str, Any]]:

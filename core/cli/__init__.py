@@ -27,18 +27,19 @@ from core.errors import RequestError
 from core.plan import PlanDateError
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "progress", "offers", "export",
-            "calendar-feed", "backup", "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "import", "progress", "offers",
+            "export", "calendar-feed", "backup", "restore")
 # Commands that read the saved plan: the first of them on or after a Monday judges the week
 # that has just ended (SPEC §3).
-JUDGING = frozenset({"profile", "plan", "targets", "log", "history", "progress", "offers",
-                     "export", "calendar-feed"})
+JUDGING = frozenset({"profile", "plan", "targets", "log", "history", "import", "progress",
+                     "offers", "export", "calendar-feed"})
 
 
 def build_parser() -> Parser:
     from core.cli.data_cmd import register as register_data
     from core.cli.export_cmd import register as register_export
     from core.cli.feed_cmd import register as register_feed
+    from core.cli.import_cmd import register as register_import
     from core.cli.measure_cmd import register as register_measure
     from core.cli.plan_cmd import register as register_plan
 
@@ -49,6 +50,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     register_plan(sub)
     register_data(sub)
+    register_import(sub)
     register_measure(sub)
     register_export(sub)
     register_feed(sub)

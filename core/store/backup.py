@@ -15,6 +15,7 @@ from core.store.convert import (
     checkin_from_row,
     checkin_to_row,
     outcome_from_row,
+    outcome_json,
     outcome_to_row,
     session_from_text,
     session_to_text,
@@ -45,10 +46,10 @@ def dump(t: Tables) -> dict[str, Any]:
         "other_sessions": [s.to_json(full=True) for s in others],
         "checkins": [_checkin_json(checkin_from_row(r))
                      for r in t.checkin.select().order_by(t.checkin.day)],
-        "outcomes": [{"date": o.date.isoformat(), "status": o.status, "minutes": o.minutes,
-                      "rpe": o.rpe}
-                     for o in (outcome_from_row(r)
-                               for r in t.outcome.select().order_by(t.outcome.day))],
+        "outcomes": [outcome_json(outcome_from_row(r))
+                     for r in t.outcome.select().order_by(t.outcome.day)],
+        "activities": [activity_json(r) for r in
+                       t.activity.select().order_by(t.activity.start, t.activity.sport)],
         "dismissed_offers": [r.day.isoformat() for r in
                              t.offer_dismissal.select().order_by(t.offer_dismissal.day)],
         "settings": {r.key: r.value for r in t.setting.select().order_by(t.setting.key)},
@@ -56,6 +57,13 @@ def dump(t: Tables) -> dict[str, Any]:
             {"date": r.day.isoformat(), "verdict": r.verdict}
             for r in t.deficit_dismissal.select().order_by(t.deficit_dismissal.day)],
     }
+
+
+def activity_json(r: Any) -> dict[str, Any]:
+    """A stored imported activity as a backup holds it."""
+    return {"sport": r.sport, "start": r.start, "date": r.day.isoformat(),
+            "minutes": r.minutes, "distance_km": r.distance_km, "avg_hr": r.avg_hr,
+            "source": r.source, "counted": bool(r.counted)}
 
 
 def _checkin_json(c: Any) -> dict[str, Any]:
@@ -93,10 +101,10 @@ def load_backup(path: Path) -> BackupData:
     return parse_backup(value)
 
 
-# Settings that name a file on this machine (the calendar feed, core.export.ics_feed): a
-# restore keeps this machine's value, so a backup from another machine or from before the
-# feed was named neither points the feed elsewhere nor stops it.
-MACHINE_SETTINGS = frozenset({"calendar_feed"})
+# Settings that name a file or folder on this machine (the calendar feed, core.export.ics_feed;
+# the watched activities folder): a restore keeps this machine's value, so a backup from
+# another machine or from before it was named neither points it elsewhere nor stops it.
+MACHINE_SETTINGS = frozenset({"calendar_feed", "import/watched_folder"})
 
 
 def apply_backup(t: Tables, data: BackupData) -> None:
@@ -123,6 +131,10 @@ def apply_backup(t: Tables, data: BackupData) -> None:
     _insert(t.setting, [{"key": k, "value": v} for k, v in sorted(settings.items())])
     _insert(t.deficit_dismissal, [{"day": d, "verdict": v}
                                   for d, v in sorted(data.dismissed_deficit_offers)])
+    _insert(t.activity, [{"sport": a.sport, "start": a.start, "day": a.date,
+                          "minutes": a.minutes, "distance_km": a.distance_km,
+                          "avg_hr": a.avg_hr, "source": a.source, "counted": a.counted}
+                         for a in data.activities])
 
 
 def _insert(model: Any, rows: list[dict[str, Any]]) -> None:

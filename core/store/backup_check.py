@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from core.checkin import MEASUREMENTS, MINUTES_RANGE, RPE_RANGE, CheckIn, Outcome
+from core.activities.model import SPORTS
+from core.activities.times import parse_time
+from core.checkin import (
+    DISTANCE_RANGE,
+    HR_RANGE,
+    MEASUREMENTS,
+    MINUTES_RANGE,
+    RPE_RANGE,
+    CheckIn,
+    Outcome,
+)
 from core.plan import KINDS, Plan, Session, Week
 from core.profile import AGE_RANGE, Profile, ProfileError, profile_from_dict
 from core.store.convert import check_checkin, check_outcome
@@ -20,7 +30,8 @@ FORMAT = "runner-legs-backup"
 VERSION = 1
 MAX_WEEKS = 104
 TOP_KEYS = {"format", "version", "created", "profile", "demo", "plan", "other_sessions",
-            "checkins", "outcomes", "dismissed_offers", "settings", "dismissed_deficit_offers"}
+            "checkins", "outcomes", "dismissed_offers", "settings", "dismissed_deficit_offers",
+            "activities"}
 VERDICTS = ("too_fast", "too_slow")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -47,6 +58,21 @@ class BackupData:
     dismissed_offers: frozenset[date] = frozenset()
     settings: dict[str, str] = field(default_factory=dict)
     dismissed_deficit_offers: tuple[tuple[date, str], ...] = ()
+    activities: tuple[StoredActivity, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredActivity:
+    """An imported activity as stored (SPEC §9); ``start`` is UTC text."""
+
+    sport: str
+    start: str
+    date: date
+    minutes: int
+    distance_km: float | None
+    avg_hr: int | None
+    source: str
+    counted: bool
 
 
 def _got(value: object) -> str:
@@ -208,16 +234,42 @@ def _checkin(where: str, value: object) -> CheckIn:
 
 def _outcome(where: str, value: object) -> Outcome:
     o = _obj(where, value)
-    _keys(where, o, {"date", "status"}, {"minutes", "rpe"})
+    _keys(where, o, {"date", "status"}, {"minutes", "rpe", "distance_km", "avg_hr", "source"})
+    source = o.get("source")
     outcome = Outcome(date=_day(f"{where}.date", o["date"]), status=o["status"],
                       minutes=_int(f"{where}.minutes", o.get("minutes"), *MINUTES_RANGE,
                                    null=True),
-                      rpe=_int(f"{where}.rpe", o.get("rpe"), *RPE_RANGE, null=True))
+                      rpe=_int(f"{where}.rpe", o.get("rpe"), *RPE_RANGE, null=True),
+                      distance_km=_num(f"{where}.distance_km", o.get("distance_km")),
+                      avg_hr=_int(f"{where}.avg_hr", o.get("avg_hr"), *HR_RANGE, null=True),
+                      source=None if source is None else _str(f"{where}.source", source))
     try:
         return check_outcome(outcome)
     except ProfileError as exc:
         raise BadBackup(f"{where}.{exc.field}", f"must be {exc.expected}, got "
                                                 f"{_got(exc.value)}") from None
+
+
+def _activity(where: str, value: object) -> StoredActivity:
+    a = _obj(where, value)
+    _keys(where, a, {"sport", "start", "date", "minutes", "source"},
+          {"distance_km", "avg_hr", "counted"})
+    sport = _str(f"{where}.sport", a["sport"], 20)
+    if sport not in SPORTS:
+        raise BadBackup(f"{where}.sport", f"must be one of {', '.join(SPORTS)}, got "
+                                          f"{_got(sport)}")
+    start = _str(f"{where}.start", a["start"], 40)
+    if parse_time(start) is None:
+        raise BadBackup(f"{where}.start", f"must be a UTC time, got {_got(start)}")
+    km = _num(f"{where}.distance_km", a.get("distance_km"))
+    if km is not None and not DISTANCE_RANGE[0] <= km <= DISTANCE_RANGE[1]:
+        raise BadBackup(f"{where}.distance_km", f"must be 0–1000 km, got {_got(km)}")
+    return StoredActivity(
+        sport=sport, start=start, date=_day(f"{where}.date", a["date"]),
+        minutes=_int(f"{where}.minutes", a["minutes"], 0, 100_000) or 0,
+        distance_km=km, avg_hr=_int(f"{where}.avg_hr", a.get("avg_hr"), *HR_RANGE, null=True),
+        source=_str(f"{where}.source", a["source"]),
+        counted=_bool(f"{where}.counted", a.get("counted", False)))
 
 
 def _unique(where: str, days: list[date]) -> None:
@@ -285,7 +337,12 @@ def parse_backup(value: object) -> BackupData:
     settings = _obj("settings", top.get("settings", {}))
     for key, val in settings.items():
         _str(f"settings.{key}", val, 100_000)
+    activities = tuple(_activity(f"activities[{i}]", a)
+                       for i, a in enumerate(_list("activities", top.get("activities", []))))
+    keys = [(a.sport, a.start) for a in activities]
+    if len(set(keys)) != len(keys):
+        raise BadBackup("activities", "holds the same activity (sport and start) twice")
     return BackupData(profile=profile, demo=_bool("demo", top.get("demo", False)), plan=plan,
                       other_sessions=others, checkins=checkins, outcomes=outcomes,
                       dismissed_offers=frozenset(dismissed), settings=dict(settings),
-                      dismissed_deficit_offers=tuple(deficit))
+                      dismissed_deficit_offers=tuple(deficit), activities=activities)

@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import Any
 
 from core.checkin import (
+    DISTANCE_RANGE,
+    HR_RANGE,
     MINUTES_RANGE,
     QUALITY_RANGE,
     RPE_RANGE,
@@ -89,12 +91,20 @@ def check_outcome(o: Outcome) -> Outcome:
         _number("minutes", o.minutes, *MINUTES_RANGE, "minutes", whole=True)
     if o.rpe is not None:
         _number("rpe", o.rpe, *RPE_RANGE, "", whole=True)
+    if o.distance_km is not None:
+        _number("distance_km", o.distance_km, *DISTANCE_RANGE, "km")
+    if o.avg_hr is not None:
+        _number("avg_hr", o.avg_hr, *HR_RANGE, "beats per minute", whole=True)
+    if o.source is not None and (not isinstance(o.source, str) or not o.source
+                                 or len(o.source) > 2000):
+        raise InvalidValue("source", o.source, "a file name")
     if o.status == "skipped" and (o.minutes is not None or o.rpe is not None):
         field = "minutes" if o.minutes is not None else "rpe"
         raise InvalidValue(field, o.minutes if o.minutes is not None else o.rpe,
                            "empty for a skipped session")
     return replace(o, minutes=None if o.minutes is None else int(o.minutes),
-                   rpe=None if o.rpe is None else int(o.rpe))
+                   rpe=None if o.rpe is None else int(o.rpe),
+                   avg_hr=None if o.avg_hr is None else int(o.avg_hr))
 
 
 def check_minutes(minutes: object) -> int:
@@ -108,7 +118,7 @@ def checkin_from_row(row: Any) -> CheckIn:
 CHECKIN_COLUMNS = ("day", "sleep_hours", "sleep_quality", "warmup_done", "stretch_done",
                    "foam_roll", "water_met", "weight_kg", "thigh_cm", "calf_cm", "waist_cm",
                    "hips_cm")
-OUTCOME_COLUMNS = ("day", "status", "minutes", "rpe")
+OUTCOME_COLUMNS = ("day", "status", "minutes", "rpe", "distance_km", "avg_hr", "source")
 
 
 def checkin_from_tuple(r: tuple[Any, ...]) -> CheckIn:
@@ -125,9 +135,13 @@ def checkin_from_tuple(r: tuple[Any, ...]) -> CheckIn:
 
 
 def outcome_from_tuple(r: tuple[Any, ...]) -> Outcome:
-    """StoredDataError when a stored value has the wrong type or range."""
+    """An outcome from a tuple of OUTCOME_COLUMNS (or of its first four); StoredDataError
+    when a stored value has the wrong type or range."""
     try:
-        return check_outcome(Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3]))
+        if len(r) <= 4:
+            return check_outcome(Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3]))
+        return check_outcome(Outcome(date=r[0], status=r[1], minutes=r[2], rpe=r[3],
+                                     distance_km=r[4], avg_hr=r[5], source=r[6]))
     except (ProfileError, TypeError) as exc:
         raise StoredDataError(f"a stored session mark cannot be read ({_day(r)}: "
                               f"{exc})") from None
@@ -147,11 +161,20 @@ def checkin_to_row(c: CheckIn) -> dict[str, Any]:
 
 
 def outcome_from_row(row: Any) -> Outcome:
-    return outcome_from_tuple((row.day, row.status, row.minutes, row.rpe))
+    return outcome_from_tuple((row.day, row.status, row.minutes, row.rpe, row.distance_km,
+                               row.avg_hr, row.source))
 
 
 def outcome_to_row(o: Outcome) -> dict[str, Any]:
-    return {"day": o.date, "status": o.status, "minutes": o.minutes, "rpe": o.rpe}
+    return {"day": o.date, "status": o.status, "minutes": o.minutes, "rpe": o.rpe,
+            "distance_km": o.distance_km, "avg_hr": o.avg_hr, "source": o.source}
+
+
+def outcome_json(o: Outcome) -> dict[str, Any]:
+    """An outcome as a backup holds it."""
+    return {"date": o.date.isoformat(), "status": o.status, "minutes": o.minutes,
+            "rpe": o.rpe, "distance_km": o.distance_km, "avg_hr": o.avg_hr,
+            "source": o.source}
 
 
 def session_to_text(s: Session) -> str:
@@ -178,8 +201,10 @@ def profile_from_text(text: str) -> Profile:
 
 
 def history_row(day: date, c: CheckIn | None, o: Outcome | None,
-                kind: str | None) -> dict[str, Any]:
-    """One day of SPEC §7 ``history --format json``."""
+                kind: str | None, activities: list[dict[str, Any]] | None = None
+                ) -> dict[str, Any]:
+    """One day of SPEC §7 ``history --format json``; ``activities`` are the imported ones
+    that matched no session that day."""
     return {
         "date": day.isoformat(),
         "sleep_hours": None if c is None else c.sleep_hours,
@@ -188,5 +213,7 @@ def history_row(day: date, c: CheckIn | None, o: Outcome | None,
         "weight_kg": None if c is None else c.weight_kg,
         "measurements": (CheckIn(date=day) if c is None else c).measurements(),
         "session": None if o is None else {
-            "kind": kind, "status": o.status, "minutes": o.minutes, "rpe": o.rpe},
+            "kind": kind, "status": o.status, "minutes": o.minutes, "rpe": o.rpe,
+            "distance_km": o.distance_km, "avg_hr": o.avg_hr, "source": o.source},
+        "activities": activities or [],
     }

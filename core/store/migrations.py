@@ -140,11 +140,40 @@ def _v4_measurements(database: SqliteDatabase, migrator: SqliteMigrator) -> None
     database.create_tables([DeficitDismissal], safe=False)
 
 
+def _v5_activities(database: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """v5: a session outcome keeps an imported activity's distance, heart rate and file;
+    imported activities are kept (SPEC §9)."""
+    from playhouse.migrate import migrate
+
+    migrate(migrator.add_column("outcome", "distance_km", FloatField(null=True)),
+            migrator.add_column("outcome", "avg_hr", IntegerField(null=True)),
+            migrator.add_column("outcome", "source", TextField(null=True)))
+
+    class Activity(Model):
+        id = IntegerField(primary_key=True)
+        sport = TextField()
+        start = TextField()
+        day = DateField(index=True)
+        minutes = IntegerField()
+        distance_km = FloatField(null=True)
+        avg_hr = IntegerField(null=True)
+        source = TextField()
+        counted = BooleanField(default=False)
+
+        class Meta:
+            table_name = "activity"
+            indexes = ((("sport", "start"), True),)
+
+    database.bind([Activity], bind_refs=False, bind_backrefs=False)
+    database.create_tables([Activity], safe=False)
+
+
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_initial),
     (2, _v2_checkin_weight),
     (3, _v3_offers_and_settings),
     (4, _v4_measurements),
+    (5, _v5_activities),
 ]
 
 

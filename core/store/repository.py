@@ -11,8 +11,8 @@ from pathlib import Path
 
 from core.store.backup import BackupData, apply_backup, dump, load_backup
 from core.store.change import Change
+from core.store.repository_import import Imported, ImportPart
 from core.store.repository_log import NoOutcome
-from core.store.repository_measure import MeasurePart
 from core.store.safety import (
     InvalidRequest,
     StoreError,
@@ -22,10 +22,10 @@ from core.store.safety import (
 )
 from core.store.transaction import Transaction
 
-__all__ = ["Repository", "open_repository", "NoOutcome"]
+__all__ = ["Imported", "Repository", "open_repository", "NoOutcome"]
 
 
-class Repository(MeasurePart):
+class Repository(ImportPart):
     """The saved data in ``data_dir/runner-legs.sqlite3``.
 
     Reads never create the file: before the first write there is simply nothing saved.

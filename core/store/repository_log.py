@@ -124,8 +124,28 @@ class LogPart(PlanPart):
                 rows: Any = (pd.select(pd.day, pd.session)
                              .where(pd.day.between(min(outcomes), max(outcomes))).tuples())
                 kinds = {r[0]: str(json.loads(r[1])["kind"]) for r in rows if r[0] in outcomes}
-            return [history_row(d, checkins.get(d), outcomes.get(d), kinds.get(d))
-                    for d in sorted(set(checkins) | set(outcomes))]
+            extra = unmatched_activities(t, lo, hi)
+            return [history_row(d, checkins.get(d), outcomes.get(d), kinds.get(d),
+                                extra.get(d))
+                    for d in sorted(set(checkins) | set(outcomes) | set(extra))]
+
+    def unmatched_activities(self, start: date, end: date) -> dict[date, list[dict[str, Any]]]:
+        """The imported activities that matched no session, by day (SPEC §7 ``activities``)."""
+        with self._reading() as t:
+            return {} if t is None else unmatched_activities(t, start, end)
+
+
+def unmatched_activities(t: Tables, start: date, end: date) -> dict[date, list[dict[str, Any]]]:
+    """SPEC §7 history ``activities`` from ``start`` to ``end``, by day, in start order."""
+    sql = ('SELECT "day", "sport", "start", "minutes", "distance_km", "avg_hr", "source" '
+           'FROM "activity" WHERE "counted" = 0 AND "day" BETWEEN ? AND ? '
+           'ORDER BY "start", "sport"')
+    out: dict[date, list[dict[str, Any]]] = {}
+    for r in t.activity._meta.database.execute_sql(sql, (start.isoformat(), end.isoformat())):
+        out.setdefault(date.fromisoformat(r[0]), []).append(
+            {"sport": r[1], "start": r[2], "minutes": r[3], "distance_km": r[4],
+             "avg_hr": r[5], "source": r[6]})
+    return out
 
 
 def _logged(day: date, summary: str) -> Change:

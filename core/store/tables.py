@@ -95,9 +95,32 @@ class OutcomeRow(BaseRow):
     status = TextField()
     minutes = IntegerField(null=True)
     rpe = IntegerField(null=True)
+    distance_km = FloatField(null=True)
+    avg_hr = IntegerField(null=True)
+    source = TextField(null=True)
 
     class Meta:
         table_name = "outcome"
+
+
+class ActivityRow(BaseRow):
+    """An imported activity (SPEC §9). ``counted`` ones met the day's session (marked it
+    done, or found it marked by hand); the others are kept for their day, outside the
+    plan. ``start`` is UTC text; sport and start make an activity unique."""
+
+    id = IntegerField(primary_key=True)
+    sport = TextField()
+    start = TextField()
+    day = DateField(index=True)
+    minutes = IntegerField()
+    distance_km = FloatField(null=True)
+    avg_hr = IntegerField(null=True)
+    source = TextField()
+    counted = BooleanField(default=False)
+
+    class Meta:
+        table_name = "activity"
+        indexes = ((("sport", "start"), True),)
 
 
 class OfferDismissalRow(BaseRow):
@@ -142,10 +165,11 @@ class Tables:
     offer_dismissal: type[OfferDismissalRow]
     setting: type[SettingRow]
     deficit_dismissal: type[DeficitDismissalRow]
+    activity: type[ActivityRow]
 
     def all(self) -> list[type[BaseRow]]:
         return [self.profile, self.plan_week, self.plan_day, self.checkin, self.outcome,
-                self.offer_dismissal, self.setting, self.deficit_dismissal]
+                self.offer_dismissal, self.setting, self.deficit_dismissal, self.activity]
 
 
 R = TypeVar("R", bound=BaseRow)
@@ -167,4 +191,5 @@ def bind_tables(database: SqliteDatabase) -> Tables:
         offer_dismissal=_bound(OfferDismissalRow, database),
         setting=_bound(SettingRow, database),
         deficit_dismissal=_bound(DeficitDismissalRow, database),
+        activity=_bound(ActivityRow, database),
     )

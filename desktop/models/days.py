@@ -22,6 +22,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from core.activities.display import effort_facts
+from core.activities.model import Activity
 from core.checkin import CheckIn, Outcome
 from core.plan import Session, monday_of
 from desktop.style import format_minutes, kind_icon, kind_label, long_day
@@ -43,6 +45,22 @@ class DayInfo:
     in_plan: bool = False
     is_today: bool = False
     in_month: bool = True
+    activities: tuple[Activity, ...] = ()  # imported, matching no session of the day
+    units: str = "metric"
+
+    def outcome_facts(self) -> list[str]:
+        """Distance, pace and heart rate of an imported session (empty when typed in)."""
+        o = self.outcome
+        if o is None or o.status != "done":
+            return []
+        return effort_facts(o.minutes, o.distance_km, o.avg_hr, self.units)
+
+    def activity_lines(self) -> list[str]:
+        """Each activity outside the plan: "Cycling 1 h · 25.00 km · 25.0 km/h"."""
+        return [" · ".join([f"{a.sport.capitalize()} {format_minutes(a.minutes)}",
+                            *effort_facts(a.minutes, a.distance_km, a.avg_hr, self.units,
+                                          a.sport)])
+                for a in self.activities]
 
     @property
     def status(self) -> str:
@@ -70,6 +88,8 @@ class DayInfo:
                 done = self.outcome.status
                 if self.outcome.minutes is not None and done == "done":
                     done += f", {format_minutes(self.outcome.minutes)}"
+                for fact in self.outcome_facts():
+                    done += f", {fact}"
                 if self.outcome.rpe is not None:
                     done += f", effort {self.outcome.rpe} of 10"
                 parts.append(done)
@@ -79,6 +99,7 @@ class DayInfo:
             parts.append(f"slept {self.checkin.sleep_hours:g} h")
         if self.offer is not None:
             parts.append("an easier session is offered")
+        parts.extend(f"also {line}" for line in self.activity_lines())
         return ": ".join(parts[:2]) + ("; " + "; ".join(parts[2:]) if parts[2:] else "")
 
 

@@ -189,9 +189,15 @@ class DayDelegate(QStyledItemDelegate):
         if s is None or not info.in_plan:
             painter.setFont(option.font)
             painter.setPen(muted)
-            if not compact:
-                painter.drawText(QRect(inner.left(), top, inner.width(), fm.height()),
-                                 Qt.AlignmentFlag.AlignLeft, "No plan")
+            texts = ([] if compact else ["No plan"]) + [
+                f"+{len(info.activities)}" if compact else line
+                for line in (info.activity_lines()[:1] if compact else info.activity_lines())]
+            for n, line in enumerate(texts):
+                painter.setPen(muted if n == 0 and not compact else DONE_COLOR)
+                painter.drawText(QRect(inner.left(), top + n * (fm.height() + 1),
+                                       inner.width(), fm.height()), Qt.AlignmentFlag.AlignLeft,
+                                 fm.elidedText(line, Qt.TextElideMode.ElideRight,
+                                               inner.width()))
             painter.restore()
             return
         # session chip
@@ -300,11 +306,19 @@ class DayDelegate(QStyledItemDelegate):
                 if mins and not compact:
                     label += f" {format_minutes(mins)}"
                 marks.append((label, DONE_COLOR))
+                facts = info.outcome_facts()
+                if facts and not compact:
+                    marks.append((" · ".join(facts), DONE_COLOR))
             else:
                 marks.append(("✗" if compact else "✗ Skipped", muted))
         if info.offer is not None:
             marks.append(("★ Easier option" if not compact else "★",
                           kind_color("easy_run")))
+        if info.activities:
+            if compact:
+                marks.append((f"+{len(info.activities)}", DONE_COLOR))
+            else:
+                marks.extend((f"+ {line}", DONE_COLOR) for line in info.activity_lines())
         if info.sleep_logged and info.checkin is not None:
             marks.append((f"☾ {info.checkin.sleep_hours:g} h"
                           + ("" if compact else " sleep"), muted))

@@ -50,6 +50,8 @@ def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
     outcomes = {o.date: o for o in ctx.app.queries.outcomes(first, last)}
     checkins = {c.date: c for c in ctx.app.queries.checkins(first, last)}
     open_offers = {o.date: o for o in offers(ctx, plan)}
+    extra = ctx.app.queries.activities_by_day(first, last)
+    units = ctx.profile().units
     month = anchor.month
     days = []
     for i in range(count):
@@ -58,7 +60,8 @@ def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
         days.append(DayInfo(
             date=day, session=session, outcome=outcomes.get(day), checkin=checkins.get(day),
             offer=open_offers.get(day), in_plan=session is not None, is_today=day == today,
-            in_month=(mode != "month" or day.month == month)))
+            in_month=(mode != "month" or day.month == month),
+            activities=tuple(extra.get(day, ())), units=units))
     return days
 
 

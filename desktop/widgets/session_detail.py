@@ -6,6 +6,7 @@ puts back whatever was there before.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from html import escape
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.activities.display import effort_facts
 from core.app import Change
 from core.checkin import Outcome
 from core.nutrition import day_targets
@@ -52,15 +54,20 @@ def details_lines(session: Session) -> list[str]:
     return lines
 
 
-def outcome_text(outcome: Outcome | None) -> str:
-    """The mark of a day in words: "Done · 42 min · effort 6/10"."""
+def outcome_text(outcome: Outcome | None, units: str = "metric") -> str:
+    """The mark of a day in words: "Done · 42 min · effort 6/10", and for an imported
+    activity "Done · 45 min · 8.12 km · 5:33 /km · 148 bpm · from run.fit"."""
     if outcome is None:
         return "Not marked yet"
     parts = ["Done ✓" if outcome.status == "done" else "Skipped"]
     if outcome.minutes is not None and outcome.status == "done":
         parts.append(format_minutes(outcome.minutes))
+        parts.extend(effort_facts(outcome.minutes, outcome.distance_km, outcome.avg_hr,
+                                  units))
     if outcome.rpe is not None:
         parts.append(f"effort {outcome.rpe}/10")
+    if outcome.source:
+        parts.append(f"from {outcome.source}")
     return " · ".join(parts)
 
 
@@ -107,6 +114,7 @@ class SessionDetail(Panel):
         self.status = QLabel()
         self.status.setObjectName("sessionStatus")
         self.status.setAccessibleName("Session status")
+        self.status.setWordWrap(True)  # an import adds distance, pace, heart rate and files
         head_text = QVBoxLayout()
         head_text.setSpacing(2)
         head_text.addWidget(self.title)
@@ -235,7 +243,8 @@ class SessionDetail(Panel):
         if week is not None and week.lighter:
             bits.append("lighter week")
         self.subtitle.setText(" · ".join(bits))
-        self.status.setText(outcome_text(outcome) if session.kind != "rest" else "")
+        units = self.ctx.profile().units
+        self.status.setText(outcome_text(outcome, units) if session.kind != "rest" else "")
         self.status.setVisible(session.kind != "rest")
         anchor = anchor_for(session.kind)
         self.why.setText(f"{escape(session.why)} <a href=\"guide:{anchor}\">Why this works</a>")
@@ -313,7 +322,12 @@ class SessionDetail(Panel):
     def _on_done_clicked(self) -> None:
         if self._day is not None:
             rpe = self.rpe.value() or None
-            self._mark(Outcome(self._day, "done", self.actual_minutes.value(), rpe))
+            marked = Outcome(self._day, "done", self.actual_minutes.value(), rpe)
+            before = self.ctx.app.queries.outcome(self._day)
+            if before is not None and before.status == "done" and before.source:
+                # an imported session keeps its distance, heart rate and file names
+                marked = replace(before, minutes=marked.minutes, rpe=rpe)
+            self._mark(marked)
 
     @Slot()
     def _on_skip_clicked(self) -> None:

@@ -151,10 +151,12 @@ def test_log_merges_and_history_prints_spec_json(home: Path) -> None:
     assert json.loads(ok(run_cli("history", home=home))) == {"days": [
         {"date": TUE, "sleep_hours": 8.0, "sleep_quality": None, "foam_roll": [],
          "weight_kg": None, "measurements": none,
-         "session": {"kind": kind.kind, "status": "done", "minutes": 42, "rpe": 7}},
+         "session": {"kind": kind.kind, "status": "done", "minutes": 42, "rpe": 7,
+                     "distance_km": None, "avg_hr": None, "source": None},
+         "activities": []},
         {"date": SUNDAY, "sleep_hours": 6.5, "sleep_quality": 3,
          "foam_roll": ["quads", "calves"], "weight_kg": 63.2, "measurements": none,
-         "session": None},
+         "session": None, "activities": []},
     ]}
     days = json.loads(ok(run_cli("history", "--from", TUE, "--to", TUE, home=home)))["days"]
     assert [d["date"] for d in days] == [TUE]

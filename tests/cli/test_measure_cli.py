@@ -96,11 +96,11 @@ def test_log_measurements_and_history_json(home: Path) -> None:
         {"date": day, "sleep_hours": None, "sleep_quality": None, "foam_roll": [],
          "weight_kg": None, "measurements": {"thigh_cm": 55.5, "calf_cm": 36.0,
                                              "waist_cm": 79.5, "hips_cm": 96.0},
-         "session": None},
+         "session": None, "activities": []},
         {"date": TODAY.isoformat(), "sleep_hours": 8.0, "sleep_quality": None,
          "foam_roll": [], "weight_kg": None,
          "measurements": {"thigh_cm": None, "calf_cm": None, "waist_cm": None,
-                          "hips_cm": None}, "session": None}]
+                          "hips_cm": None}, "session": None, "activities": []}]
     csv_text = ok(today_cli("history", "--format", "csv", home=home))
     header, first = csv_text.splitlines()[:2]
     assert header.endswith(",thigh_cm,calf_cm,waist_cm,hips_cm")

@@ -17,7 +17,7 @@ from core.store.db import set_user_version
 from core.store.migrations import MIGRATIONS
 
 FIXTURES = Path(__file__).with_name("fixtures")
-OLD_VERSIONS = (1, 2, 3)
+OLD_VERSIONS = (1, 2, 3, 4)
 
 PROFILE = {"name": "Ada Old-Schema", "sex": "female", "birth_date": "1988-03-09",
            "height_cm": 165.0, "weight_kg": 61.5, "units": "metric", "level": "beginner",

@@ -199,11 +199,12 @@ def test_history_rows_follow_spec_7(tmp_path: Path) -> None:
     none = {"thigh_cm": None, "calf_cm": None, "waist_cm": None, "hips_cm": None}
     assert rows[0] == {"date": d1.isoformat(), "sleep_hours": 7.0, "sleep_quality": 3,
                       "foam_roll": ["hamstrings"], "weight_kg": None, "measurements": none,
-                      "session": None}
+                      "session": None, "activities": []}
     assert rows[1]["measurements"] == none
     assert rows[2]["measurements"] == {**none, "thigh_cm": 54.5, "hips_cm": 96.0}
     kind = plan.session_on(d2).kind  # type: ignore[union-attr]
-    assert rows[1]["session"] == {"kind": kind, "status": "done", "minutes": 40, "rpe": 5}
+    assert rows[1]["session"] == {"kind": kind, "status": "done", "minutes": 40, "rpe": 5,
+                                  "distance_km": None, "avg_hr": None, "source": None}
     assert rows[1]["foam_roll"] == [] and rows[1]["sleep_hours"] is None
     assert [r["date"] for r in repo.history(d2, d2 + timedelta(days=30))] == \
         [d2.isoformat(), d3.isoformat()]
