@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from core.checkin import (
+    DISTANCE_RANGE,
+    HR_RANGE,
     MEASUREMENTS,
     MINUTES_RANGE,
     QUALITY_RANGE,
@@ -45,7 +47,14 @@ _RULES: tuple[tuple[str, str, str], ...] = (
     ("outcome", "session mark", " AND ".join((
         _DAY, f"status IN {_one_of(('done', 'skipped'))}",
         _number("minutes", *MINUTES_RANGE, whole=True), _number("rpe", *RPE_RANGE, whole=True),
-        "(status = 'done' OR (minutes IS NULL AND rpe IS NULL))"))),
+        "(status = 'done' OR (minutes IS NULL AND rpe IS NULL))",
+        _number("distance_km", *DISTANCE_RANGE), _number("avg_hr", *HR_RANGE, whole=True),
+        "(source IS NULL OR typeof(source) = 'text')"))),
+    ("activity", "imported activity", " AND ".join((
+        _DAY, "typeof(sport) = 'text'", "typeof(start) = 'text'",
+        "typeof(source) = 'text'", _flag("counted"),
+        "(typeof(minutes) = 'integer' AND minutes >= 0)",
+        _number("distance_km", *DISTANCE_RANGE), _number("avg_hr", *HR_RANGE, whole=True)))),
     ("plan_day", "planned session", " AND ".join((
         _DAY, "typeof(session) = 'text'", "json_valid(session)",
         "json_type(session) = 'object'",

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from core import clock
+from core.app.planning import save_profile
 from core.checkin import CheckIn
 from core.profile import demo_profile
 from core.store import open_repository
@@ -63,7 +64,7 @@ def make_home(folder: Path, monkeypatch: object) -> Path:
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
     monkeypatch.setenv("RUNNER_LEGS_TODAY", TODAY.isoformat())
     repo = open_repository(folder, today=clock.today)
-    repo.save_profile(demo_profile(), TODAY)
+    save_profile(repo, demo_profile(), TODAY)
     repo.save_checkin(CheckIn(date=TODAY, sleep_hours=7.5))
     repo.close()
     monkeypatch.setenv("RUNNER_LEGS_TODAY", "2026-11-21")

@@ -74,8 +74,14 @@ def _wrong_type(home: Path) -> None:
     _sql(home, "UPDATE checkin SET sleep_hours = 'lots'")
 
 
+def _imported_hr(home: Path) -> None:
+    """A session mark's imported heart rate of the wrong type (the columns of schema 5)."""
+    _sql(home, "INSERT INTO outcome (day, status, minutes, rpe, avg_hr) "
+               "VALUES ('2026-11-19', 'done', 30, 5, 'fast')")
+
+
 @pytest.mark.parametrize("damage", [_zero, _zeroed, _truncated, _bad_header, _bad_json,
-                                    _wrong_type])
+                                    _wrong_type, _imported_hr])
 @pytest.mark.parametrize("command", [["read"], ["log", "--sleep-hours", "6"]])
 def test_damage_offers_the_newest_readable_backup(home: Path, damage: object,
                                                   command: list[str]) -> None:
