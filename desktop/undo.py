@@ -6,6 +6,7 @@ ValueError there (nothing changed, nothing on the stack) and callers show the me
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
 from datetime import date
 
@@ -28,10 +29,20 @@ class _RepoCommand(QUndoCommand):
 
     def __init__(self, ctx: AppContext, text: str) -> None:
         super().__init__(text)
-        self.ctx = ctx
+        # A weak reference: the context owns the undo stack, which owns this command. A
+        # strong one would make a cycle that only Python's collector can break, and a
+        # collected context's stack then deletes commands the collector is tearing down.
+        self._ctx = weakref.ref(ctx)
         self.initiator: object = None  # who made the first write (it refreshed itself)
 
         self._first_done = False
+
+    @property
+    def ctx(self) -> AppContext:
+        ctx = self._ctx()
+        if ctx is None:
+            raise RuntimeError("the window this edit belonged to is gone")
+        return ctx
 
     def _apply(self, change: Change) -> None:
         initiator, self.initiator = self.initiator, None  # undo and redo refresh everyone

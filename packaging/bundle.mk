@@ -23,12 +23,26 @@ bundle: $(BUNDLE_STAMP)
 		--distpath dist --workpath build/pyinstaller $(BUNDLE_SPEC) || exit 1; \
 	echo "bundle: $(BUNDLE_DIR) ($$(du -sm $(BUNDLE_DIR) | cut -f1) MiB, built in $$(( $$(date +%s) - start )) s)"
 
+# --smoke shows every page; then the bundle reads activity files (FIT, TCX, GPX: the XML
+# parsers and the FIT SDK are in it) and writes watch workouts.
 bundle-test: bundle
-	@home=$$(mktemp -d); \
+	@home=$$(mktemp -d); fixtures=tests/fixtures/activities; \
 	QT_QPA_PLATFORM=offscreen RUNNER_LEGS_HOME="$$home" timeout 300 $(BUNDLE_EXE) --smoke; \
-	rc=$$?; rm -rf "$$home"; \
-	if [ $$rc -ne 0 ]; then echo "bundle-test: $(BUNDLE_EXE) --smoke exited $$rc" >&2; exit 1; fi; \
-	echo "bundle-test: $(BUNDLE_EXE) --smoke ok"
+	rc=$$?; \
+	if [ $$rc -eq 0 ]; then \
+		RUNNER_LEGS_HOME="$$home" timeout 120 $(BUNDLE_EXE) import --format json \
+			$$fixtures/run.fit $$fixtures/run_hr.tcx $$fixtures/gpxpy/cerknicko-jezero.gpx \
+			> "$$home/import.json"; \
+		rc=$$?; \
+		grep -q '"refused": \[\]' "$$home/import.json" || rc=1; \
+	fi; \
+	if [ $$rc -eq 0 ]; then \
+		RUNNER_LEGS_HOME="$$home" timeout 120 $(BUNDLE_EXE) export fit --demo --out "$$home/fit" >/dev/null; \
+		rc=$$?; \
+	fi; \
+	rm -rf "$$home"; \
+	if [ $$rc -ne 0 ]; then echo "bundle-test: $(BUNDLE_EXE) failed ($$rc)" >&2; exit 1; fi; \
+	echo "bundle-test: $(BUNDLE_EXE) --smoke, import and export fit ok"
 
 .PHONY: dist-archive
 dist-archive: bundle

@@ -40,11 +40,12 @@ OTHER_EXCLUDES = ("tkinter", "_tkinter", "test", "idlelib", "lib2to3", "pydoc_da
                   "PIL._imagingcms", "PIL.ImageCms", "PIL._imagingtk", "PIL.ImageTk",
                   "PIL.ImageQt",
                   # Never loaded by the app (checked by tracing imports through the window,
-                  # every export, backup and restore): urllib's optional TLS, the XML
-                  # parsers behind xml.sax, asyncio, readline, and the encoding sniffer
-                  # reportlab's XML reader loads on demand.
-                  "ssl", "_ssl", "pyexpat", "_elementtree", "xml.etree", "xml.dom",
-                  "xml.parsers", "asyncio", "_asyncio", "readline", "charset_normalizer")
+                  # every export, backup and restore): urllib's optional TLS, the DOM,
+                  # asyncio, readline, and the encoding sniffer reportlab's XML reader loads
+                  # on demand. The expat and ElementTree parsers stay: activity import
+                  # reads TCX and GPX through them (defusedxml).
+                  "ssl", "_ssl", "xml.dom", "asyncio", "_asyncio", "readline",
+                  "charset_normalizer")
 
 # Files a desktop widgets app never loads: the virtual keyboard input context and the Qt
 # Quick/QML libraries only it pulls in (~20 MB); the eglfs, linuxfb, VNC and Vulkan-display
