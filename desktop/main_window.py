@@ -246,7 +246,14 @@ class MainWindow(QMainWindow):
         return page
 
     def show_page(self, name: str) -> QWidget:
-        """Bring page ``name`` forward (and select it in the sidebar)."""
+        """Bring page ``name`` forward (and select it in the sidebar). Leaving the Profile page
+        with unsaved edits asks first; Cancel stays on it."""
+        current = self.current_page_name()
+        if current and current != name and not self._settle(current):
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(PAGE_NAMES.index(current))
+            self.sidebar.blockSignals(False)
+            return self.pages[current]
         page = self.page(name)
         self.stack.setCurrentWidget(page)
         row = PAGE_NAMES.index(name)
@@ -254,6 +261,11 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
         self.save_settings()
         return page
+
+    def _settle(self, name: str) -> bool:
+        """Let page ``name`` deal with unsaved edits; True when it may be left."""
+        settle = getattr(self.pages.get(name), "settle_unsaved", None)
+        return True if settle is None else bool(settle())
 
     def current_page_name(self) -> str:
         for name, page in self.pages.items():
@@ -376,6 +388,9 @@ class MainWindow(QMainWindow):
             self.save_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(self._settle(name) for name in list(self.pages)):
+            event.ignore()
+            return
         self.save_timer.stop()
         self.save_settings()
         self.poll_timer.stop()

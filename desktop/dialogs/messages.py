@@ -18,6 +18,28 @@ class ErrorMessage:
         box.exec()
 
 
+class UnsavedChanges:
+    """Edits not saved yet: ``ask`` returns "save", "discard", or None to stay put."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, what: str) -> str | None:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to {what}?")
+        box.setInformativeText("If you don't save, your edits are lost.")
+        buttons = QMessageBox.StandardButton
+        box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+        box.setDefaultButton(buttons.Save)
+        box.setAccessibleName("Unsaved changes")
+        clicked = box.exec()
+        if clicked == buttons.Save:
+            return "save"
+        if clicked == buttons.Discard:
+            return "discard"
+        return None
+
+
 class ConfirmRestore:
     """Restoring replaces everything: ask first. Returns True to go ahead, None to cancel."""
 

@@ -19,6 +19,7 @@ from core.plan import Plan, monday_on_or_after
 from core.planner import minutes_run
 from core.profile import LEVELS, Profile, ProfileError, profile_from_dict
 from desktop.context import AppContext
+from desktop.dialogs.messages import UnsavedChanges
 from desktop.pages.common import (
     Notice,
     heading,
@@ -124,6 +125,25 @@ class ProfilePage(QWidget):
     def is_dirty(self) -> bool:
         return self.form.values() != self.ctx.profile().to_dict()
 
+    def can_save(self) -> bool:
+        """Valid, and either edited or still the demo (saving the demo makes it yours)."""
+        return not self._errors and (self.is_dirty() or self.ctx.is_demo())
+
+    def settle_unsaved(self) -> bool:
+        """Before the page is left or the app quits: ask Save / Discard / Cancel when the form
+        has unsaved edits. True when it is fine to go on (saved or discarded)."""
+        if not self.is_dirty():
+            return True
+        answer = UnsavedChanges.ask(self, "your profile")
+        if answer is None:
+            return False
+        if answer == "discard":
+            self.result.set_text("")
+            self.refresh()
+            return True
+        self._on_save_clicked()
+        return not self.is_dirty()
+
     def refresh(self) -> None:
         """Load the saved profile into the form (drops unsaved edits)."""
         self.form.set_plan_start(self.plan_start())
@@ -144,8 +164,8 @@ class ProfilePage(QWidget):
         self.form.show_errors(self._errors)
         dirty = self.is_dirty()
         ok = not self._errors
-        self.save_button.setEnabled(ok and dirty)
-        self.save_action.setEnabled(ok and dirty)
+        self.save_button.setEnabled(self.can_save())
+        self.save_action.setEnabled(self.can_save())
         self.revert_button.setEnabled(dirty)
         if not ok:
             n = len(self._errors)
@@ -167,7 +187,7 @@ class ProfilePage(QWidget):
     @Slot()
     def _on_save_clicked(self) -> None:
         self._validate()
-        if self._errors or not self.is_dirty():
+        if not self.can_save():
             return
         old_profile, old_plan = self.ctx.profile(), self.ctx.plan()
         try:
