@@ -48,6 +48,7 @@ class ProfilePage(QWidget):
         self.ctx = ctx
         self._errors: dict[str, ProfileError] = {}
         self._saving = False
+        self._loaded: dict[str, object] = {}
 
         self.form = ProfileForm()
         self.demo_note = Notice("info")
@@ -123,7 +124,9 @@ class ProfilePage(QWidget):
         return monday_on_or_after(self.ctx.today())
 
     def is_dirty(self) -> bool:
-        return self.form.values() != self.ctx.profile().to_dict()
+        """The form differs from the profile it was loaded from (not from one saved since by
+        another window or the command line: that is no edit of the runner's)."""
+        return self.form.values() != self._loaded
 
     def can_save(self) -> bool:
         """Valid, and either edited or still the demo (saving the demo makes it yours)."""
@@ -148,6 +151,7 @@ class ProfilePage(QWidget):
         """Load the saved profile into the form (drops unsaved edits)."""
         self.form.set_plan_start(self.plan_start())
         self.form.load(self.ctx.profile())
+        self._loaded = self.form.values()
         self.demo_note.set_text(DEMO_NOTE if self.ctx.is_demo() else "")
         self._show_plan_ended()
         self._validate()

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -32,6 +34,22 @@ from desktop.pages.profile_fields import (
     message,
 )
 from desktop.units import cm_to_ft_in, ft_in_to_cm, kg_to_lb, lb_to_kg
+
+
+class WheelGuard(QObject):
+    """A wheel turned over a field that has no keyboard focus scrolls the page instead of
+    changing the field's value (a value changes only once the field is clicked or tabbed to)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) \
+                or watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
 
 
 class ProfileForm(QWidget):
@@ -152,6 +170,12 @@ class ProfileForm(QWidget):
         widest = max(label.sizeHint().width() for label in self.labels)
         for label in self.labels:
             label.setMinimumWidth(widest)
+        self.wheel_guard = WheelGuard(self)
+        for field in (self.sex, self.birth, self.height_cm, self.height_ft, self.height_in,
+                      self.weight, self.units, self.level, self.minutes, self.long_day,
+                      self.strength, self.equipment, self.activity, self.deficit, self.protein):
+            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            field.installEventFilter(self.wheel_guard)
         self.tab_chain: list[QWidget] = [
             self.name, self.sex, self.birth, self.units, self.height_cm, self.height_ft,
             self.height_in, self.weight, self.level, self.minutes, *self.day_buttons.values(),
