@@ -10,6 +10,7 @@ from typing import Any
 
 from core.checkin import Outcome
 from core.plan import KINDS, Plan, Session, Week, monday_on_or_after
+from core.planner_sessions import resized
 from core.profile import Profile, check_age
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
@@ -119,7 +120,7 @@ class PlanPart(RepositoryBase):
             session = _require_session(t, day)
             if session.minutes == minutes:
                 return NO_CHANGES
-            _put_sessions(t, [session.with_minutes(minutes)])
+            _put_sessions(t, [resized(session, minutes)])
             return Change(plan=True, days=frozenset({day}),
                           summary=f"{session.title} on {nice_date(day)} set to {minutes} min")
 
