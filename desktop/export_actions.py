@@ -19,13 +19,15 @@ from core.plan import Plan, Week
 from core.profile import Profile
 from desktop.context import AppContext
 from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
-from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
+from desktop.dialogs.messages import ConfirmRestore, ErrorMessage, backup_contents
 from desktop.tasks import run_task
 
 A4_FILTER = "PDF, A4 paper (*.pdf)"
 LETTER_FILTER = "PDF, US Letter paper (*.pdf)"
 ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
+RESTORE_FILTERS = ["Runner Legs backups (*.json *.sqlite3)", BACKUP_FILTER,
+                   "Automatic backup (*.sqlite3)", "Any file (*)"]
 
 
 def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
@@ -54,6 +56,11 @@ def default_paper() -> str:
     from core.export.pdf_style import default_paper_for_locale
 
     return default_paper_for_locale(QLocale().name())
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def _slug(text: str) -> str:
@@ -180,18 +187,36 @@ class Exporter(QObject):
         self.exported.emit(path)
 
     def restore(self) -> None:
-        path = OpenFileDialog.ask(self.window, "Restore from backup", [BACKUP_FILTER])
-        if path is None or not ConfirmRestore.ask(self.window, path):
+        """Pick a backup (JSON or an automatic .sqlite3 copy), check it in full, say what it
+        holds and ask, then replace everything in one transaction."""
+        from dataclasses import replace
+
+        from core.store.backup_read import read_backup
+
+        path = OpenFileDialog.ask(self.window, "Restore from backup", RESTORE_FILTERS)
+        if path is None:
             return
         try:
-            change = self.ctx.repo.restore_from(path)
+            data = read_backup(path)
         except (OSError, ValueError) as exc:
-            ErrorMessage.ask(self.window, "Could not restore", str(exc))
-            self.failed.emit(str(exc))
+            self._restore_failed(_sentence(str(exc)))
             return
+        contents = backup_contents(data)
+        if not ConfirmRestore.ask(self.window, path, contents):
+            return
+        try:
+            change = self.ctx.repo.restore_data(data)
+        except (OSError, ValueError) as exc:
+            self._restore_failed(f"Nothing was changed: {exc}")
+            return
+        change = replace(change, summary=_sentence(f"restored {contents} from {path.name}"))
         self.ctx.undo_stack.clear()
         self.ctx.apply(change)
-        self.status(getattr(change, "summary", "") or f"Restored from {path.name}")
+        self.status(change.summary)
+
+    def _restore_failed(self, text: str) -> None:
+        ErrorMessage.ask(self.window, "Could not restore", text)
+        self.failed.emit(text)
 
     def cleanup(self) -> None:
         self._tmp.cleanup()

@@ -172,20 +172,6 @@ def test_restore_of_a_bad_file_says_why_and_changes_nothing(
     assert ctx.repo.plan() == before
 
 
-def test_restore_asks_first_and_cancel_changes_nothing(
-        main_window: MainWindow, ctx: Any, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    called: list[Path] = []
-    monkeypatch.setattr(OpenFileDialog, "ask",
-                        classmethod(lambda cls, *a, **k: tmp_path / "x.json"))
-    monkeypatch.setattr(ConfirmRestore, "ask",
-                        classmethod(lambda cls, parent, path: called.append(path)))
-    before = ctx.repo.plan()
-    main_window.restore_action.trigger()
-    assert called == [tmp_path / "x.json"]
-    assert ctx.repo.plan() == before
-
-
 def test_print_sends_one_page_to_the_printer(qtbot: Any, main_window: MainWindow,
                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                              no_blocking_errors: list[tuple[str, str]]) -> None:
