@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-MODULES = ("plan_bench", "store_bench", "export_bench", "desktop_bench", "bundle_size")
+MODULES = ("plan_bench", "store_bench", "export_bench", "desktop_bench", "interaction_bench",
+           "bundle_size")
 
 
 def main() -> int:

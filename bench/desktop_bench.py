@@ -10,6 +10,8 @@ import tempfile
 from pathlib import Path
 
 from bench.timing import PYTHON, best_of, command_time
+from core import clock
+from core.app import App
 
 BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
         "app = QApplication([])\nw = QMainWindow()\nw.resize(1100, 720)\nw.show()\n"
@@ -68,8 +70,8 @@ def _navigation_rows() -> list[tuple[str, float, float]]:
             home = Path(tmp) / label
             if label == "full":
                 make_history(home, years=5, today=today)
-            repo = open_repository(home)
-            ctx = AppContext(repo, today=lambda: today)
+            repo = open_repository(home, today=clock.today)
+            ctx = AppContext(App(repo, lambda: today))
             ctx.ensure_profile()
             page = CalendarPage(ctx)
             page.resize(1100, 720)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from core import clock
 from core.checkin import CheckIn, Outcome
 from core.plan import FOAM_ROLL_AREAS, Plan, Session, monday_of
 from core.planner import build_plan
@@ -56,7 +57,7 @@ def history_data(years: int = 5, today: date = TODAY, seed: int = 7) -> BackupDa
 
 def make_history(data_dir: Path, years: int = 5, today: date = TODAY) -> Path:
     """Write the history into ``data_dir`` in one transaction; returns the database path."""
-    repo = open_repository(data_dir)
+    repo = open_repository(data_dir, today=clock.today)
     try:
         repo.restore_data(history_data(years, today))
         return repo.path
@@ -72,7 +73,7 @@ def make_recent_user(data_dir: Path, days: int = 31, today: date = TODAY) -> Pat
     recent = replace(data, other_sessions=(),
                      checkins=tuple(c for c in data.checkins if c.date >= since),
                      outcomes=tuple(o for o in data.outcomes if o.date >= since))
-    repo = open_repository(data_dir)
+    repo = open_repository(data_dir, today=clock.today)
     try:
         repo.restore_data(recent)
         return repo.path
@@ -82,7 +83,7 @@ def make_recent_user(data_dir: Path, days: int = 31, today: date = TODAY) -> Pat
 
 def make_new_user(data_dir: Path, today: date = TODAY) -> Path:
     """A first-day data folder: the profile and its 12-week plan, nothing logged."""
-    repo = open_repository(data_dir)
+    repo = open_repository(data_dir, today=clock.today)
     try:
         repo.save_profile(demo_profile(), today)
         return repo.path

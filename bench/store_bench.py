@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bench.make_history import TODAY, history_data, make_history, make_new_user, make_recent_user
 from bench.timing import best_of
+from core import clock
 from core.store import open_repository
 
 TARGET = 1.2  # five years of history may cost at most 1.2× the new user's store
@@ -27,7 +28,7 @@ REPEAT = 40
 
 def _open_and_read_month(data_dir: Path, today: date = TODAY) -> None:
     """What the app does on start: open, read the profile, the plan and the last month."""
-    repo = open_repository(data_dir)
+    repo = open_repository(data_dir, today=clock.today)
     try:
         start = today - timedelta(days=30)
         repo.profile()
@@ -41,7 +42,7 @@ def _open_and_read_month(data_dir: Path, today: date = TODAY) -> None:
 
 def _open_and_read_log_month(data_dir: Path, today: date = TODAY) -> None:
     """Open and read one month of the log only (check-ins and outcomes)."""
-    repo = open_repository(data_dir)
+    repo = open_repository(data_dir, today=clock.today)
     try:
         start = today - timedelta(days=30)
         repo.checkins(start, today)
@@ -86,7 +87,7 @@ def run() -> list[tuple[str, float, float]]:
 
         def bulk() -> None:
             n[0] += 1
-            repo = open_repository(Path(tmp, f"bulk{n[0]}"))
+            repo = open_repository(Path(tmp, f"bulk{n[0]}"), today=clock.today)
             try:
                 repo.restore_data(data)
             finally:
@@ -94,7 +95,7 @@ def run() -> list[tuple[str, float, float]]:
 
         def one_day() -> None:
             n[0] += 1
-            repo = open_repository(Path(tmp, f"one{n[0]}"))
+            repo = open_repository(Path(tmp, f"one{n[0]}"), today=clock.today)
             try:
                 repo.log_day(TODAY, {"sleep_hours": 7.5})
             finally:

@@ -16,6 +16,7 @@ from typing import Any
 
 from core.plan import RUN_KINDS, Session, Week
 from core.profile import Profile
+from core.units import LB_PER_KG, ML_PER_FL_OZ
 
 MET: dict[str, float] = {
     "long_run": 8.3,
@@ -31,8 +32,6 @@ MET: dict[str, float] = {
 ACTIVITY_FACTOR: dict[str, float] = {"sedentary": 1.2, "light": 1.3, "active": 1.4}
 SEX_CONSTANT: dict[str, float] = {"male": 5.0, "female": -161.0, "unspecified": -78.0}
 
-LB_PER_KG = 2.20462
-ML_PER_FL_OZ = 29.5735
 WATER_ML_PER_HOUR = 500.0
 HOT_CLIMATE_WATER_ML = 500.0
 FAT_SHARE = 0.25

@@ -40,10 +40,13 @@ FIELDS: tuple[str, ...] = (
 class ProfileError(ValueError):
     """A profile value is outside its valid range; ``field`` names which one."""
 
-    def __init__(self, field_name: str, value: object, expected: str) -> None:
+    def __init__(self, field_name: str, value: object, expected: str, code: str = "invalid",
+                 numbers: dict[str, Any] | None = None) -> None:
         self.field = field_name
         self.value = value
         self.expected = expected
+        self.code = code  # what is wrong, as data: "too_few_days", "not_a_training_day", ...
+        self.numbers: dict[str, Any] = dict(numbers or {})  # the limits and values behind it
         super().__init__(f"{field_name} must be {expected}, got {_show(value)}")
 
 
@@ -177,7 +180,9 @@ def _days(value: object, strength: int) -> tuple[str, ...]:
             raise ProfileError("available_days", value, expected)
         days.add(key)
     if len(days) < need:
-        raise ProfileError("available_days", value, expected)
+        raise ProfileError("available_days", value, expected, "too_few_days",
+                           {"need": need, "picked": [d for d in DAYS if d in days],
+                            "strength_sessions": strength})
     return tuple(d for d in DAYS if d in days)
 
 
@@ -212,7 +217,8 @@ def profile_from_dict(data: Mapping[str, Any], *, on: date | None = None) -> Pro
         raise ProfileError("long_run_day", d.get("long_run_day"), "one of " + ", ".join(DAYS))
     if long_day not in days:
         raise ProfileError("long_run_day", long_day,
-                           "one of available_days (" + ", ".join(days) + ")")
+                           "one of available_days (" + ", ".join(days) + ")",
+                           "not_a_training_day", {"days": list(days)})
     profile = Profile(
         name=name.strip(),
         sex=_choice("sex", d.get("sex", "unspecified"), SEXES),
@@ -246,7 +252,9 @@ def check_age(profile: Profile, on: date) -> None:
     if not lo <= age <= hi:
         raise ProfileError("birth_date", profile.birth_date.isoformat(),
                            f"a date that makes the runner {lo}–{hi} years old at plan start "
-                           f"({on.isoformat()}), which is age {age}")
+                           f"({on.isoformat()}), which is age {age}", "age_out_of_range",
+                           {"age": age, "min": lo, "max": hi, "start": on,
+                            "born": profile.birth_date})
 
 
 DEMO: dict[str, Any] = {

@@ -10,12 +10,15 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from core import paths
+from core import clock, paths
+
+if TYPE_CHECKING:
+    from core.app import App
 from desktop.style import app_icon, apply_style
 
 ORGANIZATION = "runner-legs"
@@ -58,16 +61,16 @@ def restored_notice(backup: Path, moved: Path) -> str:
             f"is not in it. The damaged file was kept as {moved}")
 
 
-def open_store(data_dir: Path, notices: list[str] | None = None) -> Any | None:
+def open_store(data_dir: Path, notices: list[str] | None = None) -> App | None:
     """Open the repository; on a damaged file offer the newest automatic backup.
 
     Returns None when the user chose to quit (nothing was changed). After a restore, a
     sentence for the window is appended to ``notices``.
     """
-    from core.store import DamagedDatabase, open_repository, restore_automatic_backup
+    from core.app import DamagedDatabase, open_app, restore_automatic_backup
 
     try:
-        return open_repository(data_dir)
+        return open_app(data_dir, clock.today)
     except DamagedDatabase as exc:
         from desktop.dialogs.damaged import DamagedDatabaseDialog
         from desktop.dialogs.messages import ErrorMessage
@@ -78,7 +81,7 @@ def open_store(data_dir: Path, notices: list[str] | None = None) -> Any | None:
             return None
         try:
             moved = restore_automatic_backup(data_dir, backup)
-            repo = open_repository(data_dir)
+            repo = open_app(data_dir, clock.today)
         except (OSError, DamagedDatabase) as again:
             ErrorMessage.ask(None, "Could not restore the backup", str(again))
             print(f"runner-legs: {again}", file=sys.stderr)

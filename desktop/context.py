@@ -1,52 +1,52 @@
-"""The app's shared state: the repository, the undo stack, today's date and one ``changed``
-signal that every page listens to (STYLE habit 3: writes report what changed), plus
-``day_changed`` for a window left open over midnight."""
+"""The window's shared state: the App (core's application layer), the undo stack, today's
+date and one ``changed(change, initiator)`` signal every page listens to (STYLE habit 3),
+plus ``day_changed`` for a window left open over midnight."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core import clock
+from core.app import App, Change
 from core.plan import Plan
-from core.profile import Profile, demo_profile
+from core.profile import Profile
 
 
-def makes_undo_obsolete(change: Any) -> bool:
+def makes_undo_obsolete(change: Change | None) -> bool:
     """True for a write after which the undo stack's commands no longer fit the store."""
-    if change is None or getattr(change, "everything", False):
+    if change is None or change.everything:
         return True
-    return bool(getattr(change, "profile", False) and getattr(change, "plan", False))
+    return change.profile and change.plan
 
 
 class AppContext(QObject):
     """Owned by the main window; handed to every page and dialog.
 
-    ``changed`` carries a ``core.store.Change`` (or ``None`` for "reload everything");
-    ``day_changed`` carries the day that has just ended, so a page that was showing it can
-    move on to the new today.
+    ``changed`` carries a :class:`core.changes.Change` (or ``None`` for "reload everything",
+    after another process wrote) and the object that made the write (or ``None``), so that
+    page can skip the refresh it already did. ``day_changed`` carries the day that has just
+    ended, so a page that was showing it can move on to the new today.
     """
 
-    changed = Signal(object)
+    changed = Signal(object, object)
     day_changed = Signal(object)
 
-    def __init__(self, repo: Any, today: Callable[[], date] = clock.today,
+    def __init__(self, app: App, today: Callable[[], date] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.repo = repo
-        self._today = today
-        self._day = today()
+        if today is not None:  # one today: the App, its store and the window share it
+            app = App(app.store, today)
+        self.app = app
+        self._day = self.today()
         self.undo_stack = QUndoStack(self)
-        self._seen_version = repo.data_version()
-        self._cache: dict[str, Any] = {}
-        self._cache_version: int | None = None
+        self._seen_version = app.queries.data_version()
 
     def today(self) -> date:
-        return self._today()
+        return self.app.today()
 
     def check_day(self) -> bool:
         """Announce a new day (the app was left open over midnight, or the computer woke up
@@ -60,53 +60,55 @@ class AppContext(QObject):
 
     def ensure_profile(self) -> None:
         """First start: store the built-in demo profile and its plan, flagged as the demo."""
-        if self.repo.profile() is None:
-            self.repo.save_profile(demo_profile(), self.today(), demo=True)
-            self._seen_version = self.repo.data_version()
+        if self.app.ops.ensure_profile() is not None:
+            self._seen_version = self.app.queries.data_version()
 
     def is_demo(self) -> bool:
-        return bool(self.repo.is_demo())
+        return self.app.queries.is_demo()
 
     def profile(self) -> Profile:
-        profile: Profile | None = self._cached("profile", self.repo.profile)
-        return profile if profile is not None else demo_profile()
+        return self.app.queries.profile()
 
     def plan(self) -> Plan:
-        plan: Plan | None = self._cached("plan", self.repo.plan)
+        plan = self.app.queries.plan()
         if plan is None:
             self.ensure_profile()
-            plan = self._cached("plan", self.repo.plan)
+            plan = self.app.queries.plan()
         assert plan is not None
         return plan
 
-    def _cached(self, key: str, read: Callable[[], Any]) -> Any:
-        """Profile and plan are read once per database version: every page asks for them on
-        each refresh, and parsing the plan is the costly part of a refresh."""
-        version = self.repo.data_version()
-        if version != self._cache_version:
-            self._cache.clear()
-            self._cache_version = version
-        if key not in self._cache:
-            self._cache[key] = read()
-        return self._cache[key]
+    def note_quiet_write(self) -> None:
+        """A write that changes nothing a page shows (a setting) is noted as seen, so the
+        poll for other processes' writes does not reload every page and clear the undo
+        stack."""
+        self._seen_version = self.app.queries.data_version()
 
-    def apply(self, change: Any) -> None:
-        """Announce a write made through the repository.
+    def apply(self, change: Change | None, initiator: object = None) -> None:
+        """Announce a write made through ``app.ops``.
 
         A rebuilt plan (a profile change) or a restore makes the undo history obsolete: an old
         move would swap sessions of a plan it was never made for, so the stack is cleared.
         """
-        self._seen_version = self.repo.data_version()
+        self._seen_version = self.app.queries.data_version()
         if makes_undo_obsolete(change):
             self.undo_stack.clear()
-        self.changed.emit(change)
+        self.changed.emit(change, initiator)
 
     def poll_external(self) -> bool:
         """Reload when another process (the command line) wrote; True when it did."""
-        version = self.repo.data_version()
+        version = self.app.queries.data_version()
         if version != self._seen_version:
             self._seen_version = version
             self.undo_stack.clear()  # the store no longer matches what the stack would undo
-            self.changed.emit(None)
+            self.changed.emit(None, None)
             return True
         return False
+
+
+def context_for(store_dir: object, today: Callable[[], date] = clock.today) -> AppContext:
+    """An AppContext over the data folder ``store_dir`` (tests and tools)."""
+    from pathlib import Path
+
+    from core.app import open_app
+
+    return AppContext(open_app(Path(str(store_dir)), today))

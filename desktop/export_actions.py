@@ -15,10 +15,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from core.app import exports
+from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
 from desktop.context import AppContext
-from desktop.dialogs.files import OpenFileDialog, SaveFileDialog
+from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage, backup_contents
 from desktop.tasks import run_task
 
@@ -28,24 +30,24 @@ ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
 RESTORE_FILTERS = ["Runner Legs backups (*.json *.sqlite3)", BACKUP_FILTER,
                    "Automatic backup (*.sqlite3)", "Any file (*)"]
+WATCH_FOLDER_TITLE = ("Export workouts for a watch — for a Garmin connected by USB, choose "
+                      "its GARMIN/NewFiles folder")
 
 
-def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Path:
-    from core.export.fridge_pdf import write_fridge_pdf
-
-    return write_fridge_pdf(out, profile, week, paper=paper)
+def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
+    return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Path:
-    from core.export.plan_pdf import write_plan_pdf
-
-    return write_plan_pdf(out, profile, plan, paper=paper)
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper)
 
 
-def ics_file(out: Path, profile: Profile, plan: Plan) -> Path:
-    from core.export.ics import write_ics
+def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
+    return exports.ics(out, profile, plan)
 
-    return write_ics(out, profile, plan)
+
+def watch_workouts(folder: Path, week: Week) -> tuple[Path, ...]:
+    return exports.fit_workouts(folder, week).files
 
 
 def default_paper() -> str:
@@ -53,9 +55,7 @@ def default_paper() -> str:
     when a paper is needed)."""
     from PySide6.QtCore import QLocale
 
-    from core.export.pdf_style import default_paper_for_locale
-
-    return default_paper_for_locale(QLocale().name())
+    return exports.default_paper_for_locale(QLocale().name())
 
 
 def _sentence(text: str) -> str:
@@ -85,12 +85,15 @@ class Exporter(QObject):
         self._tmp = tempfile.TemporaryDirectory(prefix="runner-legs-")
 
     # --- helpers -------------------------------------------------------------------------
-    def _run(self, what: str, fn: Callable[..., Path], *args: Any,
+    def _run(self, what: str, fn: Callable[..., Exported], *args: Any,
              then: Callable[[Path], None] | None = None) -> None:
         self.status(f"{what}…")
 
-        def done(path: Path) -> None:
-            self.status(f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+        def done(result: Exported) -> None:
+            path = result.path
+            notes = "".join(f" ({note})" for note in result.notes)  # e.g. a glyph no font has
+            self.status((f"{what}: saved {path.name}" if then is None else f"{what}: ready")
+                        + notes)
             if then is not None:
                 then(path)
             self.exported.emit(path)
@@ -171,6 +174,30 @@ class Exporter(QObject):
             return
         self._run("Calendar file", ics_file, choice[0], self.ctx.profile(), self.ctx.plan())
 
+    def export_watch(self) -> None:
+        """One FIT workout file per run of the shown week, into a folder the user picks."""
+        week = self.week()
+        folder = FolderDialog.ask(self.window, WATCH_FOLDER_TITLE)
+        if folder is None:
+            return
+        what = "Watch workouts"
+        self.status(f"{what}…")
+
+        def done(paths: tuple[Path, ...]) -> None:
+            where = "" if folder.name == "NewFiles" else (
+                " (a Garmin connected by USB loads them from its GARMIN/NewFiles folder)")
+            self.status(f"{what}: saved {len(paths)} files for the week of "
+                        f"{week.start:%-d %b} in {folder}{where}")
+            self.exported.emit(folder)
+
+        def error(exc: BaseException) -> None:
+            message = f"{what} failed: {exc}"
+            self.status(message)
+            self.failed.emit(message)
+            ErrorMessage.ask(self.window, what + " failed", str(exc))
+
+        run_task(watch_workouts, folder, week, on_done=done, on_error=error)
+
     def backup(self) -> None:
         name = f"runner-legs-backup-{self.ctx.today().isoformat()}.json"
         choice = SaveFileDialog.ask(self.window, "Back up", name, [BACKUP_FILTER])
@@ -178,7 +205,7 @@ class Exporter(QObject):
             return
         path = choice[0]
         try:
-            self.ctx.repo.backup_to(path)
+            self.ctx.app.ops.backup(path)
         except (OSError, ValueError) as exc:
             ErrorMessage.ask(self.window, "Backup failed", str(exc))
             self.failed.emit(str(exc))
@@ -191,13 +218,11 @@ class Exporter(QObject):
         holds and ask, then replace everything in one transaction."""
         from dataclasses import replace
 
-        from core.store.backup_read import read_backup
-
         path = OpenFileDialog.ask(self.window, "Restore from backup", RESTORE_FILTERS)
         if path is None:
             return
         try:
-            data = read_backup(path)
+            data = self.ctx.app.ops.read_backup(path)
         except (OSError, ValueError) as exc:
             self._restore_failed(_sentence(str(exc)))
             return
@@ -205,7 +230,7 @@ class Exporter(QObject):
         if not ConfirmRestore.ask(self.window, path, contents):
             return
         try:
-            change = self.ctx.repo.restore_data(data)
+            change = self.ctx.app.ops.restore_data(data)
         except (OSError, ValueError) as exc:
             self._restore_failed(f"Nothing was changed: {exc}")
             return

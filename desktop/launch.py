@@ -51,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     # The store (with peewee) is plain Python: load it before Qt, because PySide6 reads the
     # source of every module imported after it (to look for its __feature__ switches).
-    import core.store  # noqa: F401
+    import core.app  # noqa: F401
     from desktop.app import run
 
     smoke, data_dir = quick

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
+from desktop.feed import FeedKeeper
 from desktop.style import app_icon, long_day, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
 from desktop.widgets.panel import Banner, Panel, Role
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
         manager().busy_changed.connect(self._on_tasks_busy_changed)
 
         self.exporter = Exporter(self, ctx, self._fridge_week, self.show_status)
+        self.feed = FeedKeeper(self, ctx, self.show_status)
+        self.feed.state_changed.connect(self._update_feed_actions)
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         ctx.changed.connect(self._on_ctx_changed)
@@ -198,6 +202,14 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
+        self.watch_action = self._action(file, "Export &workouts for a watch…",
+                                         ex.export_watch)
+        file.addSeparator()
+        self.feed_action = self._action(file, "&Keep a calendar file up to date…",
+                                        self.feed.choose)
+        self.feed_stop_action = self._action(file, "S&top updating the calendar file",
+                                             self.feed.stop)
+        self._update_feed_actions()
         file.addSeparator()
         self.backup_action = self._action(file, "&Back up…", ex.backup)
         self.restore_action = self._action(file, "&Restore…", ex.restore)
@@ -290,12 +302,20 @@ class MainWindow(QMainWindow):
         self.notice_banner.show()
         self.show_status(text, 30000)
 
+    @Slot()
+    def _update_feed_actions(self) -> None:
+        path = self.feed.path()
+        self.feed_stop_action.setEnabled(path is not None)
+        name = path.name.replace("&", "&&") if path is not None else ""  # not a mnemonic
+        self.feed_stop_action.setText(f"S&top updating {name}" if path is not None
+                                      else "S&top updating the calendar file")
+
     def _update_demo_banner(self) -> None:
         self.demo_banner.setVisible(self.ctx.is_demo())
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: Any) -> None:
-        summary = getattr(change, "summary", "") if change is not None else ""
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        summary = change.summary if change is not None else ""
         if change is None:
             summary = "Updated with changes made outside the app"
         if summary:

@@ -83,7 +83,7 @@ def render(out_dir: Path, *, dark: bool = False, scale: float = 1.0,
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"  # read when the QApplication starts
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    from core.store import open_repository
+    from core.app import open_app
     from desktop.app import make_app
     from desktop.context import AppContext
     from desktop.main_window import PAGE_NAMES, MainWindow
@@ -100,10 +100,11 @@ def render(out_dir: Path, *, dark: bool = False, scale: float = 1.0,
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
         QCoreApplication.setOrganizationName("runner-legs-screenshots")
-        repo = open_repository(Path(tmp) / "data")
+        data = open_app(Path(tmp) / "data", lambda: TODAY)
+        repo = data.store
         try:
             populate(repo, TODAY)
-            ctx = AppContext(repo, today=lambda: TODAY)
+            ctx = AppContext(data)
             window = MainWindow(ctx, remember=False)
             window.resize(*size)
             window.show()

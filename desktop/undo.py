@@ -1,4 +1,4 @@
-"""Undoable edits: each command writes through the repository and announces the Change.
+"""Undoable edits: each command writes through ``core.app`` operations and announces the Change.
 
 Use :func:`push`: it makes the first write itself, so a write the store refuses raises
 ValueError there (nothing changed, nothing on the stack) and callers show the message.
@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from core.app import Change
 from core.checkin import CheckIn, Outcome
 from core.plan import Session
+from core.recovery import Offer
 from desktop.context import AppContext
 
 
@@ -27,11 +28,13 @@ class _RepoCommand(QUndoCommand):
     def __init__(self, ctx: AppContext, text: str) -> None:
         super().__init__(text)
         self.ctx = ctx
+        self.initiator: object = None  # who made the first write (it refreshed itself)
 
         self._first_done = False
 
-    def _apply(self, change: Any) -> None:
-        self.ctx.apply(change)
+    def _apply(self, change: Change) -> None:
+        initiator, self.initiator = self.initiator, None  # undo and redo refresh everyone
+        self.ctx.apply(change, initiator)
 
     def do_first(self) -> None:
         """Make the write before the command goes on the stack (may raise ValueError)."""
@@ -81,22 +84,22 @@ class MoveSessionCommand(_RepoCommand):
         self.dst = dst
 
     def write(self) -> None:
-        change = self.ctx.repo.move_session(self.src, self.dst)
+        change = self.ctx.app.ops.move(self.src, self.dst)
         a, b = self.before
-        if a is not None and b is not None and getattr(change, "plan", False):
+        if a is not None and b is not None and change.plan:
             change = replace(change, summary=swap_text(_moved(a, self.dst), _moved(b, self.src)))
         self._apply(change)
 
     def undo(self) -> None:
-        if None in self.before:  # never on the stack: the store refuses such a move
-            self._apply(self.ctx.repo.move_session(self.dst, self.src))
+        a, b = self.before
+        if a is None or b is None:  # never on the stack: the store refuses such a move
+            self._apply(self.ctx.app.ops.move(self.dst, self.src))
             return
-        first = self.ctx.repo.replace_session(self.before[0])
-        second = self.ctx.repo.replace_session(self.before[1])
-        days = frozenset(getattr(first, "days", frozenset()) | getattr(second, "days",
-                                                                       frozenset()))
-        plan = bool(getattr(first, "plan", False) or getattr(second, "plan", False))
-        self._apply(replace(second, plan=plan, days=days, summary=f"Undid: {self.text()}"))
+        first = self.ctx.app.ops.replace_session(a)
+        second = self.ctx.app.ops.replace_session(b)
+        self._apply(replace(second, plan=first.plan or second.plan,
+                            days=first.days | second.days, weeks=first.weeks | second.weeks,
+                            moved=(self.dst, self.src), summary=f"Undid: {self.text()}"))
 
 
 class MarkOutcomeCommand(_RepoCommand):
@@ -107,13 +110,10 @@ class MarkOutcomeCommand(_RepoCommand):
         super().__init__(ctx, f"Mark {_day(day)} {status}")
         self.day = day
         self.outcome = outcome
-        self.previous: Outcome | None = ctx.repo.outcome(day)
+        self.previous: Outcome | None = ctx.app.queries.outcome(day)
 
     def _put(self, outcome: Outcome | None) -> None:
-        if outcome is None:
-            self._apply(self.ctx.repo.clear_outcome(self.day))
-        else:
-            self._apply(self.ctx.repo.save_outcome(outcome))
+        self._apply(self.ctx.app.ops.put_outcome(self.day, outcome))
 
     def write(self) -> None:
         self._put(self.outcome)
@@ -132,27 +132,27 @@ class SetMinutesCommand(_RepoCommand):
         self.previous = ctx.plan().session_on(day)
 
     def write(self) -> None:
-        self._apply(self.ctx.repo.set_minutes(self.day, self.minutes))
+        self._apply(self.ctx.app.ops.set_minutes(self.day, self.minutes))
 
     def undo(self) -> None:
         if self.previous is not None:
-            self._apply(self.ctx.repo.replace_session(self.previous))
+            self._apply(self.ctx.app.ops.replace_session(self.previous))
 
 
 class AcceptOfferCommand(_RepoCommand):
     """Accept an adaptation offer: put the easier session on its day; undo puts the old back."""
 
-    def __init__(self, ctx: AppContext, offer: Any) -> None:
+    def __init__(self, ctx: AppContext, offer: Offer) -> None:
         super().__init__(ctx, f"Accept easier session on {_day(offer.date)}")
         self.offer = offer
         current = ctx.plan().session_on(offer.date)
         self.previous: Session = current if current is not None else offer.original
 
     def write(self) -> None:
-        self._apply(self.ctx.repo.replace_session(self.offer.replacement))
+        self._apply(self.ctx.app.ops.accept_offer(self.offer))
 
     def undo(self) -> None:
-        self._apply(self.ctx.repo.replace_session(self.previous))
+        self._apply(self.ctx.app.ops.replace_session(self.previous))
 
 
 class SaveCheckinCommand(_RepoCommand):
@@ -168,14 +168,14 @@ class SaveCheckinCommand(_RepoCommand):
         super().__init__(ctx, f"Check-in for {_day(checkin.date)}")
         self.checkin = checkin
         self.field = field
-        self.previous: CheckIn | None = ctx.repo.checkin(checkin.date)
+        self.previous: CheckIn | None = ctx.app.queries.checkin(checkin.date)
 
     def write(self) -> None:
-        self._apply(self.ctx.repo.save_checkin(self.checkin))
+        self._apply(self.ctx.app.ops.check_in(self.checkin))
 
     def undo(self) -> None:
         before = self.previous if self.previous is not None else CheckIn(date=self.checkin.date)
-        self._apply(self.ctx.repo.save_checkin(before))
+        self._apply(self.ctx.app.ops.check_in(before))
 
     def id(self) -> int:
         return self.MERGE_ID
@@ -188,7 +188,10 @@ class SaveCheckinCommand(_RepoCommand):
         return True
 
 
-def push(ctx: AppContext, command: _RepoCommand) -> None:
-    """Write, then put ``command`` on the undo stack; ValueError leaves both untouched."""
+def push(ctx: AppContext, command: _RepoCommand, initiator: object = None) -> None:
+    """Write, then put ``command`` on the undo stack; ValueError leaves both untouched.
+    ``initiator`` (the widget that asked) is named in the ``changed`` signal of the first
+    write, so it can skip the refresh it needs not."""
+    command.initiator = initiator
     command.do_first()
     ctx.undo_stack.push(command)

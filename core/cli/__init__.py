@@ -10,16 +10,22 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
+from core import clock
+from core.app import committed_writes
 from core.cli.common import CliError, InvalidInput, Parser, global_options
+from core.errors import RequestError
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "backup", "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "calendar-feed",
+            "backup", "restore")
 
 
 def build_parser() -> Parser:
     from core.cli.data_cmd import register as register_data
     from core.cli.export_cmd import register as register_export
+    from core.cli.feed_cmd import register as register_feed
     from core.cli.plan_cmd import register as register_plan
 
     parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
@@ -30,6 +36,7 @@ def build_parser() -> Parser:
     register_plan(sub)
     register_data(sub)
     register_export(sub)
+    register_feed(sub)
     return parser
 
 
@@ -40,7 +47,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list)
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
+        args.today = clock.today()  # the one today every rule of this command reads
+        before = committed_writes()
         result: int = args.run(args)
+        if committed_writes() != before:
+            _after_writes(args)
         return result
     except InvalidInput as exc:
         _fail(str(exc))
@@ -64,12 +75,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _after_writes(args: Any) -> None:
+    """Every command that wrote to the store passes here: the calendar feed follows the plan
+    (SPEC §6). A command added later is covered without doing anything."""
+    from core.cli.feed_cmd import refresh_feed
+
+    refresh_feed(args)
+
+
 def _is_user_input(exc: ValueError) -> bool:
     """A profile or log value out of range, or a request the saved data refuses (exit 2);
     any other ValueError, such as stored data that cannot be read, is a failure (exit 1)."""
     if _is_store_error(exc):
         return False
-    if isinstance(exc, ProfileError):
+    if isinstance(exc, (ProfileError, RequestError)):
         return True
     safety = sys.modules.get("core.store.safety")
     return safety is not None and isinstance(exc, safety.InvalidRequest)

@@ -10,9 +10,9 @@ import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from core import clock, paths
+from core import paths
 from core.plan import Plan, monday_of, monday_on_or_after
 from core.planner import WEEKS_RANGE
 from core.profile import Profile, check_age, demo_profile, profile_from_dict
@@ -20,6 +20,9 @@ from core.profile import Profile, check_age, demo_profile, profile_from_dict
 SYSTEM_FOLDERS = ("/proc", "/sys", "/dev")  # pseudo file systems: never a data folder
 FRESH_PLAN_NOTE = ("note: --weeks/--start build a fresh plan from your saved profile; your "
                    "stored plan and its changes are not shown")
+
+if TYPE_CHECKING:
+    from core.app import App
 
 
 class CliError(Exception):
@@ -152,6 +155,14 @@ class Source:
     stored: bool
 
 
+def open_data(args: argparse.Namespace) -> App:
+    """The App over the chosen data folder, with this command's one today."""
+    from core.app import open_app
+
+    today: date = args.today
+    return open_app(data_dir(args), lambda: today)
+
+
 def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Source:
     """Profile and plan from ``--profile`` / ``--demo`` (never touching stored data) or from
     the store, with the start rules of SPEC §7."""
@@ -160,19 +171,17 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
     weeks = getattr(args, "weeks", None)
     start_opt: date | None = getattr(args, "start", None)
     if args.profile or args.demo:
-        start = _start(start_opt, None, week_hint)
+        start = _start(start_opt, None, week_hint, args.today)
         profile = demo_profile() if args.demo else read_profile_file(args.profile)
         check_age(profile, start)
         return Source(profile, build_plan(profile, start, weeks or 12), stored=False)
 
-    from core.store import open_repository
-
-    repo = open_repository(data_dir(args))
+    app = open_data(args)
     try:
-        saved = repo.profile()
-        stored_plan = repo.plan()
+        saved = app.queries.saved_profile()
+        stored_plan = app.queries.plan()
     finally:
-        repo.close()
+        app.close()
     if saved is None:
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE', "
                            "or use --profile FILE or --demo")
@@ -182,17 +191,19 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
         return Source(profile, stored_plan, stored=True)
     if stored_plan is not None:  # the user's moves, edits and adapted weeks are not in it
         print(FRESH_PLAN_NOTE, file=sys.stderr)
-    start = _start(start_opt, stored_plan.start if stored_plan else None, week_hint)
+    start = _start(start_opt, stored_plan.start if stored_plan else None, week_hint,
+                   args.today)
     check_age(profile, start)
     length = weeks or (len(stored_plan.weeks) if stored_plan else 12)
     return Source(profile, build_plan(profile, start, length), stored=False)
 
 
-def _start(option: date | None, stored: date | None, week_hint: date | None) -> date:
+def _start(option: date | None, stored: date | None, week_hint: date | None,
+           today: date) -> date:
     if option is not None:
         return monday_on_or_after(option)
     if stored is not None:
         return stored
     if week_hint is not None:
         return monday_of(week_hint)
-    return monday_on_or_after(clock.today())
+    return monday_on_or_after(today)

@@ -1,5 +1,5 @@
 """``runner-legs profile | log | history | backup | restore`` (SPEC §7): the commands that
-read and write the saved data, all through ``core.store``."""
+read and write the saved data, all through ``core.app``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core import clock
 from core.checkin import MINUTES_RANGE, QUALITY_RANGE, RPE_RANGE, SLEEP_RANGE, WEIGHT_RANGE
 from core.cli.common import (
     CliError,
@@ -19,6 +18,7 @@ from core.cli.common import (
     data_dir,
     global_options,
     iso_date,
+    open_data,
     ranged_float,
     ranged_int,
     read_profile_file,
@@ -82,7 +82,7 @@ def register(sub: Any) -> None:
 def _guard(run: Run) -> Run:
     """Store failures (a damaged or busy database) become one-line exit-1 errors."""
     def guarded(args: argparse.Namespace) -> int:
-        from core.store import StoreError
+        from core.app import StoreError
 
         try:
             return run(args)
@@ -109,23 +109,20 @@ def _print_json(value: Any) -> None:
 
 
 def _run_profile(args: argparse.Namespace) -> int:
-    from core.store import open_repository
-
     if args.set_file:
-        today = clock.today()
-        profile = read_profile_file(args.set_file, on=monday_on_or_after(today))
-        repo = open_repository(_data_dir(args))
+        profile = read_profile_file(args.set_file, on=monday_on_or_after(args.today))
+        app = open_data(args)
         try:
-            change = repo.save_profile(profile, today)
+            change = app.ops.save_profile(profile)
         finally:
-            repo.close()
+            app.close()
         print(change.summary)
         return 0
-    repo = open_repository(_data_dir(args))
+    app = open_data(args)
     try:
-        saved = repo.profile()
+        saved = app.queries.saved_profile()
     finally:
-        repo.close()
+        app.close()
     if saved is None:
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE'")
     _print_json(saved.to_dict())
@@ -133,9 +130,9 @@ def _run_profile(args: argparse.Namespace) -> int:
 
 
 def _run_log(args: argparse.Namespace) -> int:
-    from core.store import NoOutcome, open_repository
+    from core.app import NoOutcome
 
-    day = args.date or clock.today()
+    day = args.date or args.today
     checkin = {name: value for name, value in (
         ("sleep_hours", args.sleep_hours), ("sleep_quality", args.sleep_quality),
         ("foam_roll", args.foam_roll), ("weight_kg", args.weight)) if value is not None}
@@ -146,27 +143,20 @@ def _run_log(args: argparse.Namespace) -> int:
         raise InvalidInput("nothing to log: give --sleep-hours, --sleep-quality, --foam-roll, "
                            "--weight, --done or --skipped")
     _check_log_day(day, args)
-    repo = open_repository(_data_dir(args))
+    app = open_data(args)
     try:
-        repo.log_day(day, checkin or None, outcome or None)
+        app.ops.log_day(day, checkin or None, outcome or None)
     except NoOutcome:
         raise InvalidInput(f"--minutes and --rpe need --done or --skipped: no session is "
                            f"marked on {day.isoformat()} yet") from None
     finally:
-        repo.close()
+        app.close()
     return 0
 
 
 def _check_log_day(day: date, args: argparse.Namespace) -> None:
-    """A future day cannot be logged (as in the desktop app), and a skipped session has no
-    minutes or effort."""
-    today = clock.today()
-    if day > today:
-        if args.status or args.minutes is not None or args.rpe is not None:
-            raise InvalidInput(f"can't mark a session in the future: {day.isoformat()} is "
-                               f"after today ({today.isoformat()})")
-        raise InvalidInput(f"can't log a day in the future: {day.isoformat()} is after today "
-                           f"({today.isoformat()})")
+    """A skipped session has no minutes or effort (a day that has not come is refused by
+    ``core.app``, for both faces)."""
     if args.status == "skipped" and (args.minutes is not None or args.rpe is not None):
         given = "--minutes" if args.minutes is not None else "--rpe"
         raise InvalidInput(f"{given} goes with --done: a skipped session has no minutes or "
@@ -174,17 +164,16 @@ def _check_log_day(day: date, args: argparse.Namespace) -> None:
 
 
 def _run_history(args: argparse.Namespace) -> int:
-    from core.export.history_csv import history_csv
-    from core.store import open_repository
+    from core.app.exports import history_csv
 
     if args.start and args.end and args.start > args.end:
         raise InvalidInput(f"--from ({args.start.isoformat()}) must not be after --to "
                            f"({args.end.isoformat()})")
-    repo = open_repository(_data_dir(args))
+    app = open_data(args)
     try:
-        days = repo.history(args.start, args.end)
+        days = app.queries.history(args.start, args.end)
     finally:
-        repo.close()
+        app.close()
     if args.format == "csv":
         sys.stdout.write(history_csv(days))
     else:
@@ -193,26 +182,23 @@ def _run_history(args: argparse.Namespace) -> int:
 
 
 def _run_backup(args: argparse.Namespace) -> int:
-    from core.store import open_repository
-
-    repo = open_repository(_data_dir(args))
+    app = open_data(args)
     try:
-        repo.backup_to(Path(args.out))
+        app.ops.backup(Path(args.out))
     finally:
-        repo.close()
+        app.close()
     print(f"Backup written to {args.out}")
     return 0
 
 
 def _run_restore(args: argparse.Namespace) -> int:
-    from core.store import (
+    from core.app import (
+        SQLITE_MAGIC,
         DamagedDatabase,
         load_backup,
-        open_repository,
         restore_automatic_backup,
         set_aside,
     )
-    from core.store.safety import SQLITE_MAGIC
 
     source = Path(args.file)
     try:
@@ -227,14 +213,14 @@ def _run_restore(args: argparse.Namespace) -> int:
     data = load_backup(source)  # checked in full before anything is opened or written
     kept = ""
     try:
-        repo = open_repository(_data_dir(args))
+        app = open_data(args)
     except DamagedDatabase:
         # The user asks to replace everything: keep the damaged file aside, start afresh.
         kept = f"; the damaged database was kept as {set_aside(_data_dir(args))}"
-        repo = open_repository(_data_dir(args))
+        app = open_data(args)
     try:
-        change = repo.restore_data(data)
+        change = app.ops.restore_data(data)
     finally:
-        repo.close()
+        app.close()
     print(change.summary + kept)
     return 0

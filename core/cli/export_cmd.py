@@ -1,17 +1,19 @@
-"""``runner-legs export pdf | plan-pdf | ics`` (SPEC §6, §7).
+"""``runner-legs export pdf | plan-pdf | ics | fit`` (SPEC §6, §7).
 
-reportlab and icalendar are imported only when an export runs, so the other commands start
-fast. A failed export leaves nothing on disk (the writers are atomic).
+reportlab, icalendar and the FIT SDK are imported only when an export runs, so the other
+commands start fast. A failed export leaves nothing on disk (the writers are atomic).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from core import clock
+from core.app import exports
+from core.app.exports import Exported, ExportedFiles
 from core.cli.common import (
     CliError,
     InvalidInput,
@@ -21,6 +23,7 @@ from core.cli.common import (
     iso_date,
     resolve,
 )
+from core.plan import Plan, Week
 
 PAPERS = ("a4", "letter")
 
@@ -38,8 +41,8 @@ def _out(p: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     exp = sub.add_parser("export", parents=[global_options()],
-                         help="write the fridge-door PDF, the plan PDF or a calendar file",
-                         description="Write a PDF or a calendar file of the plan.")
+                         help="write the fridge-door PDF, the plan PDF, a calendar file or watch workouts",
+                         description="Write a PDF, a calendar file or watch workouts of the plan.")
     kinds = exp.add_subparsers(dest="export_kind", metavar="KIND", parser_class=Parser)
     kinds.required = True
 
@@ -68,6 +71,17 @@ def register(sub: Any) -> None:
     _out(ics)
     ics.set_defaults(run=_run_ics)
 
+    fit = kinds.add_parser("fit", parents=[global_options()],
+                           help="a week's runs as workout files for a watch",
+                           description="Write one FIT workout file per run session of a week "
+                                       "(a Garmin watch loads them from GARMIN/NewFiles).")
+    add_source_options(fit, weeks=False)
+    fit.add_argument("--week", type=iso_date("--week"), metavar="DATE",
+                     help="any day of the week (default: the plan's current week)")
+    fit.add_argument("--out", metavar="DIR", required=True,
+                     help="the folder to write into (made when missing)")
+    fit.set_defaults(run=_run_fit)
+
 
 def _target(args: argparse.Namespace) -> Path:
     """The output path, refused early (exit 1) when its folder is missing."""
@@ -82,57 +96,67 @@ def _target(args: argparse.Namespace) -> Path:
     return out
 
 
-def _write(action: Any, name: str | None = None) -> int:
-    """Run the export; for a PDF, say in one stderr line when the name has characters no
-    shipped font has (they print as a visible replacement; the export still succeeds)."""
-    from core.export.atomic import ExportError
-
+def _write(action: Callable[[], Exported | ExportedFiles]) -> int:
+    """Run the export; say each note in one stderr line (for a PDF, characters of the name
+    no shipped font has: they print as a visible replacement; the export still succeeds)."""
     try:
-        action()
-    except ExportError as exc:
+        result = action()
+    except exports.export_error_type() as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
         raise CliError(f"cannot write the file: {exc.strerror or exc}") from None
-    if name is not None:
-        from core.export.text import missing_note
-
-        note = missing_note(name)
-        if note:
-            print(note, file=sys.stderr)
+    for note in result.notes:
+        print(note, file=sys.stderr)
     return 0
+
+
+def _week(args: argparse.Namespace, plan: Plan) -> Week:
+    """``--week``'s week of the plan, or the plan's current week."""
+    if args.week is None:
+        return plan.current_week(args.today)
+    found = plan.week_of(args.week)
+    if found is None:
+        raise InvalidInput(
+            f"--week {args.week.isoformat()} is outside the plan, which runs from "
+            f"{plan.start.isoformat()} to {plan.end.isoformat()}")
+    return found
 
 
 def _run_pdf(args: argparse.Namespace) -> int:
     source = resolve(args, week_hint=args.week)
-    plan = source.plan
-    if args.week is None:
-        week = plan.current_week(clock.today())
-    else:
-        found = plan.week_of(args.week)
-        if found is None:
-            raise InvalidInput(
-                f"--week {args.week.isoformat()} is outside the plan, which runs from "
-                f"{plan.start.isoformat()} to {plan.end.isoformat()}")
-        week = found
+    week = _week(args, source.plan)
     out = _target(args)
-    from core.export.fridge_pdf import write_fridge_pdf
-
-    return _write(lambda: write_fridge_pdf(out, source.profile, week, paper=args.paper),
-                  source.profile.name)
+    return _write(lambda: exports.fridge_pdf(out, source.profile, week, paper=args.paper))
 
 
 def _run_plan_pdf(args: argparse.Namespace) -> int:
     source = resolve(args)
     out = _target(args)
-    from core.export.plan_pdf import write_plan_pdf
-
-    return _write(lambda: write_plan_pdf(out, source.profile, source.plan),
-                  source.profile.name)
+    return _write(lambda: exports.plan_pdf(out, source.profile, source.plan))
 
 
 def _run_ics(args: argparse.Namespace) -> int:
     source = resolve(args)
     out = _target(args)
-    from core.export.ics import write_ics
+    return _write(lambda: exports.ics(out, source.profile, source.plan))
 
-    return _write(lambda: write_ics(out, source.profile, source.plan))
+
+def _run_fit(args: argparse.Namespace) -> int:
+    source = resolve(args, week_hint=args.week)
+    week = _week(args, source.plan)
+    if not args.out.strip():
+        raise InvalidInput("--out must name a folder")
+    folder = Path(args.out).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise CliError(f"cannot write into {folder}: it is a file, not a folder")
+    written: list[Path] = []
+
+    def write() -> ExportedFiles:
+        result = exports.fit_workouts(folder, week)
+        written.extend(result.files)
+        return result
+
+    _write(write)
+    for path in written:
+        print(path)
+    return 0

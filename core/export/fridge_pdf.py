@@ -11,7 +11,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.export import wording
+from core import wording
+from core.export import rl_internals as rl
 from core.export.atomic import atomic_write_bytes
 from core.export.boxes import Fitted, draw_text, fit, hatch, tick_boxes
 from core.export.fridge_parts import (
@@ -35,6 +36,7 @@ from core.export.pdf_style import (
     paper_size,
     styles,
 )
+from core.export.shaping import to_unicode_cmap
 from core.export.text import width as txt_width
 from core.export.text_layer import TextLayer
 from core.plan import FOAM_ROLL_AREAS, Session, Week
@@ -73,7 +75,8 @@ def fridge_pdf_bytes(profile: Profile, week: Week, *, paper: str = "a4",
     canvas.setCreator("Runner Legs")
     _Page(canvas, size, profile, week, {t.date: t for t in targets}).draw()
     canvas.showPage()
-    canvas.save()
+    with rl.our_to_unicode_maps(to_unicode_cmap):  # the fonts are written on save
+        canvas.save()
     return buf.getvalue()
 
 

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from core.export import wording
+from core import wording
 from core.export.atomic import atomic_write_bytes
 from core.export.text import clean
 from core.plan import Plan, Session, Week
@@ -61,18 +63,30 @@ def description(session: Session) -> str:
     return "\n".join(lines)
 
 
-def plan_to_ics(profile: Profile, plan: Plan, *, now: datetime | None = None) -> bytes:
-    """The calendar file's bytes (UTF-8, CRLF line endings, folded lines)."""
-    from icalendar import Calendar, Event, vText
+def calendar_name(profile: Profile) -> str:
+    return clean(f"Runner Legs — {profile.name}")
 
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+
+def new_calendar(profile: Profile) -> Any:
+    """An empty VCALENDAR with its header; the name both as RFC 7986 ``NAME`` and as the
+    ``X-WR-CALNAME`` older calendar programs read."""
+    from icalendar import Calendar, vText
+
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    # An X- property is untyped to icalendar: vText makes it escape , ; \ and newlines.
-    cal.add("x-wr-calname", vText(clean(f"Runner Legs — {profile.name}")))
+    # NAME and X- properties are untyped to icalendar: vText makes it escape , ; \ and newlines.
+    cal.add("name", vText(calendar_name(profile)))
+    cal.add("x-wr-calname", vText(calendar_name(profile)))
+    return cal
+
+
+def session_events(profile: Profile, plan: Plan, stamp: datetime) -> Iterator[Any]:
+    """One all-day VEVENT per session that is not rest, in date order within each week."""
+    from icalendar import Event
+
     for week in plan.weeks:
         seen: Counter[str] = Counter()
         for s in sorted(week.sessions, key=lambda x: x.date):
@@ -88,7 +102,18 @@ def plan_to_ics(profile: Profile, plan: Plan, *, now: datetime | None = None) ->
             ev.add("description", description(s))
             ev.add("categories", [wording.kind_label(s.kind)])
             ev.add("transp", "TRANSPARENT")
-            cal.add_component(ev)
+            yield ev
+
+
+def utc_stamp(now: datetime | None) -> datetime:
+    return (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+
+
+def plan_to_ics(profile: Profile, plan: Plan, *, now: datetime | None = None) -> bytes:
+    """The calendar file's bytes (UTF-8, CRLF line endings, folded lines)."""
+    cal = new_calendar(profile)
+    for ev in session_events(profile, plan, utc_stamp(now)):
+        cal.add_component(ev)
     data: bytes = cal.to_ical()
     return data
 
@@ -99,4 +124,4 @@ def write_ics(out: Path, profile: Profile, plan: Plan) -> Path:
 
 
 __all__ = ["plan_to_ics", "write_ics", "session_uid", "runner_key", "description",
-           "PRODID"]
+           "PRODID", "new_calendar", "session_events", "calendar_name", "utc_stamp"]

@@ -202,6 +202,9 @@ def fonts() -> Fonts:
     with _LOCK:
         if _FONTS is not None:
             return _FONTS
+        from core.export.rl_internals import check_version
+
+        check_version()  # loud, before any PDF, when an upgrade moved what we rely on
         folder = fonts_dir()
         cjk_path = folder / FONT_FILES[CJK]
         try:
@@ -210,9 +213,6 @@ def fonts() -> Fonts:
             _family(SANS, SANS_BOLD)
             _FONTS = Fonts(SANS, SANS_BOLD, regular, bold,
                            cjk_path if cjk_path.is_file() else None, folder)
-            from core.export.shaping import install_to_unicode
-
-            install_to_unicode()
         except Exception:  # noqa: BLE001 - missing or damaged font files: still print
             latin = _latin1_chars()
             _FONTS = Fonts("Helvetica", "Helvetica-Bold", latin, latin,

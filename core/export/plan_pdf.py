@@ -9,7 +9,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from core.export import wording
+from core import wording
+from core.export import rl_internals as rl
 from core.export.atomic import atomic_write_bytes
 from core.export.boxes import draw_text, fit
 from core.export.pdf_style import (
@@ -22,6 +23,7 @@ from core.export.pdf_style import (
     paper_size,
     styles,
 )
+from core.export.shaping import to_unicode_cmap
 from core.export.text import markup
 from core.plan import Plan, Session, Week
 from core.profile import Profile
@@ -91,7 +93,8 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
         story.append(KeepInFrame(doc.width, doc.height - 2, content, mode="shrink"))
         if k < len(pages) - 1:
             story.append(PageBreak())
-    doc.build(story)
+    with rl.our_to_unicode_maps(to_unicode_cmap):
+        doc.build(story)
     return buf.getvalue()
 
 

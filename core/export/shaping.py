@@ -5,7 +5,7 @@ reads right to left; the PDF's text layer is mapped back to the letters that wer
 reportlab gives shaped glyphs that have no character of their own (a conjunct, a reordered
 vowel sign) private-use code points, and its ToUnicode map sends them nowhere useful. Every
 shaped run records which typed characters each such glyph stands for, and
-:func:`install_to_unicode` makes reportlab's ToUnicode maps use that record (and turn Arabic
+:func:`to_unicode_cmap` builds the ToUnicode maps of our documents from that record (and turns Arabic
 presentation forms back into plain letters), so copy-paste and search find the name.
 Without ``uharfbuzz`` runs are drawn unshaped, Arabic reversed so at least it reads in order.
 """
@@ -18,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from core.export import rl_internals as rl
 from core.export.pdf_style import RTL_FONTS
 
 _PUA = range(0xE000, 0xF900)
@@ -25,7 +26,6 @@ _PRESENTATION = (range(0xFB50, 0xFE00), range(0xFE70, 0xFF00))
 _LOCK = threading.Lock()
 # face name -> private-use code point -> the typed text its glyph stands for
 _ACTUAL: dict[str, dict[int, str]] = {}
-_INSTALLED = False
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +54,7 @@ def _shape(text: str, font: str) -> tuple[str, float]:
     from reportlab.pdfbase.ttfonts import shapeStr
 
     shaped = shapeStr(text, font, 10, force=True)
-    data = getattr(shaped, "__shapeData__", None)
+    data = rl.shape_data(shaped)
     if not data:
         return text, float(stringWidth(text, font, 1000))
     _remember(font, text, str(shaped), [d.cluster for d in data])
@@ -137,15 +137,4 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     ])
 
 
-def install_to_unicode() -> None:
-    """Make reportlab build ToUnicode maps with :func:`to_unicode_cmap` (once per process)."""
-    global _INSTALLED
-    if _INSTALLED:
-        return
-    from reportlab.pdfbase import ttfonts
-
-    ttfonts.makeToUnicodeCMap = to_unicode_cmap
-    _INSTALLED = True
-
-
-__all__ = ["available", "shape", "to_unicode_cmap", "install_to_unicode"]
+__all__ = ["available", "shape", "to_unicode_cmap"]

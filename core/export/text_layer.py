@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.export import rl_internals as rl
 from core.export import text as txt
 from core.export.pdf_style import SHAPED
 from core.export.shaping import shape
@@ -31,7 +32,7 @@ class TextLayer:
         self._fp = fp_str
         self._escape = escapePDF
         self._ops: list[str] = []
-        self._font: tuple[str, float] = (canvas._fontname, canvas._fontsize)
+        self._font: tuple[str, float] = rl.canvas_font(canvas)
         self._tf: tuple[str, float] | None = None  # font and size set in the open text object
         self._colour: Any = None
         self._at = (0, 0)  # the text line start, in whole 1/10000 pt (moves never drift)
@@ -95,9 +96,9 @@ class TextLayer:
         shaped runs); splitting adds its characters to the font's subsets."""
         font = self._get_font(name)
         chunks: list[tuple[str, str]] | None = None
-        if name not in SHAPED and getattr(font, "_dynamicFont", False):
-            doc = self.canvas._doc
-            if getattr(font, "_asciiReadable", False) and text.isascii() and text.isprintable():
+        if name not in SHAPED and rl.is_dynamic_font(font):
+            doc = rl.canvas_document(self.canvas)
+            if rl.is_ascii_readable(font) and text.isascii() and text.isprintable():
                 # "ASCII readable" fonts keep printable ASCII at its own codes in the first
                 # subset (what splitString would return, without its per-character loop)
                 raw = text.encode("ascii")

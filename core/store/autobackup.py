@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from core.files import fsync_folder
-from core.store.db import DB_NAME
+from core.store.db import DB_NAME, note_commit
 from core.store.migrations import latest
 from core.store.safety import (
     FILE_MODE,
@@ -112,6 +112,7 @@ def restore_automatic_backup(data_dir: Path, backup: Path) -> Path:
     tmp = Path(tmp_name)
     try:
         shutil.copyfile(backup, tmp)
+        _carry_machine_settings(path, tmp)
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, FILE_MODE)
@@ -127,7 +128,27 @@ def restore_automatic_backup(data_dir: Path, backup: Path) -> Path:
             tmp.unlink()
         raise
     fsync_folder(data_dir)
+    note_commit()
     return aside
+
+
+def _carry_machine_settings(current: Path, restored: Path) -> None:
+    """Settings that name files on this machine (``backup.MACHINE_SETTINGS``, the calendar
+    feed) keep their current values in the restored file, as a JSON restore keeps them. A
+    current file that cannot be read (a damaged one being replaced) gives nothing to keep."""
+    from core.store.backup import MACHINE_SETTINGS
+
+    keys = sorted(MACHINE_SETTINGS)
+    marks = ",".join("?" * len(keys))
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{current}?mode=ro", uri=True)) as src:
+            rows = src.execute(f"SELECT key, value FROM setting WHERE key IN ({marks})",
+                               keys).fetchall()
+    except sqlite3.Error:
+        return
+    with contextlib.closing(sqlite3.connect(restored)) as dst, dst:
+        dst.execute(f"DELETE FROM setting WHERE key IN ({marks})", keys)
+        dst.executemany("INSERT INTO setting (key, value) VALUES (?, ?)", rows)
 
 
 def set_aside(data_dir: Path) -> Path:

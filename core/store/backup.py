@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +95,7 @@ def check_database_file(path: Path) -> None:
 
     with tempfile.TemporaryDirectory(prefix="runner-legs-check-") as tmp:
         shutil.copyfile(path, Path(tmp, DB_NAME))
-        repo = open_repository(Path(tmp))
+        repo = open_repository(Path(tmp), today=lambda: date.min)  # read only, never written
         try:
             with repo._reading() as t:
                 data = None if t is None else dump(t)
@@ -110,10 +110,19 @@ def check_database_file(path: Path) -> None:
             repo.close()
 
 
+# Settings that name a file on this machine (the calendar feed, core.export.ics_feed): a
+# restore keeps this machine's value, so a backup from another machine or from before the
+# feed was named neither points the feed elsewhere nor stops it.
+MACHINE_SETTINGS = frozenset({"calendar_feed"})
+
+
 def apply_backup(t: Tables, data: BackupData) -> None:
     """Replace every stored row with the backup's content (call inside one transaction)."""
     from core.store.repository_plan import write_plan
 
+    kept = {r.key: r.value for r in t.setting.select().where(t.setting.key.in_(
+        sorted(MACHINE_SETTINGS)))}
+    settings = {k: v for k, v in data.settings.items() if k not in MACHINE_SETTINGS} | kept
     for model in t.all():
         model.delete().execute()
     if data.profile is not None:
@@ -128,7 +137,7 @@ def apply_backup(t: Tables, data: BackupData) -> None:
     if data.plan is not None:
         write_plan(t, data.plan)
     _insert(t.offer_dismissal, [{"day": d} for d in sorted(data.dismissed_offers)])
-    _insert(t.setting, [{"key": k, "value": v} for k, v in sorted(data.settings.items())])
+    _insert(t.setting, [{"key": k, "value": v} for k, v in sorted(settings.items())])
 
 
 def _insert(model: Any, rows: list[dict[str, Any]]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from core.store.backup import BackupData, BadBackup, dump, load_backup
@@ -54,7 +55,7 @@ def _read_database(path: Path, name: str) -> BackupData:
     with tempfile.TemporaryDirectory(prefix="runner-legs-read-") as tmp:
         shutil.copyfile(path, Path(tmp, DB_NAME))
         try:
-            repo = open_repository(Path(tmp))
+            repo = open_repository(Path(tmp), today=lambda: date.min)  # read only
         except StoreError:
             raise InvalidRequest(f"{name} {NOT_A_BACKUP}") from None
         try:

@@ -7,6 +7,7 @@ import json
 import math
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from core.checkin import (
@@ -140,8 +141,10 @@ def session_to_text(s: Session) -> str:
     return json.dumps(s.to_json(full=True), ensure_ascii=False, sort_keys=True)
 
 
+@lru_cache(maxsize=8192)
 def session_from_text(text: str) -> Session:
-    """A stored session; StoredDataError when the row cannot be read."""
+    """A stored session; StoredDataError when the row cannot be read. Sessions are frozen,
+    so a row read again (the plan is re-read after every write) is parsed only once."""
     try:
         return Session.from_json(json.loads(text))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:

@@ -29,6 +29,20 @@ PRAGMAS: dict[str, Any] = {
 }
 
 db = SqliteDatabase(None)
+_committed = 0  # writes this process committed, to any database (see committed_writes)
+
+
+def note_commit() -> None:
+    """Count a committed write (a transaction, or a database file put in place)."""
+    global _committed
+    _committed += 1
+
+
+def committed_writes() -> int:
+    """How many writes this process has committed; a face compares it before and after a
+    command to know that its data changed (the command line then rewrites the calendar
+    feed)."""
+    return _committed
 
 
 def open_database(path: Path) -> SqliteDatabase:

@@ -4,6 +4,8 @@ Session, CheckIn, Outcome) and every write is one transaction that returns a Cha
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from core.store.backup import BackupData, apply_backup, dump, load_backup
@@ -53,10 +55,10 @@ class Repository(LogPart):
                               f"{len(data.outcomes)} sessions from the backup")
 
 
-def open_repository(data_dir: Path) -> Repository:
+def open_repository(data_dir: Path, *, today: Callable[[], date]) -> Repository:
     """The repository in ``data_dir``. An existing file is checked (DamagedDatabase, leaving
     it untouched) and migrated; a missing one is created by the first write."""
-    repo = Repository(Path(data_dir))
+    repo = Repository(Path(data_dir), today=today)
     if repo.path.exists():
         repo._open(create=False)
     return repo

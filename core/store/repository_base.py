@@ -8,16 +8,22 @@ import contextlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import peewee
 
-from core import clock
 from core.store import autobackup
-from core.store.db import DB_NAME, data_version, open_database, set_wal, user_version
+from core.store.db import (
+    DB_NAME,
+    data_version,
+    note_commit,
+    open_database,
+    set_wal,
+    user_version,
+)
 from core.store.migrations import latest, migrate_database
 from core.store.safety import (
     DamagedDatabase,
@@ -53,8 +59,9 @@ def _test_write_delay() -> None:
 class RepositoryBase:
     """Connection handling shared by the repository's parts."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *, today: Callable[[], date]) -> None:
         self.data_dir = Path(data_dir)
+        self.today = today  # the composition root's one today; the store reads no clock
         self.path = self.data_dir / DB_NAME
         self._db = open_database(self.path)
         self._t: Tables = bind_tables(self._db)
@@ -181,6 +188,7 @@ class RepositoryBase:
                 self._remove_new_file(new_dir)
             raise
         self._writes += 1
+        note_commit()
         if made is not None:
             autobackup.rotate(self.data_dir)
 
@@ -202,7 +210,7 @@ class RepositoryBase:
     def _first_write_today(self) -> Path | None:
         """Before the day's first write: quick_check the file (a damaged one is never written
         to, nor copied over a good backup), then copy it into backups/ when it holds data."""
-        today = clock.today()
+        today = self.today()
         if self._backup_day == today:
             return None
         self._quick_check()

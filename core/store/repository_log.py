@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from core import clock
 from core.checkin import CheckIn, Outcome
 from core.store.adapt import Adapted, adapt_after_log, ran_short
 from core.store.change import NO_CHANGES, Change
@@ -65,7 +64,7 @@ class LogPart(PlanPart):
             _require_planned(t, o.date)
             was_short = ran_short(t, o.date)
             t.outcome.replace(**outcome_to_row(o)).execute()
-            adapted = adapt_after_log(t, o.date, was_short, clock.today())
+            adapted = adapt_after_log(t, o.date, was_short, self.today())
         return _logged(o.date, f"Session on {nice_date(o.date)} marked {o.status}", adapted)
 
     def clear_outcome(self, day: date) -> Change:
@@ -73,7 +72,7 @@ class LogPart(PlanPart):
         with self._writing() as t:
             was_short = ran_short(t, day)
             gone = t.outcome.delete().where(t.outcome.day == day).execute()
-            adapted = adapt_after_log(t, day, was_short, clock.today()) if gone else None
+            adapted = adapt_after_log(t, day, was_short, self.today()) if gone else None
         if not gone:
             return NO_CHANGES
         return _logged(day, f"Session on {nice_date(day)} unmarked", adapted)
@@ -106,7 +105,7 @@ class LogPart(PlanPart):
                 o = check_outcome(replace(base_o, **outcome))
                 was_short = ran_short(t, day)
                 t.outcome.replace(**outcome_to_row(o)).execute()
-                adapted = adapt_after_log(t, day, was_short, clock.today())
+                adapted = adapt_after_log(t, day, was_short, self.today())
         return _logged(day, f"Logged {nice_date(day)}", adapted)
 
     def checkins(self, start: date, end: date) -> list[CheckIn]:

@@ -90,9 +90,9 @@ class PlanPart(RepositoryBase):
             result = replan(old_plan, start, _logged_days(t), build)
             write_plan(t, result.plan)
             kept = result.kept_logged
-            summary = (f"Plan rebuilt from {nice_date(start)}; {kept} logged "
-                       f"day{'s' if kept != 1 else ''} kept")
-            return Change(profile=True, plan=True,
+            summary = f"Plan rebuilt from {nice_date(start)}" + (
+                f"; {kept} logged day{'s' if kept != 1 else ''} kept" if kept else "")
+            return Change(profile=True, plan=True, kept_logged=kept,
                           summary=summary + _problems_note(result.plan, profile, start))
 
     def move_session(self, src: date, dst: date) -> Change:
@@ -110,7 +110,9 @@ class PlanPart(RepositoryBase):
             if src == dst:
                 return NO_CHANGES
             _put_sessions(t, [a.moved_to(dst), b.moved_to(src)])
-            return Change(plan=True, days=frozenset({src, dst}),
+            week = plan.week_of(src)
+            return Change(plan=True, days=frozenset({src, dst}), moved=(src, dst),
+                          weeks=frozenset({week.index}) if week else frozenset(),
                           summary=f"Moved {a.title} from {nice_date(src)} to {nice_date(dst)}")
 
     def set_minutes(self, day: date, minutes: int) -> Change:
@@ -172,8 +174,10 @@ def _load_plan(t: Tables) -> Plan | None:
     if not weeks:
         return None
     first, last = weeks[0].start, weeks[-1].start
-    rows = t.plan_day.select().where(t.plan_day.day.between(first, last + timedelta(days=6)))
-    sessions: dict[date, Session] = {r.day: session_from_text(r.session) for r in rows}
+    pd = t.plan_day
+    rows: Any = (pd.select(pd.day, pd.session)
+                 .where(pd.day.between(first, last + timedelta(days=6))).tuples())
+    sessions: dict[date, Session] = {day: session_from_text(text) for day, text in rows}
     built = []
     for w in weeks:
         days = [date.fromordinal(w.start.toordinal() + i) for i in range(7)]

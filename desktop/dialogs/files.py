@@ -59,6 +59,19 @@ class OpenFileDialog:
         return path
 
 
+class FolderDialog:
+    """Which folder to write into: ``ask`` returns a path or None."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, title: str) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, str(_start_dir()))
+        if not name:
+            return None
+        path = Path(name)
+        QSettings().setValue(LAST_DIR_KEY, str(path))
+        return path
+
+
 def _suffix(name_filter: str) -> str:
     """".pdf" from "PDF (*.pdf)"; "" when the filter has no single extension."""
     if "(*." in name_filter:

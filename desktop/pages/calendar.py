@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.plan import Week, monday_of
 from desktop.context import AppContext
 from desktop.models.days import DaysModel
@@ -198,7 +199,7 @@ class CalendarPage(QWidget):
     def move_session(self, src: date, dst: date) -> None:
         """Move the session on ``src`` to ``dst`` (same week) through the undo stack."""
         try:
-            push(self.ctx, MoveSessionCommand(self.ctx, src, dst))
+            push(self.ctx, MoveSessionCommand(self.ctx, src, dst), self)
         except ValueError as exc:
             self.message.show_text(f"Could not move the session: {exc}")
             return
@@ -227,7 +228,7 @@ class CalendarPage(QWidget):
 
     def dismiss_offer(self, offer: Any) -> None:
         try:
-            self.ctx.apply(self.ctx.repo.dismiss_offer(offer.date))
+            self.ctx.apply(self.ctx.app.ops.dismiss_offer(offer.date))
         except ValueError as exc:
             self.message.show_text(str(exc))
 
@@ -300,10 +301,15 @@ class CalendarPage(QWidget):
             self._selected = today
             if first <= ended <= last and not first <= today <= last:
                 self._anchor = today
-        self._on_ctx_changed(None)
+        self._on_ctx_changed(None, None)
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: Any) -> None:
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if initiator is self:  # its own move: it refreshes once, with the new selection
+            return
+        first, count = data.shown_range(self.mode, self._anchor)
+        if change is not None and not change.touches(first, first + timedelta(days=count)):
+            return
         if self.isVisible():
             self.refresh()
         else:

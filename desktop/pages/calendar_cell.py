@@ -12,8 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from core.plan import Session
-from core.recovery import ADAPTED_KEY
+from core.plan import ADAPTED_KEY, Session
 from desktop.models.days import DayInfo, DaysModel, kind_text
 from desktop.style import format_minutes, kind_color, kind_icon, mix, short_kind_label, tint
 

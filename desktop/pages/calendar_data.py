@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from core.plan import Plan, Week, monday_of
-from core.recovery import adaptation_offers
 from core.week_check import check_week
 from desktop.context import AppContext
 from desktop.models.days import DayInfo
@@ -38,13 +37,8 @@ def shown_range(mode: str, anchor: date) -> tuple[date, int]:
 
 
 def offers(ctx: AppContext, plan: Plan) -> list[Any]:
-    """Adaptation offers that are open today (core.recovery decides)."""
-    today = ctx.today()
-    repo = ctx.repo
-    checkins = repo.checkins(plan.start - timedelta(days=14), max(today, plan.start))
-    outcomes = repo.outcomes(plan.start, plan.end)
-    return adaptation_offers(plan, checkins, outcomes, today,
-                             dismissed=repo.dismissed_offers())
+    """Adaptation offers that are open today (one query for every page)."""
+    return list(ctx.app.queries.open_offers())
 
 
 def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
@@ -53,8 +47,8 @@ def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
     last = first + timedelta(days=count - 1)
     plan = ctx.plan()
     today = ctx.today()
-    outcomes = {o.date: o for o in ctx.repo.outcomes(first, last)}
-    checkins = {c.date: c for c in ctx.repo.checkins(first, last)}
+    outcomes = {o.date: o for o in ctx.app.queries.outcomes(first, last)}
+    checkins = {c.date: c for c in ctx.app.queries.checkins(first, last)}
     open_offers = {o.date: o for o in offers(ctx, plan)}
     month = anchor.month
     days = []

@@ -3,9 +3,10 @@ the "plan has ended" check with its way out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from desktop.style import long_day
 from desktop.widgets.panel import Panel
 from desktop.widgets.stat_tile import scaled_font
@@ -150,14 +152,41 @@ def plan_ended_text(ctx: Any) -> str:
 def start_new_plan(ctx: Any) -> Any:
     """Save the current profile again: the store starts a fresh plan from the Monday on or
     after today (past days and their logs stay). Returns the store's Change."""
-    change = ctx.repo.save_profile(ctx.profile(), ctx.today())
+    change = ctx.app.ops.start_new_plan()
     ctx.apply(change)
     return change
 
 
-def store_note(summary: str) -> str:
-    """The store's one-line summary as a sentence, without a "0 logged days kept" aside."""
-    text = summary.replace("; 0 logged days kept", "").strip().rstrip(".")
-    if not text or text == "No changes":
+def store_note(change: Change) -> str:
+    """What the save did to the plan, as a sentence ("" when it did nothing to it)."""
+    text = change.summary.strip().rstrip(".")
+    if change.is_empty or not text:
         return ""
     return text[0].upper() + text[1:] + "."
+
+
+class _ShowRefresher(QObject):
+    """Runs a widget's pending refresh the next time it is shown."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.pending: Callable[[], object] | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending()
+        return False
+
+
+def refresh_when_shown(widget: QWidget, refresh: Callable[[], object]) -> None:
+    """Refresh ``widget`` now when it is on screen, else once it is next shown: a write
+    made on one page never rebuilds the pages behind it."""
+    if widget.isVisible():
+        refresh()
+        return
+    keeper = widget.findChild(_ShowRefresher, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if keeper is None:
+        keeper = _ShowRefresher(widget)
+    keeper.pending = refresh

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.nutrition import DayTargets, day_targets, week_targets
 from core.plan import Plan, Session, Week, monday_of
 from core.profile import Profile
+from core.units import format_water, water_parts
 from desktop.context import AppContext
-from desktop.pages.common import Notice, card, heading, muted, scrolling
+from desktop.pages.common import Notice, card, heading, muted, refresh_when_shown, scrolling
 from desktop.style import format_minutes, kind_icon, long_day
-from desktop.units import format_water, water_parts
 from desktop.widgets.stat_tile import StatTile, scaled_font
 from desktop.widgets.table_models import TargetRow, TargetsModel
 
@@ -267,15 +268,11 @@ class MealsPage(QWidget):
         """Showing the day that has just ended: move on to the new today."""
         self.show_day(self.ctx.today() if self._day == ended else self._day)
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
-        if change is None or getattr(change, "profile", False) \
-                or getattr(change, "plan", False) or getattr(change, "everything", False):
-            self.refresh()
-            return
-        week = {monday_of(self._day) + timedelta(days=i) for i in range(7)}
-        if week & set(getattr(change, "days", frozenset())):
-            self.refresh()
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        first = monday_of(self._day)
+        if change is None or change.touches(first, first + timedelta(days=6)):
+            refresh_when_shown(self, self.refresh)
 
 
 def _escape(text: str) -> str:

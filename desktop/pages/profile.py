@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.nutrition import day_targets
 from core.plan import Plan, monday_on_or_after
 from core.planner import minutes_run
@@ -84,7 +86,9 @@ class ProfilePage(QWidget):
         column.addWidget(self.demo_note)
         # The action sits inside the banner, under its words (a word-wrapped label beside a
         # button in one row makes the scroll area under-measure the page's height).
-        self.ended.layout().addWidget(self.new_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box = self.ended.layout()
+        assert isinstance(box, QBoxLayout)
+        box.addWidget(self.new_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.ended)
         column.addWidget(self.result)
         column.addWidget(self.form)
@@ -196,7 +200,7 @@ class ProfilePage(QWidget):
         old_profile, old_plan = self.ctx.profile(), self.ctx.plan()
         try:
             profile = profile_from_dict(self.form.values(), on=self.plan_start())
-            change = self.ctx.repo.save_profile(profile, self.ctx.today())
+            change = self.ctx.app.ops.save_profile(profile)
         except ValueError as exc:  # ProfileError, or the store refusing
             self.result.set_text(f"Not saved: {exc}", "warning")
             return
@@ -208,12 +212,12 @@ class ProfilePage(QWidget):
         self.result.set_text(self.saved_text(old_profile, old_plan, change), "success")
         self.profile_saved.emit(change)
 
-    def saved_text(self, old_profile: Profile, old_plan: Plan, change: object) -> str:
+    def saved_text(self, old_profile: Profile, old_plan: Plan, change: Change) -> str:
         """What changed in words, what the store did with the plan, and today's calories."""
         today = self.ctx.today()
         new_profile = self.ctx.profile()
         parts = ["Saved.", join_changes(describe_changes(old_profile, new_profile)),
-                 store_note(str(getattr(change, "summary", "")))]
+                 store_note(change)]
         before = day_targets(old_profile, today, old_plan.session_on(today)).to_json()["kcal"]
         after = day_targets(new_profile, today,
                             self.ctx.plan().session_on(today)).to_json()["kcal"]
@@ -237,7 +241,7 @@ class ProfilePage(QWidget):
         moved = after - before if asked > 0 else before - after
         if moved > before // 10:
             return ""  # the plan followed the change well enough to need no word
-        log = {o.date: o for o in self.ctx.repo.outcomes(last.start, last.end)}
+        log = {o.date: o for o in self.ctx.app.queries.outcomes(last.start, last.end)}
         return (f"Running time builds from what you've actually run (last week "
                 f"{minutes_run(last, log)} min), up to 10 % a week.")
 
@@ -268,10 +272,9 @@ class ProfilePage(QWidget):
         self.result.set_text("")
         self.refresh()
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
-        if not (change is None or getattr(change, "profile", False)
-                or getattr(change, "everything", False)):
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if not (change is None or change.profile or change.everything):
             return
         if self._saving or not self.is_dirty():
             self.refresh()

@@ -6,7 +6,6 @@ saved value back in that field and tries again, so every invalid field gets its 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -23,7 +22,7 @@ from core.profile import (
     ProfileError,
     profile_from_dict,
 )
-from desktop.units import CM_PER_INCH, format_inches, inch_range, kg_to_lb, lb_range
+from core.units import CM_PER_INCH, format_inches, inch_range, kg_to_lb, lb_range
 
 LABELS = {
     "name": "Name", "sex": "Sex", "birth_date": "Birth date", "height_cm": "Height",
@@ -75,7 +74,8 @@ def field_errors(data: Mapping[str, Any], base: Mapping[str, Any],
             # Keep a fresh copy: the raised error's traceback holds the frames (and the page
             # that called us), a cycle that would let the garbage collector delete a
             # parentless page in the middle of painting it.
-            exc = ProfileError(raised.field, raised.value, raised.expected)
+            exc = ProfileError(raised.field, raised.value, raised.expected, raised.code,
+                               raised.numbers)
             if exc.field in errors or exc.field not in trial:
                 errors.setdefault(exc.field, exc)
                 break
@@ -94,27 +94,22 @@ def _day_list(days: Any) -> list[str]:
 
 
 def _plain(err: ProfileError) -> str | None:
-    """Plain words for the day and age refusals; None keeps core's wording."""
-    need = re.search(r"at least (\d+)", err.expected)
-    if err.field == "available_days" and need and isinstance(err.value, (list, tuple)):
-        picked = _day_list(err.value)
-        when = " when you do 3 strength sessions" if "strength_sessions is 3" in err.expected \
-            else ""
+    """Plain words for the day and age refusals, from the error's code and numbers; None
+    keeps core's wording."""
+    n = err.numbers
+    if err.code == "too_few_days":
+        picked = _day_list(n["picked"])
+        when = " when you do 3 strength sessions" if n["strength_sessions"] == 3 else ""
         got = f"you picked {len(picked)}: {', '.join(picked)}" if picked else "none picked"
-        return f"Pick at least {need.group(1)} days{when} ({got})"
-    if err.field == "long_run_day" and "available_days (" in err.expected:
-        inside = err.expected.split("(", 1)[1].rstrip(")")
-        days = ", ".join(_day_list([d.strip() for d in inside.split(",")]))
+        return f"Pick at least {n['need']} days{when} ({got})"
+    if err.code == "not_a_training_day":
+        days = ", ".join(_day_list(n["days"]))
         return (f"Long run day must be one of your training days ({days}), "
                 f"not {str(err.value).capitalize()}")
-    ages = re.search(r"(\d+)–(\d+) years", err.expected)
-    start = re.search(r"\((\d{4}-\d\d-\d\d)\)", err.expected)
-    age = re.search(r"age (-?\d+)$", err.expected)
-    if err.field == "birth_date" and ages and start and age:
-        on, born = date.fromisoformat(start.group(1)), date.fromisoformat(str(err.value))
-        return (f"Born {born.day} {born:%b %Y}, you would be {age.group(1)} when the plan "
-                f"starts on {on.day} {on:%b %Y}; the plan is for ages "
-                f"{ages.group(1)}–{ages.group(2)}")
+    if err.code == "age_out_of_range":
+        on, born = n["start"], n["born"]
+        return (f"Born {born.day} {born:%b %Y}, you would be {n['age']} when the plan "
+                f"starts on {on.day} {on:%b %Y}; the plan is for ages {n['min']}–{n['max']}")
     return None
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.profile import DAYS, Profile, ProfileError, age_on
+from core.units import cm_to_ft_in, ft_in_to_cm, kg_to_lb, lb_to_kg
 from desktop.pages.common import card, muted
 from desktop.pages.profile_fields import (
     CHOICES,
@@ -33,7 +34,6 @@ from desktop.pages.profile_fields import (
     DaysPicker,
     message,
 )
-from desktop.units import cm_to_ft_in, ft_in_to_cm, kg_to_lb, lb_to_kg
 
 
 class WheelGuard(QObject):

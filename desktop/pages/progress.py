@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.plan import monday_of
 from core.progress import WeekProgress, weekly_progress, weight_series
+from core.units import weight_in, weight_unit
 from desktop.context import AppContext
-from desktop.pages.common import card, heading, muted, scrolling
-from desktop.units import weight_in, weight_unit
+from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.widgets.charts import PRIMARY, SECONDARY, ChartPanel, bar_chart, line_chart
 from desktop.widgets.stat_tile import StatTile
 from desktop.widgets.table_models import ProgressModel, RowsModel, WeightModel, WeightRow
@@ -129,7 +130,7 @@ class ProgressPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolling(body))
         ctx.changed.connect(self._on_ctx_changed)
-        ctx.day_changed.connect(self._on_ctx_changed)  # "this week" may be a new one
+        ctx.day_changed.connect(self._on_day_changed)  # "this week" may be a new one
         self.refresh()
 
     def refresh(self) -> None:
@@ -137,7 +138,7 @@ class ProgressPage(QWidget):
         today = ctx.today()
         plan = ctx.plan()
         units = ctx.profile().units
-        outcomes = ctx.repo.outcomes(plan.start, plan.end)
+        outcomes = ctx.app.queries.outcomes(plan.start, plan.end)
         self.weeks = weekly_progress(plan, outcomes)
         self.progress_model.set_rows(self.weeks)
         current = next((w for w in self.weeks if w.week_start == monday_of(today)), None)
@@ -152,7 +153,7 @@ class ProgressPage(QWidget):
         done = sum(w.sessions_done for w in self.weeks)
         skipped = sum(w.sessions_skipped for w in self.weeks)
         self.tiles["total"].set_value(str(done), f"{skipped} skipped")
-        checkins = ctx.repo.checkins(today - timedelta(weeks=WEIGHT_WEEKS) + timedelta(days=1),
+        checkins = ctx.app.queries.checkins(today - timedelta(weeks=WEIGHT_WEEKS) + timedelta(days=1),
                                      today)
         weights = weight_series(checkins)
         self.weight_model.set_rows([WeightRow(d, kg, units) for d, kg in weights])
@@ -192,5 +193,9 @@ class ProgressPage(QWidget):
             self.weight_box.toggle.setEnabled(False)
 
     @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
-        self.refresh()
+    def _on_day_changed(self, ended: object) -> None:
+        refresh_when_shown(self, self.refresh)
+
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        refresh_when_shown(self, self.refresh)

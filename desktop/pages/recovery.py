@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.checkin import CheckIn
 from core.plan import monday_of
 from core.recovery import (
@@ -32,7 +33,7 @@ from core.recovery import (
     sleep_target,
 )
 from desktop.context import AppContext
-from desktop.pages.common import card, heading, muted, scrolling
+from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.widgets.charts import GOOD, ChartPanel, bar_chart, sleep_chart
 from desktop.widgets.checklist import ChecklistWidget
 from desktop.widgets.stat_tile import StatTile
@@ -172,7 +173,7 @@ class RecoveryPage(QWidget):
         ctx = self.ctx
         today = ctx.today()
         first = self._window_start(today)
-        checkins = ctx.repo.checkins(first, today)
+        checkins = ctx.app.queries.checkins(first, today)
         lo, hi = sleep_target(ctx.profile().age_on(today))
         band = f"{lo:g}–{hi:g} h"
         average = sleep_average(checkins, today, 7)
@@ -210,7 +211,7 @@ class RecoveryPage(QWidget):
         """The foam-rolling streak; reads further back only while it runs past ``first``."""
         streak = foam_roll_streak(checkins, today)
         while streak and today - timedelta(days=streak) <= first:  # it may go on before first
-            older = self.ctx.repo.checkins(first - timedelta(days=STREAK_PAGE_DAYS),
+            older = self.ctx.app.queries.checkins(first - timedelta(days=STREAK_PAGE_DAYS),
                                            first - timedelta(days=1))
             if not older:
                 break
@@ -275,7 +276,9 @@ class RecoveryPage(QWidget):
         self.date_edit.blockSignals(False)
         self.refresh()
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if change is not None and not (change.days or change.everything or change.profile):
+            return  # a moved session or new minutes: no check-in changed
         # The checklist refreshes itself; the stats read every check-in.
-        self.refresh_stats()
+        refresh_when_shown(self, self.refresh_stats)

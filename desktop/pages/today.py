@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.nutrition import day_targets
 from core.plan import Plan
-from core.recovery import Offer, adaptation_offers
+from core.recovery import Offer
+from core.units import water_parts
 from desktop.context import AppContext
 from desktop.pages.common import (
     Notice,
@@ -25,12 +28,12 @@ from desktop.pages.common import (
     muted,
     plan_ended,
     plan_ended_text,
+    refresh_when_shown,
     scrolling,
     start_new_plan,
 )
 from desktop.style import format_minutes, long_day
 from desktop.undo import AcceptOfferCommand, push
-from desktop.units import water_parts
 from desktop.widgets.checklist import ChecklistWidget
 from desktop.widgets.session_detail import SessionDetail
 from desktop.widgets.stat_tile import StatTile, scaled_font
@@ -72,7 +75,7 @@ class OfferBox(QWidget):
 
     @Slot()
     def _on_decline_clicked(self) -> None:
-        self.ctx.apply(self.ctx.repo.dismiss_offer(self.offer.date))
+        self.ctx.apply(self.ctx.app.ops.dismiss_offer(self.offer.date))
 
 
 
@@ -144,7 +147,9 @@ class TodayPage(QWidget):
         self.new_plan_button.setToolTip("Build a fresh plan from the Monday on or after today")
         # The action sits inside the banner, under its words (a word-wrapped label beside a
         # button in one row makes the scroll area under-measure the page's height).
-        self.ended.layout().addWidget(self.new_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box = self.ended.layout()
+        assert isinstance(box, QBoxLayout)
+        box.addWidget(self.new_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         left_box = QWidget()
         left = QVBoxLayout(left_box)
@@ -177,7 +182,7 @@ class TodayPage(QWidget):
         layout.addWidget(self.scroll_area)
         self.new_plan_button.clicked.connect(self._on_new_plan_clicked)
         ctx.changed.connect(self._on_ctx_changed)
-        ctx.day_changed.connect(self._on_ctx_changed)  # the whole page is about today
+        ctx.day_changed.connect(self._on_day_changed)  # the whole page is about today
         self.refresh()
 
     def refresh(self) -> None:
@@ -220,11 +225,7 @@ class TodayPage(QWidget):
             self.offers.removeWidget(box)
             box.deleteLater()
         self.offer_boxes = []
-        plan = ctx.plan()
-        start = today - timedelta(days=14)
-        offers = adaptation_offers(plan, ctx.repo.checkins(start, today),
-                                   ctx.repo.outcomes(start, today), today,
-                                   ctx.repo.dismissed_offers())
+        offers = ctx.app.queries.open_offers()
         for offer in offers:
             if (offer.date - today).days <= OFFER_LOOKAHEAD_DAYS:
                 box = OfferBox(ctx, offer)
@@ -243,5 +244,12 @@ class TodayPage(QWidget):
                                 "detail on the Profile page and save.", "warning")
 
     @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
-        self.refresh()
+    def _on_day_changed(self, ended: object) -> None:
+        refresh_when_shown(self, self.refresh)
+
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        today = self.ctx.today()  # the day, and the nights and marks its offers read
+        if change is None or change.touches(today - timedelta(days=14),
+                                            today + timedelta(days=7)):
+            refresh_when_shown(self, self.refresh)

@@ -1,7 +1,7 @@
 """One day's recovery checklist (SPEC §5) that saves as it is ticked.
 
 Labels and which items apply come from ``core.recovery.checklist``; each edit writes the
-whole check-in through ``repo.save_checkin`` and announces it with ``ctx.apply``.
+whole check-in through ``app.ops.check_in`` and announces it with ``ctx.apply``.
 """
 
 from __future__ import annotations
@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.checkin import CheckIn
 from core.plan import FOAM_ROLL_AREAS
 from core.profile import WEIGHT_RANGE
 from core.recovery import Checklist, checklist
+from core.units import kg_to_lb, lb_range, lb_to_kg, weight_unit
 from desktop.context import AppContext
+from desktop.pages.common import refresh_when_shown
 from desktop.style import long_day
 from desktop.undo import SaveCheckinCommand, push
-from desktop.units import kg_to_lb, lb_range, lb_to_kg, weight_unit
 from desktop.widgets.stat_tile import scaled_font
 
 NOT_LOGGED = "Not logged"
@@ -191,7 +193,7 @@ class ChecklistWidget(QWidget):
         session = ctx.plan().session_on(self._day)
         age = ctx.profile().age_on(self._day)
         if stored is None:
-            stored = ctx.repo.checkin(self._day)
+            stored = ctx.app.queries.checkin(self._day)
         return checklist(self._day, session, stored, age)
 
     def refresh(self) -> None:
@@ -199,7 +201,7 @@ class ChecklistWidget(QWidget):
         ctx = self.ctx
         profile = ctx.profile()
         self._units = profile.units
-        stored = ctx.repo.checkin(self._day)
+        stored = ctx.app.queries.checkin(self._day)
         self._weight_kg = stored.weight_kg if stored is not None else None
         self._sleep_hours = stored.sleep_hours if stored is not None else None
         marks = self.current_checklist(stored)
@@ -270,13 +272,14 @@ class ChecklistWidget(QWidget):
         if not self._loading:
             self._save()
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
-        days: frozenset[date] = getattr(change, "days", frozenset())
-        if (change is None or getattr(change, "everything", False)
-                or getattr(change, "profile", False) or getattr(change, "plan", False)
-                or self._day in days):
-            self.refresh()
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if isinstance(initiator, QWidget) and initiator.isAncestorOf(self):
+            return  # the page that wrote refreshes what it holds
+        if initiator is self:  # its own tick: the boxes already show it
+            return
+        if change is None or change.touches(self._day, self._day):
+            refresh_when_shown(self, self.refresh)
 
     # ----------------------------------------------------------------- helpers
     def checkin_from_controls(self) -> CheckIn:
@@ -298,7 +301,7 @@ class ChecklistWidget(QWidget):
         """Save the day as ticked, through the undo stack (Ctrl+Z takes a tick back)."""
         command = SaveCheckinCommand(self.ctx, self.checkin_from_controls(), field)
         try:
-            push(self.ctx, command)
+            push(self.ctx, command, self)
         except ValueError as exc:
             self.error.setText(f"Not saved: {exc}")
             self.error.setVisible(True)

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.app import Change
 from core.checkin import Outcome
 from core.nutrition import day_targets
 from core.plan import Session
 from desktop.context import AppContext
 from desktop.guide import anchor_for
 from desktop.models.exercises import ExercisesModel, structure_lines
+from desktop.pages.common import refresh_when_shown
 from desktop.style import format_minutes, kind_icon, kind_label, long_day, set_title
 from desktop.undo import MarkOutcomeCommand, SetMinutesCommand, push
 from desktop.widgets.outcome_controls import OutcomeControls
@@ -215,7 +217,7 @@ class SessionDetail(Panel):
         plan = self.ctx.plan()
         session = plan.session_on(day)
         self._session = session
-        outcome = self.ctx.repo.outcome(day)
+        outcome = self.ctx.app.queries.outcome(day)
         if session is None:
             self._show_empty(day)
             return
@@ -343,11 +345,11 @@ class SessionDetail(Panel):
     def _on_why_link_activated(self, link: str) -> None:
         self.guide_requested.emit(link.removeprefix("guide:"))
 
-    @Slot(object)
-    def _on_ctx_changed(self, change: object) -> None:
+    @Slot(object, object)
+    def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
+        if isinstance(initiator, QWidget) and initiator.isAncestorOf(self):
+            return  # the page that wrote refreshes what it holds
         if self._day is None:
             return
-        days: frozenset[date] = getattr(change, "days", frozenset())
-        if change is None or getattr(change, "everything", False) or getattr(
-                change, "plan", False) or getattr(change, "profile", False) or self._day in days:
-            self.refresh()
+        if change is None or change.touches(self._day, self._day):
+            refresh_when_shown(self, self.refresh)

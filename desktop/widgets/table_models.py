@@ -15,8 +15,8 @@ from PySide6.QtGui import QFont
 
 from core.nutrition import DayTargets, whole
 from core.plan import Session
+from core.units import format_water, weight_in, weight_unit
 from desktop.style import kind_color
-from desktop.units import format_water, weight_in, weight_unit
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from core import clock
 from core.profile import DEMO
 from core.store import automatic_backups, open_repository
 from core.store.safety import check_sqlite_file
@@ -120,6 +121,6 @@ def test_sigkill_never_loses_an_acknowledged_day(tmp_path: Path) -> None:
         again.stderr.close()
     backups = automatic_backups(home)
     assert len(backups) == 7 and backups[0].name == f"runner-legs-{last.isoformat()}.sqlite3"
-    repo = open_repository(home)
+    repo = open_repository(home, today=clock.today)
     assert repo.checkin(last) is not None and repo.profile() is not None
     repo.close()

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 
+from core import clock
+from core.app import App
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator  # noqa: E402
@@ -30,7 +33,7 @@ def open_store(data_dir: Path) -> Any:
     """A real Repository in ``data_dir`` (as the app and the command line open it)."""
     from core.store import open_repository
 
-    return open_repository(data_dir)
+    return open_repository(data_dir, today=clock.today)
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +60,7 @@ def repo(tmp_path: Path) -> Iterator[Any]:
 def ctx(repo: Any) -> Any:
     from desktop.context import AppContext
 
-    return AppContext(repo, today=lambda: TODAY)
+    return AppContext(App(repo, lambda: TODAY))
 
 
 @pytest.fixture
@@ -65,7 +68,7 @@ def demo_ctx(tmp_path: Path) -> Iterator[Any]:
     from desktop.context import AppContext
 
     store = open_store(tmp_path / "demo-data")
-    context = AppContext(store, today=lambda: TODAY)
+    context = AppContext(App(store, lambda: TODAY))
     context.ensure_profile()
     yield context
     store.close()
@@ -100,7 +103,7 @@ def open_page(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
             store.save_outcome(outcome)
         for checkin in checkins:
             store.save_checkin(checkin)
-        page = page_cls(AppContext(store, today=lambda: today))
+        page = page_cls(AppContext(App(store, lambda: today)))
         qtbot.addWidget(page)
         page.resize(1100, 900)
         page.show()

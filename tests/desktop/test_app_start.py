@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from core import clock
 from desktop.main_window import MainWindow
 from tests.desktop.conftest import TODAY, open_store
 
@@ -117,7 +118,7 @@ def test_the_damaged_database_dialog_speaks_to_a_window_user(tmp_path: Path,
     data_dir = tmp_path / "data"
     db, _ = _damage(data_dir)
     with pytest.raises(DamagedDatabase) as caught:
-        open_repository(data_dir)
+        open_repository(data_dir, today=clock.today)
     seen: list[str] = []
 
     def read_and_quit() -> None:

@@ -158,7 +158,7 @@ def test_dragging_a_session_moves_it_warns_and_undo_puts_it_back(
 
     drop(page, thu, tue)
 
-    moved = ctx.repo.plan()
+    moved = ctx.app.store.plan()
     assert moved.session_on(tue).kind == "strength"
     assert moved.session_on(thu).kind == "long_run"
     # Rule 12: strength on Monday and Tuesday is back to back; the move is kept, and said.
@@ -167,7 +167,7 @@ def test_dragging_a_session_moves_it_warns_and_undo_puts_it_back(
     assert page.model.day(page.model.row_of(tue)).session.kind == "strength"
 
     ctx.undo_stack.undo()  # Ctrl+Z in the main window: see test_main_window
-    back = ctx.repo.plan()
+    back = ctx.app.store.plan()
     assert back.session_on(tue).kind == "long_run"
     assert back.session_on(thu).kind == "strength"
     assert page.warnings() == []
@@ -175,20 +175,20 @@ def test_dragging_a_session_moves_it_warns_and_undo_puts_it_back(
 
 def test_a_session_cannot_be_dropped_into_another_week(page: CalendarPage, ctx: Any) -> None:
     page.set_mode("month")
-    before = ctx.repo.plan()
+    before = ctx.app.store.plan()
     src, dst = MON + timedelta(days=3), MON + timedelta(days=8)
     drop(page, src, dst)
-    assert ctx.repo.plan() == before
+    assert ctx.app.store.plan() == before
     assert ctx.undo_stack.count() == 0
 
 
 def test_mark_done_with_minutes_and_rpe(qtbot: Any, page: CalendarPage, ctx: Any) -> None:
     day = TODAY
-    assert ctx.repo.outcome(day) is None
+    assert ctx.app.store.outcome(day) is None
     page.detail.actual_minutes.setValue(37)
     page.detail.rpe.setValue(7)
     qtbot.mouseClick(page.detail.done_button, Qt.MouseButton.LeftButton)
-    outcome = ctx.repo.outcome(day)
+    outcome = ctx.app.store.outcome(day)
     assert (outcome.status, outcome.minutes, outcome.rpe) == ("done", 37, 7)
     cell = page.model.day(page.model.row_of(day))
     assert cell.status == "done"
@@ -196,9 +196,9 @@ def test_mark_done_with_minutes_and_rpe(qtbot: Any, page: CalendarPage, ctx: Any
                                      Qt.ItemDataRole.AccessibleTextRole)
     assert page.detail.status.text().startswith("Done")
     qtbot.mouseClick(page.detail.skip_button, Qt.MouseButton.LeftButton)
-    assert ctx.repo.outcome(day).status == "skipped"
+    assert ctx.app.store.outcome(day).status == "skipped"
     ctx.undo_stack.undo()
-    outcome = ctx.repo.outcome(day)
+    outcome = ctx.app.store.outcome(day)
     assert (outcome.status, outcome.minutes, outcome.rpe) == ("done", 37, 7)
 
 
@@ -209,40 +209,40 @@ def test_offer_on_a_day_can_be_accepted_and_undone(qtbot: Any, page: CalendarPag
     # Two short nights (SPEC §3: both under 7 h) before today's hard session.
     for offset, hours in ((-1, 6.0), (0, 5.5)):
         day = TODAY + timedelta(days=offset)
-        ctx.apply(ctx.repo.save_checkin(CheckIn(date=day, sleep_hours=hours)))
+        ctx.apply(ctx.app.store.save_checkin(CheckIn(date=day, sleep_hours=hours)))
     banners = page.offer_banners()
     assert banners, "an easier session is offered"
     offer = banners[0].offer
-    original = ctx.repo.plan().session_on(offer.date)
+    original = ctx.app.store.plan().session_on(offer.date)
     assert original.kind in {"hiit", "hills", "tempo", "strength"}
     cell = page.model.day(page.model.row_of(offer.date))
     assert cell.offer is not None
     qtbot.mouseClick(banners[0].accept_button, Qt.MouseButton.LeftButton)
-    assert ctx.repo.plan().session_on(offer.date).kind == "easy_run"
+    assert ctx.app.store.plan().session_on(offer.date).kind == "easy_run"
     assert page.offer_banners() == []
     ctx.undo_stack.undo()
-    assert ctx.repo.plan().session_on(offer.date).kind == original.kind
+    assert ctx.app.store.plan().session_on(offer.date).kind == original.kind
 
 
 def test_offer_can_be_dismissed(qtbot: Any, page: CalendarPage, ctx: Any) -> None:
     from core.checkin import CheckIn
 
     for offset, hours in ((-1, 6.0), (0, 6.5)):
-        ctx.apply(ctx.repo.save_checkin(CheckIn(date=TODAY + timedelta(days=offset),
+        ctx.apply(ctx.app.store.save_checkin(CheckIn(date=TODAY + timedelta(days=offset),
                                                 sleep_hours=hours)))
     banner = page.offer_banners()[0]
     day = banner.offer.date
-    kind = ctx.repo.plan().session_on(day).kind
+    kind = ctx.app.store.plan().session_on(day).kind
     qtbot.mouseClick(banner.dismiss_button, Qt.MouseButton.LeftButton)
-    assert day in ctx.repo.dismissed_offers()
+    assert day in ctx.app.store.dismissed_offers()
     assert page.offer_banners() == []
-    assert ctx.repo.plan().session_on(day).kind == kind
+    assert ctx.app.store.plan().session_on(day).kind == kind
 
 
 def test_cells_say_what_was_logged(page: CalendarPage, ctx: Any) -> None:
     from core.checkin import CheckIn
 
-    ctx.apply(ctx.repo.save_checkin(CheckIn(date=TODAY, sleep_hours=8.0)))
+    ctx.apply(ctx.app.store.save_checkin(CheckIn(date=TODAY, sleep_hours=8.0)))
     row = page.model.row_of(TODAY)
     info = page.model.day(row)
     assert info.sleep_logged
@@ -254,27 +254,27 @@ def test_cells_say_what_was_logged(page: CalendarPage, ctx: Any) -> None:
 
 def test_ctrl_shift_arrows_move_the_selected_session_within_its_week(
         qtbot: Any, page: CalendarPage, ctx: Any) -> None:
-    before = ctx.repo.plan()
+    before = ctx.app.store.plan()
     mon, tue, wed = MON, MON + timedelta(days=1), MON + timedelta(days=2)
     assert page.selected_date() == mon
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
     press(qtbot, page, Qt.Key.Key_Right, shift_ctrl)
-    after = ctx.repo.plan()
+    after = ctx.app.store.plan()
     assert after.session_on(tue).title == before.session_on(mon).title
     assert after.session_on(mon).title == before.session_on(tue).title
     assert page.selected_date() == tue  # the session is still the selected one
     assert ctx.undo_stack.count() == 1
     press(qtbot, page, Qt.Key.Key_Right, shift_ctrl)
-    assert ctx.repo.plan().session_on(wed).title == before.session_on(mon).title
+    assert ctx.app.store.plan().session_on(wed).title == before.session_on(mon).title
 
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
-    assert ctx.repo.plan().session_on(mon).title == before.session_on(mon).title
+    assert ctx.app.store.plan().session_on(mon).title == before.session_on(mon).title
     # Monday's session cannot leave its week: refused in words, nothing written.
-    written = ctx.repo.plan()
+    written = ctx.app.store.plan()
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
-    assert ctx.repo.plan() == written
+    assert ctx.app.store.plan() == written
     assert "only to another day of its own week" in page.message.text()
     assert "Ctrl+Shift" in " ".join(w.text() for w in page.findChildren(QLabel))
 
@@ -289,11 +289,11 @@ def test_keyboard_move_is_checked_like_a_drag_and_undone_by_the_stack(
     for _ in range(2):  # Thursday's strength to Tuesday, the day after Monday's
         press(qtbot, page, Qt.Key.Key_Left,
               Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert ctx.repo.plan().session_on(MON + timedelta(days=1)).kind == "strength"
+    assert ctx.app.store.plan().session_on(MON + timedelta(days=1)).kind == "strength"
     assert any("Strength on Mon and Tue" in w for w in page.warnings())
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()
-    assert ctx.repo.plan().session_on(thu).kind == "strength"
+    assert ctx.app.store.plan().session_on(thu).kind == "strength"
     assert page.warnings() == []
 
 
@@ -314,7 +314,7 @@ def test_a_future_session_cannot_be_marked(qtbot: Any, page: CalendarPage, ctx: 
         assert not button.isEnabled()
         assert "has not come yet" in button.toolTip()
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert ctx.repo.outcome(tomorrow) is None
+    assert ctx.app.store.outcome(tomorrow) is None
     assert ctx.undo_stack.count() == 0
 
 

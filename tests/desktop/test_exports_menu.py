@@ -147,14 +147,14 @@ def test_backup_then_restore_brings_the_old_data_back(qtbot: Any, main_window: M
     json.loads(backup.read_text(encoding="utf-8"))
 
     day = TODAY + timedelta(days=1)
-    ctx.apply(ctx.repo.save_outcome(Outcome(day, "done", 30, 5)))
-    assert ctx.repo.outcome(day) is not None
+    ctx.apply(ctx.app.store.save_outcome(Outcome(day, "done", 30, 5)))
+    assert ctx.app.store.outcome(day) is not None
 
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a, **k: backup))
     monkeypatch.setattr(ConfirmRestore, "ask", classmethod(lambda cls, *a, **k: True))
     with qtbot.waitSignal(ctx.changed):
         main_window.restore_action.trigger()
-    assert ctx.repo.outcome(day) is None
+    assert ctx.app.store.outcome(day) is None
     assert ctx.undo_stack.count() == 0
 
 
@@ -163,13 +163,13 @@ def test_restore_of_a_bad_file_says_why_and_changes_nothing(
         no_blocking_errors: list[tuple[str, str]]) -> None:
     bad = tmp_path / "not-a-backup.json"
     bad.write_text('{"hello": "world"}', encoding="utf-8")
-    before = ctx.repo.plan()
+    before = ctx.app.store.plan()
     errors = no_blocking_errors
     monkeypatch.setattr(OpenFileDialog, "ask", classmethod(lambda cls, *a, **k: bad))
     monkeypatch.setattr(ConfirmRestore, "ask", classmethod(lambda cls, *a, **k: True))
     main_window.restore_action.trigger()
     assert errors and errors[0][0] == "Could not restore" and errors[0][1]
-    assert ctx.repo.plan() == before
+    assert ctx.app.store.plan() == before
 
 
 def test_print_sends_one_page_to_the_printer(qtbot: Any, main_window: MainWindow,

@@ -84,7 +84,7 @@ def test_first_start_shows_the_demo_banner_that_leads_to_the_profile(
     from core.profile import DEMO, profile_from_dict
 
     mine = profile_from_dict({**DEMO, "name": "Robin", "weight_kg": 70})
-    demo_ctx.apply(demo_ctx.repo.save_profile(mine, TODAY))
+    demo_ctx.apply(demo_ctx.app.store.save_profile(mine, TODAY))
     assert not window.demo_banner.isVisible()
     window.poll_timer.stop()
 
@@ -97,16 +97,16 @@ def test_ctrl_z_undoes_a_move_made_on_the_calendar(qtbot: Any, main_window: Main
                                                    ctx: Any) -> None:
     calendar = main_window.show_page("calendar")
     tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
-    before = ctx.repo.plan()
+    before = ctx.app.store.plan()
     calendar.move_session(thu, tue)
-    assert ctx.repo.plan().session_on(tue).kind == before.session_on(thu).kind
+    assert ctx.app.store.plan().session_on(tue).kind == before.session_on(thu).kind
     assert main_window.statusBar().currentMessage()  # the store's summary of the change
     main_window.activateWindow()
     qtbot.waitUntil(main_window.isActiveWindow)
     calendar.grid.setFocus()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert ctx.repo.plan().session_on(tue).kind == before.session_on(tue).kind
-    assert ctx.repo.plan().session_on(thu).kind == before.session_on(thu).kind
+    assert ctx.app.store.plan().session_on(tue).kind == before.session_on(tue).kind
+    assert ctx.app.store.plan().session_on(thu).kind == before.session_on(thu).kind
     assert main_window.undo_action.isEnabled() is False
     assert main_window.redo_action.isEnabled()
 
@@ -116,7 +116,7 @@ def test_a_day_logged_elsewhere_shows_up_after_polling(qtbot: Any, main_window: 
     from core.checkin import CheckIn, Outcome
 
     calendar = main_window.show_page("calendar")
-    other = open_store(ctx.repo.data_dir)  # as the command line would
+    other = open_store(ctx.app.store.data_dir)  # as the command line would
     try:
         other.save_checkin(CheckIn(date=TODAY, sleep_hours=7.5))
         other.save_outcome(Outcome(TODAY, "done", 33, 6))
@@ -178,7 +178,7 @@ def test_saving_the_profile_makes_an_earlier_move_not_undoable(
     calendar = main_window.show_page("calendar")
     tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
     drop(calendar, thu, tue)
-    assert ctx.repo.plan().session_on(tue).edited
+    assert ctx.app.store.plan().session_on(tue).edited
     assert main_window.undo_action.isEnabled()
 
     profile = main_window.show_page("profile")
@@ -186,12 +186,12 @@ def test_saving_the_profile_makes_an_earlier_move_not_undoable(
     editor.selectAll()
     qtbot.keyClicks(editor, str(ctx.profile().weekly_run_minutes + 30))
     qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
-    rebuilt = ctx.repo.plan()
-    assert ctx.repo.profile().weekly_run_minutes == ctx.profile().weekly_run_minutes
+    rebuilt = ctx.app.store.plan()
+    assert ctx.app.store.profile().weekly_run_minutes == ctx.profile().weekly_run_minutes
     assert not main_window.undo_action.isEnabled()
 
     _focus_and_press(qtbot, main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert ctx.repo.plan() == rebuilt
+    assert ctx.app.store.plan() == rebuilt
 
 
 def test_a_change_from_outside_clears_the_undo_history(qtbot: Any, main_window: MainWindow,
@@ -201,7 +201,7 @@ def test_a_change_from_outside_clears_the_undo_history(qtbot: Any, main_window: 
     calendar = main_window.show_page("calendar")
     calendar.move_session(TODAY + timedelta(days=3), TODAY + timedelta(days=1))
     assert ctx.undo_stack.canUndo()
-    other = open_store(ctx.repo.data_dir)
+    other = open_store(ctx.app.store.data_dir)
     try:
         other.save_outcome(Outcome(TODAY, "done", 30, 5))
     finally:
@@ -217,7 +217,7 @@ def test_undoing_a_drag_puts_both_sessions_back_exactly(qtbot: Any, main_window:
 
     calendar = main_window.show_page("calendar")
     tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
-    before = ctx.repo.plan()
+    before = ctx.app.store.plan()
     originals = (before.session_on(tue), before.session_on(thu))
     assert not originals[0].edited and not originals[1].edited
     drop(calendar, thu, tue)
@@ -226,7 +226,7 @@ def test_undoing_a_drag_puts_both_sessions_back_exactly(qtbot: Any, main_window:
 
     calendar.grid.setFocus()
     _focus_and_press(qtbot, main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    after = ctx.repo.plan()
+    after = ctx.app.store.plan()
     assert (after.session_on(tue), after.session_on(thu)) == originals
     assert after == before
     for day in (tue, thu):
@@ -244,7 +244,7 @@ def test_a_swap_names_both_sessions_in_the_status_bar(main_window: MainWindow,
 
     calendar = main_window.show_page("calendar")
     thu, fri = TODAY + timedelta(days=3), TODAY + timedelta(days=4)
-    plan = ctx.repo.plan()
+    plan = ctx.app.store.plan()
     was_thu, was_fri = plan.session_on(thu), plan.session_on(fri)
     assert "rest" not in (was_thu.kind, was_fri.kind)
     drop(calendar, fri, thu)

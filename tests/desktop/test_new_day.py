@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from core.app import App
 from core.profile import DEMO, profile_from_dict
 from core.store import open_repository
 from desktop.context import AppContext
@@ -39,9 +40,9 @@ def clock() -> Clock:
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, clock: Clock) -> Iterator[MainWindow]:
-    repo = open_repository(tmp_path / "data")
+    repo = open_repository(tmp_path / "data", today=clock)
     repo.save_profile(profile_from_dict({**DEMO, "name": "Sam"}), START)
-    main = MainWindow(AppContext(repo, today=clock))
+    main = MainWindow(AppContext(App(repo, clock)))
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
@@ -69,7 +70,7 @@ def test_the_poll_timer_moves_today_on_after_midnight(qtbot: Any, window: MainWi
 def test_a_tick_after_midnight_is_saved_for_the_new_day(qtbot: Any, window: MainWindow,
                                                        clock: Clock) -> None:
     boxes = page(window, "today").checklist.boxes
-    repo = window.ctx.repo
+    repo = window.ctx.app.store
     clock.day = MONDAY
     window.poll()
     qtbot.mouseClick(boxes["water"], Qt.MouseButton.LeftButton)

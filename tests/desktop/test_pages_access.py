@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import clock
+from core.app import App
 from core.checkin import CheckIn
 from core.profile import profile_from_dict
 from core.store import open_repository
@@ -54,14 +56,14 @@ def unnamed_controls(page: QWidget) -> list[str]:
                                           ("profile", "ProfilePage")])
 def test_every_control_has_a_name_or_a_label(module: str, name: str, qtbot,  # noqa: ANN001
                                              tmp_path) -> None:  # noqa: ANN001
-    repo = open_repository(tmp_path / "data")
+    repo = open_repository(tmp_path / "data", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(RUNNER), TODAY - timedelta(days=9))
         for d in (1, 2):  # two short nights: the Today page shows an offer with its buttons
             repo.save_checkin(CheckIn(TODAY - timedelta(days=d), sleep_hours=5.5,
                                       weight_kg=60.0))
         page = getattr(importlib.import_module(f"desktop.pages.{module}"), name)(
-            AppContext(repo, today=lambda: TODAY))
+            AppContext(App(repo, lambda: TODAY)))
         qtbot.addWidget(page)
         page.show()
         assert unnamed_controls(page) == []

@@ -11,6 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QLineEdit
 
+from core import clock
+from core.app import App
 from core.plan import monday_on_or_after
 from core.profile import Profile, profile_from_dict
 from core.store import open_repository
@@ -28,10 +30,10 @@ def make_page(qtbot, tmp_path) -> Iterator[Callable[..., ProfilePage]]:  # noqa:
     repos = []
 
     def make(profile: Profile | None = None, *, demo: bool = False) -> ProfilePage:
-        repo = open_repository(tmp_path / f"data{len(repos)}")
+        repo = open_repository(tmp_path / f"data{len(repos)}", today=clock.today)
         repos.append(repo)
         repo.save_profile(profile or profile_from_dict(MINE), TODAY, demo=demo)
-        ctx = AppContext(repo, today=lambda: TODAY)
+        ctx = AppContext(App(repo, lambda: TODAY))
         page = ProfilePage(ctx)
         qtbot.addWidget(page)
         page.resize(900, 800)
@@ -60,7 +62,7 @@ def test_invalid_weight_is_named_beside_the_field_and_blocks_save(make_page, qtb
     assert not page.save_button.isEnabled()
     qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.ctx.repo.profile().weight_kg == 64  # nothing saved from a refused form
+    assert page.ctx.app.store.profile().weight_kg == 64  # nothing saved from a refused form
 
     retype(qtbot, form.weight, "70.5")
     assert not error.isVisible()
@@ -80,9 +82,9 @@ def test_save_stores_the_typed_values_and_rebuilds_the_plan(make_page, qtbot) ->
     with qtbot.waitSignal(page.profile_saved) as saved:
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
 
-    stored = page.ctx.repo.profile()
+    stored = page.ctx.app.store.profile()
     assert (stored.name, stored.weight_kg, stored.long_run_day) == ("Zoë Läufer", 70.5, "sat")
-    plan = page.ctx.repo.plan()
+    plan = page.ctx.app.store.plan()
     assert plan.start == monday_on_or_after(TODAY)
     for week in plan.weeks:  # every regenerated week has its long run on Saturday now
         assert week.session_on(week.start + timedelta(days=5)).kind == "long_run"
@@ -99,7 +101,7 @@ def test_ctrl_s_saves(make_page, qtbot) -> None:
     qtbot.waitUntil(page.isActiveWindow)  # shortcuts only reach the active window
     page.form.minutes.setFocus()
     qtbot.keyClick(page.form.minutes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert page.ctx.repo.profile().weekly_run_minutes == 90
+    assert page.ctx.app.store.profile().weekly_run_minutes == 90
 
 
 def test_imperial_shows_pounds_but_stores_the_same_kilograms(make_page, qtbot) -> None:
@@ -110,13 +112,13 @@ def test_imperial_shows_pounds_but_stores_the_same_kilograms(make_page, qtbot) -
     assert (form.height_ft.value(), form.height_in.value()) == (5, 10.9)  # 180 cm = 70.87 in
     assert not form.height_cm.isVisible()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    stored = page.ctx.repo.profile()
+    stored = page.ctx.app.store.profile()
     assert stored.units == "imperial"
     assert stored.weight_kg == 64 and stored.height_cm == 180  # untouched, not re-rounded
 
     retype(qtbot, form.weight, "150")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.ctx.repo.profile().weight_kg == pytest.approx(150 * 0.45359237, abs=0.01)
+    assert page.ctx.app.store.profile().weight_kg == pytest.approx(150 * 0.45359237, abs=0.01)
 
 
 def test_imperial_error_speaks_pounds(make_page, qtbot) -> None:
@@ -204,7 +206,7 @@ def test_demo_profile_is_announced_until_saved_as_yours(make_page, qtbot) -> Non
     assert page.demo_note.isVisible() and "demo" in page.demo_note.text()
     retype(qtbot, page.form.name, "Robin")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert not page.ctx.repo.is_demo()
+    assert not page.ctx.app.store.is_demo()
     assert not page.demo_note.isVisible()
 
 
@@ -232,7 +234,7 @@ def test_the_imperial_weight_limits_shown_are_accepted(make_page, qtbot) -> None
         retype(qtbot, form.weight, limit)
         assert not form.errors["weight_kg"].isVisible(), limit
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-        assert page.ctx.repo.profile().weight_kg == pytest.approx(float(limit) * 0.45359237,
+        assert page.ctx.app.store.profile().weight_kg == pytest.approx(float(limit) * 0.45359237,
                                                                    abs=0.01)
     retype(qtbot, form.weight, f"{float(lo) - 0.1:.1f}")  # one step under the shown limit
     assert form.errors["weight_kg"].isVisible()
@@ -253,7 +255,7 @@ def test_the_imperial_height_limits_shown_are_accepted(make_page, qtbot) -> None
         assert not form.errors["height_cm"].isVisible(), (feet, inches)
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
         total = int(feet) * 12 + float(inches)
-        assert page.ctx.repo.profile().height_cm == pytest.approx(total * 2.54, abs=0.05)
+        assert page.ctx.app.store.profile().height_cm == pytest.approx(total * 2.54, abs=0.05)
 
 
 def test_the_save_message_says_what_changed_and_goes_when_editing_again(
@@ -286,11 +288,11 @@ def test_the_save_message_says_what_changed_and_goes_when_editing_again(
 
 
 def test_an_ended_plan_can_be_restarted_from_the_profile_page(qtbot, tmp_path) -> None:
-    repo = open_repository(tmp_path / "ended")
+    repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(MINE), TODAY)
         later = repo.plan().end + timedelta(days=10)  # a Wednesday, ten days after the end
-        page = ProfilePage(AppContext(repo, today=lambda: later))
+        page = ProfilePage(AppContext(App(repo, lambda: later)))
         qtbot.addWidget(page)
         page.show()
         assert page.ended.isVisible() and "ended" in page.ended.text()
@@ -305,11 +307,11 @@ def test_an_ended_plan_can_be_restarted_from_the_profile_page(qtbot, tmp_path) -
 
 
 def test_edits_made_on_an_ended_plan_go_in_with_the_new_plan(qtbot, tmp_path) -> None:
-    repo = open_repository(tmp_path / "ended")
+    repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(MINE), TODAY)
         later = repo.plan().end + timedelta(days=10)
-        page = ProfilePage(AppContext(repo, today=lambda: later))
+        page = ProfilePage(AppContext(App(repo, lambda: later)))
         qtbot.addWidget(page)
         page.show()
         retype(qtbot, page.form.minutes, "90")
@@ -324,7 +326,7 @@ def test_edits_made_on_an_ended_plan_go_in_with_the_new_plan(qtbot, tmp_path) ->
 def test_more_running_mid_plan_says_the_plan_builds_from_what_was_run(qtbot, tmp_path) -> None:
     from core.checkin import Outcome
 
-    repo = open_repository(tmp_path / "midway")
+    repo = open_repository(tmp_path / "midway", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(MINE), TODAY)
         sunday = TODAY + timedelta(days=13)  # the end of week 2
@@ -332,7 +334,7 @@ def test_more_running_mid_plan_says_the_plan_builds_from_what_was_run(qtbot, tmp
         runs = [s for s in week2.sessions if s.is_run]
         for s in runs:  # every run of week 2 cut to 20 minutes
             repo.save_outcome(Outcome(s.date, "done", 20, None))
-        page = ProfilePage(AppContext(repo, today=lambda: sunday))
+        page = ProfilePage(AppContext(App(repo, lambda: sunday)))
         qtbot.addWidget(page)
         page.show()
         retype(qtbot, page.form.minutes, "150")

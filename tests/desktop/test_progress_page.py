@@ -88,13 +88,13 @@ def test_only_the_half_year_the_weight_trend_shows_is_read(make_page) -> None:
     years_ago = tuple((TODAY - timedelta(days=d), 70.0) for d in range(400, 1800, 30))
     page = make_page(weights=(*years_ago, (TODAY - timedelta(days=14), 65.0), (TODAY, 64.0)))
     reads: list[tuple[date, date]] = []
-    real = page.ctx.repo.checkins
+    real = page.ctx.app.store.checkins
 
     def checkins(start: date, end: date):  # noqa: ANN202
         reads.append((start, end))
         return real(start, end)
 
-    page.ctx.repo.checkins = checkins
+    page.ctx.app.store.checkins = checkins
     page.refresh()
     assert reads and all((TODAY - start).days < 26 * 7 for start, _ in reads)
     assert page.weight_model.rowCount() == 2  # the years-old weights are not on this chart

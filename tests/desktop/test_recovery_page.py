@@ -9,6 +9,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QScrollArea
 
+from core import clock
+from core.app import App
 from core.checkin import CheckIn
 from core.profile import Profile, profile_from_dict
 from core.store import open_repository
@@ -41,19 +43,19 @@ def type_hours(qtbot, spin, text: str) -> None:  # noqa: ANN001
 def test_ticks_and_sleep_hours_are_saved_for_today(make_page, qtbot) -> None:
     page = make_page()
     widget = page.checklist
-    assert page.ctx.repo.checkin(TODAY) is None
+    assert page.ctx.app.store.checkin(TODAY) is None
     tick(qtbot, widget.boxes["water"])
     tick(qtbot, widget.boxes["stretch"])  # no run on this Wednesday: stretching is off
     tick(qtbot, widget.boxes["foam_roll_calves"])
     tick(qtbot, widget.boxes["foam_roll_quads"])
     type_hours(qtbot, widget.sleep, "7.5")
     widget.quality.setCurrentIndex(4)
-    saved = page.ctx.repo.checkin(TODAY)
+    saved = page.ctx.app.store.checkin(TODAY)
     assert saved.water_met and not saved.stretch_done and not saved.warmup_done
     assert set(saved.foam_roll) == {"quads", "calves"}
     assert saved.sleep_hours == 7.5 and saved.sleep_quality == 4
     tick(qtbot, widget.boxes["foam_roll_quads"])  # untick
-    assert page.ctx.repo.checkin(TODAY).foam_roll == ("calves",)
+    assert page.ctx.app.store.checkin(TODAY).foam_roll == ("calves",)
     assert page.tiles["week_rolls"].value() == "1 session"  # stats follow the ticks
 
 
@@ -64,8 +66,8 @@ def test_a_past_day_can_be_filled_in(make_page, qtbot) -> None:
     monday = TODAY - timedelta(days=2)
     assert page.selected_day() == monday
     tick(qtbot, page.checklist.boxes["water"])
-    assert page.ctx.repo.checkin(monday).water_met
-    assert page.ctx.repo.checkin(TODAY) is None
+    assert page.ctx.app.store.checkin(monday).water_met
+    assert page.ctx.app.store.checkin(TODAY) is None
     page.date_edit.setDate(QDate(2030, 1, 1))  # the future cannot be logged
     assert page.selected_day() == TODAY
     assert not page.next_day.isEnabled()
@@ -126,17 +128,17 @@ def test_first_step_up_from_not_logged_starts_near_a_likely_value(make_page, qtb
     widget = page.checklist
     assert widget.sleep.text() == "Not logged"
     qtbot.keyClick(widget.sleep, Qt.Key.Key_Up)
-    assert page.ctx.repo.checkin(TODAY).sleep_hours == 7.5
+    assert page.ctx.app.store.checkin(TODAY).sleep_hours == 7.5
     qtbot.keyClick(widget.weight, Qt.Key.Key_Up)  # starts at the profile's weight
-    assert page.ctx.repo.checkin(TODAY).weight_kg == 64.0
+    assert page.ctx.app.store.checkin(TODAY).weight_kg == 64.0
     qtbot.keyClick(widget.weight, Qt.Key.Key_Down)
-    assert page.ctx.repo.checkin(TODAY).weight_kg == pytest.approx(63.9)
+    assert page.ctx.app.store.checkin(TODAY).weight_kg == pytest.approx(63.9)
 
 
 def test_weight_is_typed_in_pounds_for_imperial_and_stored_in_kilograms(make_page, qtbot) -> None:
     page = make_page(profile_from_dict({**RUNNER, "units": "imperial"}))
     type_hours(qtbot, page.checklist.weight, "150")
-    assert page.ctx.repo.checkin(TODAY).weight_kg == pytest.approx(150 * 0.45359237, abs=0.01)
+    assert page.ctx.app.store.checkin(TODAY).weight_kg == pytest.approx(150 * 0.45359237, abs=0.01)
     assert page.checklist.weight.text().endswith("lb")
 
 
@@ -159,26 +161,26 @@ def test_sleep_hours_read_with_one_decimal_like_the_tiles(make_page, qtbot) -> N
     assert page.checklist.sleep.text() == "6.0 h"
     assert page.tiles["average"].value() == "6.0 h"
     qtbot.keyClick(page.checklist.sleep, Qt.Key.Key_Up)
-    assert page.ctx.repo.checkin(TODAY).sleep_hours == 6.5
+    assert page.ctx.app.store.checkin(TODAY).sleep_hours == 6.5
     assert page.checklist.sleep.text() == "6.5 h"
 
 
 def test_a_finer_logged_sleep_is_not_rounded_by_ticking_something_else(make_page, qtbot) -> None:
     page = make_page(checkins=(CheckIn(TODAY, sleep_hours=6.25),))  # logged from the CLI
     tick(qtbot, page.checklist.boxes["water"])
-    saved = page.ctx.repo.checkin(TODAY)
+    saved = page.ctx.app.store.checkin(TODAY)
     assert saved.water_met and saved.sleep_hours == 6.25
 
 
 def spy_reads(page) -> list[tuple[date, date]]:  # noqa: ANN001
     reads: list[tuple[date, date]] = []
-    real = page.ctx.repo.checkins
+    real = page.ctx.app.store.checkins
 
     def checkins(start: date, end: date):  # noqa: ANN202
         reads.append((start, end))
         return real(start, end)
 
-    page.ctx.repo.checkins = checkins
+    page.ctx.app.store.checkins = checkins
     return reads
 
 
@@ -203,11 +205,11 @@ def test_ticks_can_be_taken_back_with_undo(qtbot, tmp_path) -> None:  # noqa: AN
     from core.profile import demo_profile
     from desktop.widgets.checklist import ChecklistWidget
 
-    repo = open_repository(tmp_path / "undo")
+    repo = open_repository(tmp_path / "undo", today=clock.today)
     try:
         today = date(2026, 11, 25)
         repo.save_profile(demo_profile(), today - timedelta(days=10))
-        ctx = AppContext(repo, today=lambda: today)
+        ctx = AppContext(App(repo, lambda: today))
         widget = ChecklistWidget(ctx)
         qtbot.addWidget(widget)
         widget.show()
@@ -232,12 +234,12 @@ def test_arrowing_sleep_hours_is_one_undo_step(qtbot, tmp_path) -> None:  # noqa
     from core.profile import demo_profile
     from desktop.widgets.checklist import ChecklistWidget
 
-    repo = open_repository(tmp_path / "undo-sleep")
+    repo = open_repository(tmp_path / "undo-sleep", today=clock.today)
     try:
         today = date(2026, 11, 25)
         repo.save_profile(demo_profile(), today - timedelta(days=10))
         repo.save_checkin(CheckIn(date=today, sleep_hours=6.0))
-        ctx = AppContext(repo, today=lambda: today)
+        ctx = AppContext(App(repo, lambda: today))
         widget = ChecklistWidget(ctx)
         qtbot.addWidget(widget)
         widget.show()

@@ -33,7 +33,7 @@ def test_change_plan_to_75_min_rewrites_the_long_runs_main_set(qtbot, ctx) -> No
     qtbot.mouseClick(detail.set_planned, Qt.MouseButton.LeftButton)
     assert "Main: 75 min at a conversational pace" in detail.structure.text()
     assert f"Main: {long_run.minutes} min" not in detail.structure.text()
-    stored = ctx.repo.plan().session_on(long_run.date)
+    stored = ctx.app.store.plan().session_on(long_run.date)
     assert stored.minutes == 75 and stored.edited
     assert any(line.startswith("Main: 75 min") for line in stored.structure)
 

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from core import clock
+from core.app import App
 from core.checkin import CheckIn
 from core.plan import monday_on_or_after
 from core.profile import profile_from_dict
@@ -49,7 +51,7 @@ def test_shows_todays_session_and_its_targets(make_page) -> None:
 def test_checklist_ticks_save_todays_checkin(make_page, qtbot) -> None:
     page = make_page()
     qtbot.mouseClick(page.checklist.boxes["water"], Qt.MouseButton.LeftButton)
-    assert page.ctx.repo.checkin(TODAY).water_met
+    assert page.ctx.app.store.checkin(TODAY).water_met
     assert page.checklist.day() == TODAY
 
 
@@ -67,10 +69,10 @@ def test_two_short_nights_offer_an_easy_run_that_can_be_accepted_and_undone(
     assert original.hard
     assert "an easy run of" in box.notice.text() and original.title in box.notice.text()
     qtbot.mouseClick(box.accept, Qt.MouseButton.LeftButton)
-    assert page.ctx.repo.plan().session_on(box.offer.date).kind == "easy_run"
+    assert page.ctx.app.store.plan().session_on(box.offer.date).kind == "easy_run"
     assert page.offer_boxes == []  # accepted: nothing left to offer
     page.ctx.undo_stack.undo()
-    assert page.ctx.repo.plan().session_on(box.offer.date).kind == original.kind
+    assert page.ctx.app.store.plan().session_on(box.offer.date).kind == original.kind
 
 
 def test_declined_offer_goes_away_and_changes_nothing(make_page, qtbot) -> None:
@@ -79,8 +81,8 @@ def test_declined_offer_goes_away_and_changes_nothing(make_page, qtbot) -> None:
     before = page.ctx.plan().session_on(box.offer.date)
     qtbot.mouseClick(box.decline, Qt.MouseButton.LeftButton)
     assert page.offer_boxes == []
-    assert page.ctx.repo.plan().session_on(box.offer.date) == before
-    assert box.offer.date in page.ctx.repo.dismissed_offers()
+    assert page.ctx.app.store.plan().session_on(box.offer.date) == before
+    assert box.offer.date in page.ctx.app.store.dismissed_offers()
 
 
 def test_no_offer_after_good_sleep(make_page) -> None:
@@ -104,11 +106,11 @@ def test_every_control_on_the_page_has_an_accessible_name(
         QWidget,
     )
 
-    repo = open_repository(tmp_path / "data")
+    repo = open_repository(tmp_path / "data", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(RUNNER), TODAY)
         page = getattr(importlib.import_module(f"desktop.pages.{module}"), name)(
-            AppContext(repo, today=lambda: TODAY))
+            AppContext(App(repo, lambda: TODAY)))
         qtbot.addWidget(page)
         page.show()
         theirs = getattr(page, "detail", None)  # the shell's SessionDetail is tested there
@@ -138,11 +140,11 @@ def test_at_720_pixels_wide_the_checklist_goes_under_the_session(make_page, qtbo
 
 def test_an_ended_plan_offers_a_new_one_that_starts_on_the_next_monday(
         qtbot, tmp_path) -> None:  # noqa: ANN001
-    repo = open_repository(tmp_path / "ended")
+    repo = open_repository(tmp_path / "ended", today=clock.today)
     try:
         repo.save_profile(profile_from_dict(RUNNER), TODAY)
         later = repo.plan().end + timedelta(days=10)  # a Wednesday after the plan's end
-        page = TodayPage(AppContext(repo, today=lambda: later))
+        page = TodayPage(AppContext(App(repo, lambda: later)))
         qtbot.addWidget(page)
         page.show()
         assert page.new_plan_button.isVisible() and "ended" in page.ended.text()
@@ -186,7 +188,7 @@ def test_before_the_plan_optional_boxes_tick_and_run_only_boxes_say_why_not(
     assert text == page.checklist.palette().color(page.checklist.foregroundRole())  # not grey
     assert "optional" in page.checklist.foam_title.text()
     qtbot.mouseClick(quads, Qt.MouseButton.LeftButton)
-    assert page.ctx.repo.checkin(saturday).foam_roll == ("quads",)
+    assert page.ctx.app.store.checkin(saturday).foam_roll == ("quads",)
 
 
 def test_a_key_typed_after_clear_mark_does_not_touch_the_plan(open_page, qtbot) -> None:
@@ -200,7 +202,7 @@ def test_a_key_typed_after_clear_mark_does_not_touch_the_plan(open_page, qtbot) 
     planned = page.ctx.plan().session_on(TODAY).minutes
     detail = page.detail
     qtbot.mouseClick(detail.clear_button, Qt.MouseButton.LeftButton)
-    assert page.ctx.repo.outcome(TODAY) is None
+    assert page.ctx.app.store.outcome(TODAY) is None
     focused = QApplication.focusWidget()
     assert focused is not None
     assert focused not in (detail.planned_minutes, detail.planned_minutes.lineEdit())

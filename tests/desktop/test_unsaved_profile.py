@@ -35,7 +35,7 @@ def test_quit_with_unsaved_edits_can_be_cancelled(main_window, qtbot, monkeypatc
     main_window.quit_action.trigger()
     assert asked == ["your profile"]
     assert main_window.isVisible()
-    assert main_window.ctx.repo.profile().name == "Sam Tester"
+    assert main_window.ctx.app.store.profile().name == "Sam Tester"
     main_window.pages["profile"].refresh()  # drop the edits: the window closes after the test
 
 
@@ -44,7 +44,7 @@ def test_quit_can_save_the_edits(main_window, qtbot, monkeypatch) -> None:
     edit_name(qtbot, main_window, "Robin")
     main_window.quit_action.trigger()
     assert not main_window.isVisible()
-    assert main_window.ctx.repo.profile().name == "Robin"
+    assert main_window.ctx.app.store.profile().name == "Robin"
 
 
 def test_closing_the_window_can_discard(main_window, qtbot, monkeypatch) -> None:
@@ -52,7 +52,7 @@ def test_closing_the_window_can_discard(main_window, qtbot, monkeypatch) -> None
     edit_name(qtbot, main_window, "Robin")
     main_window.close()
     assert asked and not main_window.isVisible()
-    assert main_window.ctx.repo.profile().name == "Sam Tester"
+    assert main_window.ctx.app.store.profile().name == "Sam Tester"
 
 
 def test_leaving_the_page_asks_and_cancel_stays(main_window, qtbot, monkeypatch) -> None:
@@ -71,7 +71,7 @@ def test_leaving_the_page_with_save_keeps_the_edits(main_window, qtbot, monkeypa
     edit_name(qtbot, main_window, "Robin")
     main_window.show_page("calendar")
     assert main_window.current_page_name() == "calendar"
-    assert main_window.ctx.repo.profile().name == "Robin"
+    assert main_window.ctx.app.store.profile().name == "Robin"
 
 
 def test_leaving_without_edits_asks_nothing(main_window, monkeypatch) -> None:
@@ -91,7 +91,7 @@ def test_the_untouched_demo_can_be_saved_as_it_is(qtbot, demo_ctx) -> None:
     assert "save to make it yours" in page.status.text()
     assert page.save_button.isEnabled()
     page.save_button.click()
-    assert not demo_ctx.repo.is_demo()
+    assert not demo_ctx.app.store.is_demo()
     assert page.status.text() == "Saved" and not page.save_button.isEnabled()
 
 

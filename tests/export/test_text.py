@@ -62,7 +62,7 @@ def test_default_paper_follows_the_country(name: str, paper: str) -> None:
 
 
 def test_importing_the_export_command_does_not_load_reportlab() -> None:
-    code = ("import sys, core.cli.export_cmd, core.export.wording; "
+    code = ("import sys, core.cli.export_cmd, core.wording; "
             "print('reportlab' in sys.modules, 'icalendar' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from core import clock
 from core.profile import demo_profile
 from core.store import Repository, open_repository
 
@@ -13,6 +14,6 @@ FIRST_MONDAY = date(2026, 11, 23)
 
 
 def repo_with_profile(folder: Path, today: date = TODAY) -> Repository:
-    repo = open_repository(folder)
+    repo = open_repository(folder, today=clock.today)
     repo.save_profile(demo_profile(), today)
     return repo

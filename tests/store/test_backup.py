@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core import clock
 from core.checkin import CheckIn, Outcome
 from core.store import Repository, open_repository, repository_plan
 from core.store.backup import BadBackup
@@ -46,7 +47,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     out = tmp_path / "backup.json"
     source.backup_to(out)
     assert out.stat().st_mode & 0o777 == 0o600
-    target = open_repository(tmp_path / "b")
+    target = open_repository(tmp_path / "b", today=clock.today)
     target.save_checkin(CheckIn(date=TODAY - timedelta(days=100), sleep_hours=5.0))
     change = target.restore_from(out)
     assert change.everything
@@ -56,7 +57,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
 
 def test_backup_of_nothing_is_refused(tmp_path: Path) -> None:
     with pytest.raises(Exception, match="nothing to back up"):
-        open_repository(tmp_path / "none").backup_to(tmp_path / "out.json")
+        open_repository(tmp_path / "none", today=clock.today).backup_to(tmp_path / "out.json")
     assert not (tmp_path / "out.json").exists() and not (tmp_path / "none").exists()
 
 
@@ -148,7 +149,8 @@ def test_any_changed_value_restores_valid_data_or_nothing(pick: int, junk: Any,
     node[path[-1]] = junk
     bad = tmp_path / "changed.json"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    target = open_repository(tmp_path / f"t{pick}-{abs(hash(repr(junk))) % 10_000}")
+    target = open_repository(tmp_path / f"t{pick}-{abs(hash(repr(junk))) % 10_000}",
+                             today=clock.today)
     target.save_checkin(CheckIn(date=TODAY, sleep_hours=1.0))
     try:
         target.restore_from(bad)
@@ -182,3 +184,22 @@ def test_restore_is_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         target.restore_from(tmp_path / "good.json")
     monkeypatch.undo()
     assert everything(target) == before
+
+
+def test_a_restore_keeps_this_machines_calendar_feed(tmp_path: Path) -> None:
+    from core.app.exports import FEED_SETTING
+    from core.store.backup import MACHINE_SETTINGS
+
+    assert FEED_SETTING in MACHINE_SETTINGS
+    source = repo_with_profile(tmp_path / "a")
+    source.set_setting(FEED_SETTING, "/elsewhere/plan.ics")
+    source.set_setting("paper", "letter")
+    backup = tmp_path / "b.json"
+    source.backup_to(backup)
+    target = repo_with_profile(tmp_path / "c")
+    target.set_setting(FEED_SETTING, "/here/plan.ics")
+    target.restore_from(backup)
+    assert target.setting(FEED_SETTING) == "/here/plan.ics"
+    assert target.setting("paper") == "letter"
+    source.close()
+    target.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from core import clock
 from core.profile import profile_from_dict
 from core.store import MigrationFailed, NewerDatabase, migrations, open_repository
 from core.store.db import DB_NAME
@@ -51,7 +52,7 @@ def test_every_earlier_schema_has_a_fixture() -> None:
 @pytest.mark.parametrize("version", OLD_VERSIONS)
 def test_old_schema_opens_with_all_data(version: int, tmp_path: Path) -> None:
     folder = copy_fixture(version, tmp_path)
-    repo = open_repository(folder)
+    repo = open_repository(folder, today=clock.today)
     assert user_version(folder / DB_NAME) == migrations.latest()
     assert repo.profile() == profile_from_dict(PROFILE)
     plan = repo.plan()
@@ -79,7 +80,7 @@ def test_old_schema_opens_with_all_data(version: int, tmp_path: Path) -> None:
 
 def test_upgrade_keeps_a_copy_of_the_old_file(tmp_path: Path) -> None:
     folder = copy_fixture(1, tmp_path)
-    open_repository(folder).close()
+    open_repository(folder, today=clock.today).close()
     copies = list((folder / "backups").glob("pre-migration-v1-*.sqlite3"))
     assert len(copies) == 1
     assert user_version(copies[0]) == 1
@@ -98,7 +99,7 @@ def test_failing_migration_puts_the_file_back(tmp_path: Path,
     # v2 and v3 succeed (each commits on its own), then v4 fails: all of it must be undone.
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (99, broken)])
     with pytest.raises(MigrationFailed, match="put back"):
-        open_repository(folder)
+        open_repository(folder, today=clock.today)
     assert user_version(path) == 1
     conn = sqlite3.connect(path)
     columns = [r[1] for r in conn.execute("PRAGMA table_info(checkin)")]
@@ -107,7 +108,7 @@ def test_failing_migration_puts_the_file_back(tmp_path: Path,
     assert conn.execute("SELECT * FROM checkin ORDER BY day").fetchall() == before
     conn.close()
     monkeypatch.undo()
-    repo = open_repository(folder)  # the real upgrade still works afterwards
+    repo = open_repository(folder, today=clock.today)  # the real upgrade still works afterwards
     assert repo.profile() == profile_from_dict(PROFILE)
     repo.close()
 
@@ -120,5 +121,5 @@ def test_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     conn.close()
     before = path.read_bytes()
     with pytest.raises(NewerDatabase, match="newer version"):
-        open_repository(folder)
+        open_repository(folder, today=clock.today)
     assert path.read_bytes() == before

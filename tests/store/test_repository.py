@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core import clock
 from core.checkin import CheckIn, Outcome
 from core.plan import Plan, monday_on_or_after
 from core.planner import build_plan
@@ -19,7 +20,7 @@ from tests.store.helpers import FIRST_MONDAY, TODAY, repo_with_profile
 
 def test_reading_an_empty_folder_creates_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    repo = open_repository(folder)
+    repo = open_repository(folder, today=clock.today)
     assert repo.profile() is None and repo.plan() is None and not repo.is_demo()
     assert repo.history(None, None) == [] and repo.checkins(TODAY, TODAY) == []
     assert repo.dismissed_offers() == frozenset() and repo.setting("x") is None
@@ -28,7 +29,7 @@ def test_reading_an_empty_folder_creates_nothing(tmp_path: Path) -> None:
 
 def test_first_save_stores_a_private_file_and_a_12_week_plan(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    repo = open_repository(folder)
+    repo = open_repository(folder, today=clock.today)
     change = repo.save_profile(demo_profile(), TODAY, demo=True)
     assert change.profile and change.plan
     assert repo.profile() == demo_profile() and repo.is_demo()
@@ -48,7 +49,7 @@ def test_saving_the_same_profile_changes_nothing(tmp_path: Path) -> None:
 
 
 def test_age_is_checked_at_the_plan_start(tmp_path: Path) -> None:
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=clock.today)
     # Turns 16 on Tue 24 Nov, so is still 15 on the plan's first Monday (23 Nov).
     young = demo_profile().with_changes(birth_date="2010-11-24")
     with pytest.raises(ProfileError, match="birth_date"):
@@ -207,7 +208,7 @@ def test_history_rows_follow_spec_7(tmp_path: Path) -> None:
 def test_data_version_sees_writes_from_another_connection(tmp_path: Path) -> None:
     desktop = repo_with_profile(tmp_path)
     seen = desktop.data_version()
-    other = open_repository(tmp_path)
+    other = open_repository(tmp_path, today=clock.today)
     other.save_checkin(CheckIn(date=TODAY, sleep_hours=8.0))
     other.close()
     assert desktop.data_version() != seen
@@ -219,7 +220,7 @@ def test_data_version_sees_writes_from_another_connection(tmp_path: Path) -> Non
 
 
 def test_settings(tmp_path: Path) -> None:
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=clock.today)
     repo.set_setting("paper", "letter")
     repo.set_setting("paper", "a4")
     assert repo.setting("paper") == "a4"
@@ -227,7 +228,7 @@ def test_settings(tmp_path: Path) -> None:
 
 def test_a_refused_first_write_leaves_no_file_behind(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    repo = open_repository(folder)
+    repo = open_repository(folder, today=clock.today)
     with pytest.raises(ValueError, match="no planned session"):
         repo.save_outcome(Outcome(date=TODAY, status="done"))
     with pytest.raises(ValueError, match="not in the plan"):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from core import clock
 from core.checkin import CheckIn
 from core.store import (
     DamagedDatabase,
@@ -42,7 +43,7 @@ def test_one_backup_per_day_of_use_and_only_seven_kept(tmp_path: Path,
     days = [first + timedelta(days=i) for i in range(1, 10)]
     for i, day in enumerate(days):
         on_day(monkeypatch, day)
-        repo = open_repository(tmp_path)  # a new process each day, as the command line
+        repo = open_repository(tmp_path, today=clock.today)  # a new process each day, as the command line
         repo.save_checkin(CheckIn(date=first, sleep_hours=float(i)))
         repo.save_checkin(CheckIn(date=first, sleep_hours=float(i) + 0.5))
         repo.close()
@@ -85,7 +86,7 @@ def test_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     path.write_bytes(b"these are my notes, not a database\n" * 40)
     before = path.read_bytes()
     with pytest.raises(DamagedDatabase) as info:
-        open_repository(tmp_path)
+        open_repository(tmp_path, today=clock.today)
     message = str(info.value)
     assert "\n" not in message and str(path) in message and "no automatic backup" in message
     assert path.read_bytes() == before
@@ -100,14 +101,14 @@ def test_damaged_file_is_never_written_and_the_newest_backup_restores(
         repo.save_checkin(CheckIn(date=day - timedelta(days=i), sleep_hours=7.0))
     repo.close()
     on_day(monkeypatch, day + timedelta(days=1))
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=clock.today)
     repo.save_checkin(CheckIn(date=day, sleep_hours=6.0))  # makes today's backup first
     repo.close()
     path = tmp_path / "runner-legs.sqlite3"
     damage(path)
     damaged = path.read_bytes()
     with pytest.raises(DamagedDatabase) as info:
-        repo = open_repository(tmp_path)
+        repo = open_repository(tmp_path, today=clock.today)
         repo.save_checkin(CheckIn(date=day, sleep_hours=5.0))
     newest = automatic_backups(tmp_path)[0]
     message = str(info.value)
@@ -116,7 +117,7 @@ def test_damaged_file_is_never_written_and_the_newest_backup_restores(
     assert path.read_bytes() == damaged
     aside = restore_automatic_backup(tmp_path, newest)
     assert aside.read_bytes() == damaged
-    repo = open_repository(tmp_path)
+    repo = open_repository(tmp_path, today=clock.today)
     assert repo.checkin(day) == CheckIn(date=day, sleep_hours=7.0)  # the backup's state
     assert path.stat().st_mode & 0o777 == 0o600
     repo.save_checkin(CheckIn(date=day, sleep_hours=5.0))
@@ -177,7 +178,7 @@ def test_another_programs_database_is_left_alone(tmp_path: Path) -> None:
     conn.close()
     before = path.read_bytes()
     with pytest.raises(Exception, match="another program"):
-        open_repository(tmp_path)
+        open_repository(tmp_path, today=clock.today)
     assert path.read_bytes() == before
 
 
@@ -189,5 +190,5 @@ def test_database_and_side_files_are_private(tmp_path: Path) -> None:
         assert not p.exists() or p.stat().st_mode & 0o777 == 0o600, name
     repo.close()
     (tmp_path / "runner-legs.sqlite3").chmod(0o644)  # e.g. copied in by hand
-    open_repository(tmp_path).close()
+    open_repository(tmp_path, today=clock.today).close()
     assert (tmp_path / "runner-legs.sqlite3").stat().st_mode & 0o777 == 0o600

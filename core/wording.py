@@ -1,5 +1,7 @@
-"""Short printed wording shared by the PDFs and the calendar file: dose lines, exercise lines
-and the fridge-door reminders. Plain strings; escaping happens where they meet a PDF."""
+"""Dates, doses and amounts as people read them, shared by the command line, the PDFs, the
+calendar file and the window: dose lines, exercise lines, the fridge-door reminders, weights,
+heights and water in the profile's units. Plain strings; escaping happens where they meet a
+PDF."""
 
 from __future__ import annotations
 
@@ -7,13 +9,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from core.catalog import KIND_LABELS
-from core.nutrition import LB_PER_KG, ML_PER_FL_OZ, whole
+from core.nutrition import whole
 from core.plan import RUN_KINDS, Session
 from core.profile import Profile
+from core.units import CM_PER_INCH, INCHES_PER_FOOT, LB_PER_KG, ML_PER_FL_OZ
 
 SLEEP_AGE_65 = 65
-CM_PER_INCH = 2.54  # exact, by definition
-INCHES_PER_FOOT = 12
 
 _PLAIN_DOSE = {
     "long_run": "Conversational pace",

@@ -1,4 +1,5 @@
-"""Metric / imperial display conversions (SPEC §2: display only, storage stays metric)."""
+"""Metric / imperial conversions with the exact constants, used by every face (SPEC §2:
+imperial is display only, storage stays metric)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import math
 KG_PER_LB = 0.45359237
 CM_PER_INCH = 2.54
 INCHES_PER_FOOT = 12
-ML_PER_FL_OZ = 29.5735295625  # the US fluid ounce (core.nutrition's 29.5735, to 1 part in 10⁶)
+ML_PER_FL_OZ = 29.5735295625  # the US fluid ounce: 1/128 US gallon of 231 in³
+LB_PER_KG = 1 / KG_PER_LB
 
 
 def kg_to_lb(kg: float) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.units import (
+from core.units import (
     cm_to_ft_in,
     format_height,
     format_inches,
@@ -89,3 +89,12 @@ def test_every_tenth_of_an_inch_shown_as_allowed_is_inside_the_cm_range(step: in
     inches = round(lo + step / 10, 1)
     if inches <= hi:
         assert 120.0 <= round(ft_in_to_cm(0, inches), 1) <= 230.0
+
+
+def test_every_face_converts_a_weight_the_same_way() -> None:
+    """88.7 kg is 195.55 lb: the plan PDF once printed 195.5 lb with a rounded constant
+    while the window showed 195.6 lb."""
+    from core.units import format_weight
+    from core.wording import body_weight
+
+    assert body_weight(88.7, "imperial") == format_weight(88.7, "imperial") == "195.6 lb"

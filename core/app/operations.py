@@ -1,0 +1,146 @@
+"""Every write either face makes: one store transaction each, ``today`` from the composition
+root, the use case's rules held here once (no log for a day that has not come, a move stays
+in its week), returning a typed :class:`core.changes.Change`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from core.changes import Change
+from core.checkin import CheckIn, Outcome
+from core.errors import RequestError
+from core.plan import Session
+from core.profile import Profile
+from core.recovery import Offer
+
+if TYPE_CHECKING:
+    from core.store import BackupData, Repository
+
+
+class FutureDay(RequestError):
+    """A day that has not come yet cannot be logged or marked."""
+
+    def __init__(self, day: date, today: date, what: str) -> None:
+        super().__init__("future_day", {"day": day, "today": today, "what": what},
+                         f"can't {what} in the future: {day.isoformat()} is after today "
+                         f"({today.isoformat()})")
+
+
+class Operations:
+    """The writes. Each method is one transaction of the store."""
+
+    def __init__(self, store: Repository, today: Callable[[], date]) -> None:
+        self._store = store
+        self._today = today
+
+    def _not_future(self, day: date, what: str) -> None:
+        today = self._today()
+        if day > today:
+            raise FutureDay(day, today, what)
+
+    # -- profile and plan ---------------------------------------------------------------
+
+    def save_profile(self, profile: Profile, *, demo: bool = False) -> Change:
+        """Save the profile; the plan starts (or is rebuilt from) the Monday on or after
+        today, keeping past days and every logged day."""
+        return self._store.save_profile(profile, self._today(), demo=demo)
+
+    def ensure_profile(self) -> Change | None:
+        """First start: store the built-in demo profile and its plan, flagged as the demo."""
+        from core.profile import demo_profile
+
+        if self._store.profile() is not None:
+            return None
+        return self._store.save_profile(demo_profile(), self._today(), demo=True)
+
+    def start_new_plan(self) -> Change:
+        """Save the current profile again: a fresh plan from the Monday on or after today."""
+        profile = self._store.profile()
+        if profile is None:
+            raise RequestError("no_profile", {}, "there is no saved profile to plan from")
+        return self._store.save_profile(profile, self._today())
+
+    # -- sessions -----------------------------------------------------------------------
+
+    def move(self, src: date, dst: date) -> Change:
+        """Swap two days' sessions of one week; both are marked edited."""
+        return self._store.move_session(src, dst)
+
+    def set_minutes(self, day: date, minutes: int) -> Change:
+        return self._store.set_minutes(day, minutes)
+
+    def replace_session(self, session: Session) -> Change:
+        """Put ``session`` on its date (an accepted offer, or undoing an edit)."""
+        return self._store.replace_session(session)
+
+    def mark(self, outcome: Outcome) -> Change:
+        """Mark the day's session done or skipped (refused for a day that has not come)."""
+        self._not_future(outcome.date, "mark a session")
+        return self._store.save_outcome(outcome)
+
+    def unmark(self, day: date) -> Change:
+        return self._store.clear_outcome(day)
+
+    def put_outcome(self, day: date, outcome: Outcome | None) -> Change:
+        """Set the day's outcome to ``outcome`` (None: unmarked) — undo and redo use it."""
+        if outcome is None:
+            return self._store.clear_outcome(day)
+        self._not_future(day, "mark a session")
+        return self._store.save_outcome(outcome)
+
+    # -- check-ins ----------------------------------------------------------------------
+
+    def check_in(self, checkin: CheckIn) -> Change:
+        """Save the day's whole check-in (an empty one removes it)."""
+        if not checkin.is_empty:
+            self._not_future(checkin.date, "log a day")
+        return self._store.save_checkin(checkin)
+
+    def log_day(self, day: date, checkin: Mapping[str, Any] | None = None,
+                outcome: Mapping[str, Any] | None = None) -> Change:
+        """Merge fields into the day's check-in and outcome in one transaction (``log``)."""
+        if outcome and ("status" in outcome or "minutes" in outcome or "rpe" in outcome):
+            self._not_future(day, "mark a session")
+        self._not_future(day, "log a day")
+        return self._store.log_day(day, checkin, outcome)
+
+    # -- offers -------------------------------------------------------------------------
+
+    def accept_offer(self, offer: Offer) -> Change:
+        """Put the offered easier session on its day (undo replaces the original back)."""
+        return self._store.replace_session(offer.replacement)
+
+    def dismiss_offer(self, day: date) -> Change:
+        return self._store.dismiss_offer(day)
+
+    # -- settings -----------------------------------------------------------------------
+
+    def set_feed(self, path: Path | None) -> None:
+        """Name the calendar file kept current (``core.app.exports.FEED_SETTING``), or stop
+        keeping one (None). The file itself is written by ``Exports.name_feed``."""
+        from core.app.exports import FEED_SETTING
+
+        self._store.set_setting(FEED_SETTING, "" if path is None else str(path))
+
+    # -- whole data ---------------------------------------------------------------------
+
+    def backup(self, out: Path) -> None:
+        self._store.backup_to(out)
+
+    def restore(self, path: Path) -> Change:
+        """Replace everything with a JSON backup, checked in full first."""
+        return self._store.restore_from(path)
+
+    def read_backup(self, path: Path) -> BackupData:
+        """Check a JSON backup or an automatic .sqlite3 copy in full and return what it holds,
+        writing nothing (InvalidRequest in plain words naming the file)."""
+        from core.store.backup_read import read_backup
+
+        return read_backup(path)
+
+    def restore_data(self, data: BackupData) -> Change:
+        """Replace everything with an already checked backup, in one transaction."""
+        return self._store.restore_data(data)

@@ -1,0 +1,123 @@
+"""Every question a page or a command asks, answered from the store and the domain rules with
+the composition root's ``today``. One window for the open offers, so Today and the
+Calendar can never disagree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from core.checkin import CheckIn, Outcome
+from core.nutrition import DayTargets, day_targets
+from core.plan import Plan, Week
+from core.profile import Profile, demo_profile
+from core.recovery import Offer, adaptation_offers
+from core.week_check import check_week
+
+if TYPE_CHECKING:
+    from core.store import Repository
+
+OFFER_HISTORY_DAYS = 14  # check-ins and marks looked at before the plan (or today)
+
+
+class Queries:
+    """The reads. Profile and plan are parsed once per database version."""
+
+    def __init__(self, store: Repository, today: Callable[[], date]) -> None:
+        self._store = store
+        self._today = today
+        self._cache: dict[str, Any] = {}
+        self._cache_version: int | None = None
+
+    def today(self) -> date:
+        return self._today()
+
+    def data_version(self) -> int:
+        """Changes whenever any process committed a write (cheap enough to poll)."""
+        return self._store.data_version()
+
+    def _cached(self, key: str, read: Callable[[], Any]) -> Any:
+        version = self._store.data_version()
+        if version != self._cache_version:
+            self._cache.clear()
+            self._cache_version = version
+        if key not in self._cache:
+            self._cache[key] = read()
+        return self._cache[key]
+
+    # -- profile and plan ---------------------------------------------------------------
+
+    def saved_profile(self) -> Profile | None:
+        profile: Profile | None = self._cached("profile", self._store.profile)
+        return profile
+
+    def profile(self) -> Profile:
+        """The saved profile, or the demo before anything is saved."""
+        return self.saved_profile() or demo_profile()
+
+    def plan(self) -> Plan | None:
+        plan: Plan | None = self._cached("plan", self._store.plan)
+        return plan
+
+    def is_demo(self) -> bool:
+        demo: bool = self._cached("demo", self._store.is_demo)
+        return demo
+
+    def setting(self, key: str) -> str | None:
+        return self._store.setting(key)
+
+    # -- the log ------------------------------------------------------------------------
+
+    def checkin(self, day: date) -> CheckIn | None:
+        return self._store.checkin(day)
+
+    def outcome(self, day: date) -> Outcome | None:
+        return self._store.outcome(day)
+
+    def checkins(self, start: date, end: date) -> list[CheckIn]:
+        return self._store.checkins(start, end)
+
+    def outcomes(self, start: date, end: date) -> list[Outcome]:
+        return self._store.outcomes(start, end)
+
+    def history(self, start: date | None = None,
+                end: date | None = None) -> list[dict[str, Any]]:
+        """SPEC §7 history rows: the days with a log, oldest first."""
+        return self._store.history(start, end)
+
+    # -- rules applied ------------------------------------------------------------------
+
+    def open_offers(self) -> list[Offer]:
+        """The adaptation offers open today (SPEC §3), the same for every page; worked out
+        once per database version and day."""
+        offers: list[Offer] = self._cached(f"offers {self._today().isoformat()}",
+                                           self._open_offers)
+        return list(offers)
+
+    def _open_offers(self) -> list[Offer]:
+        plan = self.plan()
+        if plan is None:
+            return []
+        today = self._today()
+        start = min(plan.start, today) - timedelta(days=OFFER_HISTORY_DAYS)
+        end = max(today, plan.start)
+        return adaptation_offers(plan, self._store.checkins(start, end),
+                                 self._store.outcomes(start, max(end, plan.end)), today,
+                                 dismissed=self._store.dismissed_offers())
+
+    def targets(self, day: date) -> DayTargets:
+        """The meal targets of ``day`` for the saved profile and its planned session."""
+        plan = self.plan()
+        session = None if plan is None else plan.session_on(day)
+        return day_targets(self.profile(), day, session)
+
+    def week_warnings(self, week: Week) -> list[str]:
+        """The rules ``week`` breaks, in words (core.week_check)."""
+        plan = self.plan()
+        if plan is None:
+            return []
+        i = week.index - 1
+        previous = plan.weeks[i - 1] if i > 0 else None
+        last_full = next((w for w in reversed(plan.weeks[:i]) if not w.lighter), None)
+        return list(check_week(week, self.profile(), previous, last_full=last_full))
