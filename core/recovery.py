@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from core.checkin import CheckIn, Outcome
 from core.plan import ADAPTED_KEY, FOAM_ROLL_AREAS, HARD_KINDS, Plan, Session
+from core.wording import short_day
 
 SLEEP_TARGET = (7.0, 9.0)
 SLEEP_TARGET_65 = (7.0, 8.0)
@@ -210,8 +211,9 @@ def _live(start: date, sessions: list[Session], status: dict[date, str], today: 
 def _missed_reason(missed: list[Session]) -> str:
     """One sentence for one or several skipped hard sessions."""
     first = missed[0]
-    what = (f"{first.title} on {first.date:%a %d %b}" if len(missed) == 1
-            else f"{len(missed)} hard sessions since {first.date:%a %d %b}")
+    when = short_day(first.date)
+    what = (f"{first.title} on {when}" if len(missed) == 1
+            else f"{len(missed)} hard sessions since {when}")
     return f"You missed {what}: ease back in with an easy run before the next hard session."
 
 

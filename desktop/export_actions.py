@@ -19,6 +19,7 @@ from core.app import exports
 from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
+from core.wording import day_label
 from desktop.context import AppContext
 from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
 from desktop.dialogs.messages import ConfirmRestore, ErrorMessage, backup_contents
@@ -187,7 +188,7 @@ class Exporter(QObject):
             where = "" if folder.name == "NewFiles" else (
                 " (a Garmin connected by USB loads them from its GARMIN/NewFiles folder)")
             self.status(f"{what}: saved {len(paths)} files for the week of "
-                        f"{week.start:%-d %b} in {folder}{where}")
+                        f"{day_label(week.start)} in {folder}{where}")
             self.exported.emit(folder)
 
         def error(exc: BaseException) -> None:

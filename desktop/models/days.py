@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 
 from core.checkin import CheckIn, Outcome
 from core.plan import Session, monday_of
+from core.wording import weekday
 from desktop.style import format_minutes, kind_icon, kind_label, long_day
 
 SESSION_MIME = "application/x-runner-legs-session"
@@ -135,8 +136,8 @@ class DaysModel(QAbstractListModel):
         s = info.session
         if role == Qt.ItemDataRole.DisplayRole:
             if s is None or not info.in_plan:
-                return f"{info.date:%a} {info.date.day}"
-            return f"{info.date:%a} {info.date.day}: {s.title}"
+                return f"{weekday(info.date, short=True)} {info.date.day}"
+            return f"{weekday(info.date, short=True)} {info.date.day}: {s.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return info.describe()
         if role == Qt.ItemDataRole.DecorationRole:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.app import Change
 from core.plan import Week, monday_of
+from core.wording import weekday
 from desktop.context import AppContext
 from desktop.models.days import DaysModel
 from desktop.pages import calendar_data as data
@@ -215,7 +216,7 @@ class CalendarPage(QWidget):
             self.message.show_text("There is no session on this day to move.")
         elif monday_of(dst) != monday_of(src):
             edge = "first" if step < 0 else "last"
-            self.message.show_text(f"{src:%A} is the {edge} day of its week: a session can "
+            self.message.show_text(f"{weekday(src)} is the {edge} day of its week: a session can "
                                    "move only to another day of its own week.")
         else:
             self.move_session(src, dst)

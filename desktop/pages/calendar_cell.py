@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalett
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from core.plan import ADAPTED_KEY, Session
+from core.wording import month, weekday
 from desktop.models.days import DayInfo, DaysModel, kind_text
 from desktop.style import format_minutes, kind_color, kind_icon, mix, short_kind_label, tint
 
@@ -177,9 +178,10 @@ class DayDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(highlight if info.is_today else (text if active_day else muted))
         if compact:
-            label = f"{info.date.day}" if info.date.day != 1 else f"1 {info.date:%b}"
+            label = (f"{info.date.day}" if info.date.day != 1
+                     else f"1 {month(info.date, short=True)}")
         else:
-            label = f"{info.date:%a} {info.date.day}"
+            label = f"{weekday(info.date, short=True)} {info.date.day}"
         if info.is_today and QFontMetrics(bold).horizontalAdvance(label + " · Today") \
                 <= inner.width():
             label += " · Today"  # when it does not fit, the highlighted border says it

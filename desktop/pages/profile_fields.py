@@ -23,6 +23,7 @@ from core.profile import (
     profile_from_dict,
 )
 from core.units import CM_PER_INCH, format_inches, inch_range, kg_to_lb, lb_range
+from core.wording import month_year
 
 LABELS = {
     "name": "Name", "sex": "Sex", "birth_date": "Birth date", "height_cm": "Height",
@@ -108,8 +109,9 @@ def _plain(err: ProfileError) -> str | None:
                 f"not {str(err.value).capitalize()}")
     if err.code == "age_out_of_range":
         on, born = n["start"], n["born"]
-        return (f"Born {born.day} {born:%b %Y}, you would be {n['age']} when the plan "
-                f"starts on {on.day} {on:%b %Y}; the plan is for ages {n['min']}–{n['max']}")
+        return (f"Born {born.day} {month_year(born, short=True)}, you would be {n['age']} "
+                f"when the plan starts on {on.day} {month_year(on, short=True)}; the plan is "
+                f"for ages {n['min']}–{n['max']}")
     return None
 
 
@@ -150,7 +152,7 @@ def _show(key: str, profile: Profile, units: str) -> str:
     if key == "weight_kg":
         return _number(kg_to_lb(value) if units == "imperial" else value)
     if key == "birth_date":
-        return f"{value.day} {value:%b %Y}"
+        return f"{value.day} {month_year(value, short=True)}"
     if key == "available_days":
         return ", ".join(d.capitalize() for d in value)
     if key == "long_run_day":

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -83,6 +83,7 @@ class ProfileForm(QWidget):
         self.birth = QDateEdit()
         self.birth.setCalendarPopup(True)
         self.birth.setDisplayFormat("d MMMM yyyy")
+        self.birth.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.birth.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
         self.height_cm = QDoubleSpinBox(decimals=1, maximum=300.0, suffix=" cm")
         self.height_ft = QSpinBox(maximum=9, suffix=" ft")

@@ -25,6 +25,7 @@ from core.app import Change
 from core.plan import monday_of
 from core.progress import WeekProgress, weekly_progress, weight_series
 from core.units import weight_in, weight_unit
+from core.wording import day_label
 from desktop.context import AppContext
 from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.widgets.charts import PRIMARY, SECONDARY, ChartPanel, bar_chart, line_chart
@@ -163,7 +164,7 @@ class ProgressPage(QWidget):
             change = last - weight_in(weights[0][1], units)
             self.tiles["weight"].set_value(
                 f"{last:.1f} {unit}",
-                f"{change:+.1f} {unit} since {weights[0][0].day} {weights[0][0]:%b}"
+                f"{change:+.1f} {unit} since {day_label(weights[0][0])}"
                 if len(weights) > 1 else "First weight logged")
         else:
             self.tiles["weight"].set_value("—", "Log it in the recovery checklist")

@@ -19,6 +19,7 @@ from core.nutrition import day_targets
 from core.plan import Plan
 from core.recovery import Offer
 from core.units import water_parts
+from core.wording import month, weekday
 from desktop.context import AppContext
 from desktop.pages.common import (
     Notice,
@@ -47,7 +48,7 @@ class OfferBox(QWidget):
     def __init__(self, ctx: AppContext, offer: Offer) -> None:
         super().__init__()
         self.ctx, self.offer = ctx, offer
-        when = f"{offer.date:%A} {offer.date.day} {offer.date:%b}"
+        when = f"{weekday(offer.date)} {offer.date.day} {month(offer.date, short=True)}"
         self.notice = Notice("info", f"{offer.reason}\n\nEasier option for {when}: an easy run "
                                      f"of {format_minutes(offer.replacement.minutes)} "
                                      f"instead of {offer.original.title}.")

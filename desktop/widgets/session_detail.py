@@ -26,6 +26,7 @@ from core.app import Change
 from core.checkin import Outcome
 from core.nutrition import day_targets
 from core.plan import Session
+from core.wording import weekday
 from desktop.context import AppContext
 from desktop.guide import anchor_for
 from desktop.models.exercises import ExercisesModel, structure_lines
@@ -263,7 +264,7 @@ class SessionDetail(Panel):
         self.rpe.setValue(outcome.rpe if outcome is not None and outcome.rpe is not None else 0)
         self.clear_button.setEnabled(outcome is not None)
         future = day > self.ctx.today()
-        why = "" if not future else (f"{day:%A} has not come yet: mark it on the day or after.")
+        why = "" if not future else f"{weekday(day)} has not come yet: mark it on the day or after."
         for button in (self.done_button, self.skip_button):
             button.setEnabled(not future)
             button.setToolTip(why)
