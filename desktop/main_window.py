@@ -51,6 +51,9 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("progress", "Progress", "desktop.pages.progress", "ProgressPage"),
 )
 PAGE_NAMES = tuple(p[0] for p in PAGES)
+# The Go menu's entries, each with its own Alt key (Profile and Progress share a P).
+GO_LABELS = {"today": "&Today", "calendar": "&Calendar", "profile": "&Profile",
+             "meals": "&Meals", "recovery": "&Recovery", "progress": "Pro&gress"}
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
@@ -224,9 +227,10 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
 
-        go = bar.addMenu("&Go")
-        for n, (name, label, _, _) in enumerate(PAGES, start=1):
-            self._action(go, label, lambda _=False, p=name: self.show_page(p), f"Ctrl+{n}")
+        go = self.go_menu = bar.addMenu("&Go")
+        for n, (name, _, _, _) in enumerate(PAGES, start=1):
+            self._action(go, GO_LABELS[name], lambda _=False, p=name: self.show_page(p),
+                         f"Ctrl+{n}")
 
         help_menu = bar.addMenu("&Help")
         self.guide_action = self._action(help_menu, "&How the plan works", self.open_guide,

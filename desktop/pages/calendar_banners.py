@@ -112,7 +112,10 @@ MODE_BUTTON_STYLE = (
     "QToolButton { padding: 3px 10px; border: 1px solid palette(mid); border-radius: 4px; "
     "background: palette(button); color: palette(button-text); } "
     "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); "
-    "border-color: palette(highlight); }")
+    "border-color: palette(highlight); } "
+    # A style sheet drops the style's focus frame: draw one that shows on both states.
+    "QToolButton:focus { border: 2px solid palette(highlight); padding: 2px 9px; } "
+    "QToolButton:checked:focus { border: 2px solid palette(text); }")
 
 
 class CalendarHeader(QWidget):

@@ -168,6 +168,10 @@ class DayDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+        if focused and (selected or info.is_today):  # keyboard focus: a second, dotted ring
+            painter.setPen(QPen(text, 1.2, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), radius - 3, radius - 3)
 
         fm = QFontMetrics(option.font)
         pad = max(4, fm.height() // 3)

@@ -119,6 +119,8 @@ class SessionDetail(Panel):
 
         self.why = self._text("Why", "sessionWhy")
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.why.setStyleSheet("QLabel:focus { border: 1px solid palette(highlight); "
+                               "border-radius: 3px; }")
         self.why.linkActivated.connect(self._on_why_link_activated)
         self.structure = self._text("What to do", "sessionStructure")
         self.exercises_model = ExercisesModel(self)

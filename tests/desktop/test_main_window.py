@@ -339,3 +339,14 @@ def test_screenshots_refuse_a_silly_scale(capsys: pytest.CaptureFixture[str]) ->
         main(["--scale", "9", "out"])
     assert leaving.value.code == 2
     assert "--scale must be between 0.5 and 4, got 9" in capsys.readouterr().err
+
+
+def test_go_menu_entries_each_have_their_own_alt_key(main_window: MainWindow) -> None:
+    keys = []
+    for action in main_window.go_menu.actions():
+        text = action.text()
+        assert "&" in text, text
+        keys.append(text[text.index("&") + 1].lower())
+    assert len(keys) == 6 and len(set(keys)) == 6
+    main_window.go_menu.actions()[5].trigger()
+    assert main_window.current_page_name() == "progress"
