@@ -107,13 +107,17 @@ class Exporter(QObject):
 
         run_task(fn, *args, on_done=done, on_error=error)
 
+    def paper(self) -> str:
+        """Letter for a runner who reads pounds and inches (the US), else the locale's."""
+        return "letter" if self.ctx.profile().units == "imperial" else default_paper()
+
     def _name(self, what: str, ext: str) -> str:
         return f"{_slug(self.ctx.profile().name)}-{what}.{ext}"
 
     # --- actions -------------------------------------------------------------------------
     def export_fridge(self) -> None:
         week = self.week()
-        paper = default_paper()
+        paper = self.paper()
         choice = SaveFileDialog.ask(
             self.window, "Export fridge PDF", self._name(f"week-{week.start.isoformat()}",
                                                          "pdf"),
@@ -127,7 +131,7 @@ class Exporter(QObject):
     def _fridge_temp(self, then: Callable[[Path], None]) -> None:
         week = self.week()
         out = Path(self._tmp.name) / f"fridge-{week.start.isoformat()}.pdf"
-        self._run("Fridge page", fridge_pdf, out, self.ctx.profile(), week, default_paper(),
+        self._run("Fridge page", fridge_pdf, out, self.ctx.profile(), week, self.paper(),
                   then=then)
 
     def print_preview(self) -> None:
@@ -161,7 +165,7 @@ class Exporter(QObject):
     def export_plan(self) -> None:
         choice = SaveFileDialog.ask(self.window, "Export plan PDF", self._name("plan", "pdf"),
                                     [A4_FILTER, LETTER_FILTER],
-                                    A4_FILTER if default_paper() == "a4" else LETTER_FILTER)
+                                    A4_FILTER if self.paper() == "a4" else LETTER_FILTER)
         if choice is None:
             return
         path, chosen = choice

@@ -256,3 +256,20 @@ def test_the_busy_bar_shows_while_an_export_runs(qtbot: Any, main_window: MainWi
         release.set()
     qtbot.waitUntil(lambda: not main_window.busy.isVisible(), timeout=60000)
     assert out.exists()
+
+
+def test_an_imperial_profile_is_offered_letter_paper_first(
+        main_window: MainWindow, ctx: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.profile import profile_from_dict
+    from tests.desktop.conftest import TEST_PROFILE
+
+    monkeypatch.setattr(export_actions, "default_paper", lambda: "a4")  # a European locale
+    asked = answer_save(monkeypatch, tmp_path / "x.pdf")
+    monkeypatch.setattr(SaveFileDialog, "ask", classmethod(
+        lambda cls, parent, title, name, filters, selected=None: asked.append(selected)))
+    main_window.fridge_action.trigger()
+    ctx.apply(ctx.app.ops.save_profile(profile_from_dict({**TEST_PROFILE,
+                                                          "units": "imperial"})))
+    main_window.fridge_action.trigger()
+    assert asked == [export_actions.A4_FILTER, export_actions.LETTER_FILTER]
