@@ -151,8 +151,8 @@ def message(err: ProfileError, units: str) -> str:
     if plain is not None:
         text = plain
     elif units == "imperial" and err.field == "weight_kg" and isinstance(err.value, float):
-        lo, hi = whole_lb_range(WEIGHT_RANGE)
-        text = f"Weight must be {lo}–{hi} lb, got {kg_to_lb(err.value):.1f} lb"
+        lb_lo, lb_hi = whole_lb_range(WEIGHT_RANGE)
+        text = f"Weight must be {lb_lo}–{lb_hi} lb, got {kg_to_lb(err.value):.1f} lb"
     elif units == "imperial" and err.field == "protein_g_per_kg" \
             and isinstance(err.value, float):
         lo, hi = protein_per_lb_range()
