@@ -66,7 +66,8 @@ class Operations:
     # -- sessions -----------------------------------------------------------------------
 
     def move(self, src: date, dst: date) -> Change:
-        """Swap two days' sessions of one week; both are marked edited."""
+        """Swap two days' sessions of one week or of neighbouring weeks; both are marked
+        edited."""
         return self._store.move_session(src, dst)
 
     def set_minutes(self, day: date, minutes: int) -> Change:

@@ -25,6 +25,7 @@ from core.store.replan import first_plan, replan
 from core.store.repository_base import RepositoryBase
 from core.store.safety import InvalidRequest, StoredDataError
 from core.store.tables import Tables
+from core.week_check import move_problem
 
 
 def build_plan(profile: Profile, start: date, weeks: int,
@@ -96,23 +97,20 @@ class PlanPart(RepositoryBase):
                           summary=summary + _problems_note(result.plan, profile, start))
 
     def move_session(self, src: date, dst: date) -> Change:
-        """Swap two days' sessions in the same week; both are marked edited."""
+        """Swap two days' sessions in the same week or neighbouring weeks (Sunday's long run
+        to the next Monday); both are marked edited."""
         with self._writing() as t:
             plan = _require_plan(t)
+            problem = move_problem(plan, src, dst)
             a, b = plan.session_on(src), plan.session_on(dst)
-            if a is None or b is None:
-                missing = src if a is None else dst
-                raise InvalidRequest(f"{missing.isoformat()} is not in the plan "
-                                 f"({plan.start.isoformat()} to {plan.end.isoformat()})")
-            if plan.week_of(src) is not plan.week_of(dst):
-                raise InvalidRequest(f"a session can only move within its week: {nice_date(src)} "
-                                 f"and {nice_date(dst)} are in different weeks")
+            if problem is not None or a is None or b is None:
+                raise InvalidRequest(problem or "no session to move")
             if src == dst:
                 return NO_CHANGES
             _put_sessions(t, [a.moved_to(dst), b.moved_to(src)])
-            week = plan.week_of(src)
+            weeks = {w.index for w in (plan.week_of(src), plan.week_of(dst)) if w is not None}
             return Change(plan=True, days=frozenset({src, dst}), moved=(src, dst),
-                          weeks=frozenset({week.index}) if week else frozenset(),
+                          weeks=frozenset(weeks),
                           summary=f"Moved {a.title} from {nice_date(src)} to {nice_date(dst)}")
 
     def set_minutes(self, day: date, minutes: int) -> Change:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.app import Change
 from core.plan import Week, monday_of
-from core.wording import weekday
+from core.wording import month, weekday
 from desktop.context import AppContext
 from desktop.models.days import DaysModel
 from desktop.pages import calendar_data as data
@@ -198,7 +198,8 @@ class CalendarPage(QWidget):
     # --- edits ---------------------------------------------------------------------------
     @Slot(object, object)
     def move_session(self, src: date, dst: date) -> None:
-        """Move the session on ``src`` to ``dst`` (same week) through the undo stack."""
+        """Move the session on ``src`` to ``dst`` (its week or the next one) through the undo
+        stack; a move across weeks names what each week now breaks."""
         try:
             push(self.ctx, MoveSessionCommand(self.ctx, src, dst), self)
         except ValueError as exc:
@@ -207,17 +208,23 @@ class CalendarPage(QWidget):
         self.message.hide()
         self._selected = dst
         self.refresh()
+        if monday_of(src) != monday_of(dst):
+            text = data.moved_weeks_text(self.ctx, src, dst)
+            if text:
+                self.message.show_text(text)
 
     def move_selected(self, step: int) -> None:
-        """Keyboard move: swap the selected day's session with the day before or after."""
+        """Keyboard move: swap the selected day's session with the day before or after (also
+        across the weekend into the next or previous week)."""
         src = self._selected
         dst = src + timedelta(days=step)
-        if self.ctx.plan().session_on(src) is None:
+        plan = self.ctx.plan()
+        if plan.session_on(src) is None:
             self.message.show_text("There is no session on this day to move.")
-        elif monday_of(dst) != monday_of(src):
+        elif plan.session_on(dst) is None:
             edge = "first" if step < 0 else "last"
-            self.message.show_text(f"{weekday(src)} is the {edge} day of its week: a session can "
-                                   "move only to another day of its own week.")
+            self.message.show_text(f"{weekday(src)} {src.day} {month(src)} is the {edge} day "
+                                   "of your plan: there is no day to move the session to.")
         else:
             self.move_session(src, dst)
 

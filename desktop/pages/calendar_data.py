@@ -100,3 +100,19 @@ def week_summary(plan: Plan, selected: date, days: list[DayInfo]) -> str:
     if trainable:
         bits.append(f"{done} of {len(trainable)} sessions done")
     return " · ".join(bits)
+
+
+def moved_weeks_text(ctx: AppContext, src: date, dst: date) -> str:
+    """After a move across weeks: each week's broken rules in words (core.week_check), or
+    that it still keeps them, so neither week's warning goes unseen."""
+    plan = ctx.plan()
+    parts = []
+    for day in sorted((src, dst)):
+        week = plan.week_of(day)
+        if week is None:
+            continue
+        span = f"Week {week.index} ({week.start.day} {month(week.start, short=True)} – " \
+               f"{week.end.day} {month(week.end, short=True)})"
+        warnings = week_warnings(ctx, week)
+        parts.append(f"{span}: " + (" ".join(warnings) if warnings else "keeps the plan's rules."))
+    return " ".join(parts)

@@ -176,4 +176,5 @@ class DayGrid(QListView):
         dst = self._date(index)
         if src is not None and dst is not None and dst != src and \
                 self.days_model().drop_target(mime, index) is None:
-            self.move_refused.emit("A session can move only to another day of its own week.")
+            self.move_refused.emit("A session can move to another day of its own week or of "
+                                   "the week next to it.")

@@ -173,13 +173,52 @@ def test_dragging_a_session_moves_it_warns_and_undo_puts_it_back(
     assert page.warnings() == []
 
 
-def test_a_session_cannot_be_dropped_into_another_week(page: CalendarPage, ctx: Any) -> None:
+def test_a_session_cannot_be_dropped_two_weeks_away(page: CalendarPage, ctx: Any) -> None:
     page.set_mode("month")
     before = ctx.app.store.plan()
-    src, dst = MON + timedelta(days=3), MON + timedelta(days=8)
+    src, dst = MON + timedelta(days=3), MON + timedelta(days=15)
     drop(page, src, dst)
     assert ctx.app.store.plan() == before
     assert ctx.undo_stack.count() == 0
+
+
+def test_sundays_session_can_be_dragged_to_the_next_monday(page: CalendarPage,
+                                                           ctx: Any) -> None:
+    page.set_mode("month")
+    sun, next_mon = MON + timedelta(days=6), MON + timedelta(days=7)
+    before = ctx.app.store.plan()
+    drop(page, sun, next_mon)
+    after = ctx.app.store.plan()
+    assert after.session_on(next_mon).title == before.session_on(sun).title
+    assert after.session_on(sun).title == before.session_on(next_mon).title
+    assert after.week_of(next_mon).session_on(next_mon).edited
+    text = page.message.text()  # both weeks are checked and named in words
+    assert "Week 1 (23 Nov – 29 Nov)" in text and "Week 2 (30 Nov – 6 Dec)" in text
+    ctx.undo_stack.undo()
+    assert ctx.app.store.plan() == before
+
+
+def test_ctrl_shift_right_on_sunday_moves_into_the_next_week_and_warns_for_both(
+        qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    plan = ctx.plan()
+    thu = MON + timedelta(days=3)
+    # Put Thursday's strength session on Sunday first, then push it over the weekend.
+    page.move_session(thu, MON + timedelta(days=6))
+    sun, next_mon = MON + timedelta(days=6), MON + timedelta(days=7)
+    strength = ctx.app.store.plan().session_on(sun)
+    assert strength.kind == "strength"
+    page.show_date(sun)
+    page.grid.setFocus()
+    press(qtbot, page, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier
+          | Qt.KeyboardModifier.ControlModifier)
+    after = ctx.app.store.plan()
+    assert after.session_on(next_mon).title == strength.title
+    assert after.session_on(sun).kind == plan.session_on(next_mon).kind
+    assert page.selected_date() == next_mon
+    text = page.message.text()
+    assert text.startswith("Week 1 (23 Nov – 29 Nov): ") and "Week 2 (30 Nov – 6 Dec): " in text
+    # Week 2 now has strength on Monday and on its own Thursday or so: said in words.
+    assert any(word in text for word in ("Strength", "strength", "keeps the plan's rules"))
 
 
 def test_mark_done_with_minutes_and_rpe(qtbot: Any, page: CalendarPage, ctx: Any) -> None:
@@ -271,11 +310,11 @@ def test_ctrl_shift_arrows_move_the_selected_session_within_its_week(
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
     assert ctx.app.store.plan().session_on(mon).title == before.session_on(mon).title
-    # Monday's session cannot leave its week: refused in words, nothing written.
+    # The plan's first Monday has no day before it: refused in words, nothing written.
     written = ctx.app.store.plan()
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
     assert ctx.app.store.plan() == written
-    assert "only to another day of its own week" in page.message.text()
+    assert "first day of your plan" in page.message.text()
     assert "Ctrl+Shift" in " ".join(w.text() for w in page.findChildren(QLabel))
 
 

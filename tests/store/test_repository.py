@@ -98,8 +98,8 @@ def test_move_swaps_within_a_week_and_marks_both_edited(tmp_path: Path) -> None:
     assert moved is not None
     assert moved.session_on(wed) == replace(a, date=wed, edited=True)
     assert moved.session_on(mon) == replace(b, date=mon, edited=True)
-    with pytest.raises(ValueError, match="within its week"):
-        repo.move_session(mon, mon + timedelta(days=7))
+    with pytest.raises(ValueError, match="within its week or to the week next to it"):
+        repo.move_session(mon, mon + timedelta(days=14))
     with pytest.raises(ValueError, match="not in the plan"):
         repo.move_session(mon, mon - timedelta(days=1))
     assert repo.plan() == moved
