@@ -63,6 +63,11 @@ class Operations:
             raise RequestError("no_profile", {}, "there is no saved profile to plan from")
         return self._store.save_profile(profile, self._today())
 
+    def start_plan(self, start: date, weeks: int) -> Change:
+        """A fresh plan of ``weeks`` weeks (4–24) from the Monday on or after ``start`` (not
+        before the Monday on or after today), as the command line's --start and --weeks."""
+        return self._store.start_plan(start, weeks, self._today())
+
     # -- sessions -----------------------------------------------------------------------
 
     def move(self, src: date, dst: date) -> Change:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -95,6 +96,39 @@ class PlanPart(RepositoryBase):
                 f"; {kept} logged day{'s' if kept != 1 else ''} kept" if kept else "")
             return Change(profile=True, plan=True, kept_logged=kept,
                           summary=summary + _problems_note(result.plan, profile, start))
+
+    def start_plan(self, start: date, weeks: int, today: date) -> Change:
+        """A fresh plan of ``weeks`` weeks (4–24) for the saved profile from the Monday on or
+        after ``start``, which may not be before the Monday on or after ``today``. Days
+        before it keep their sessions; a logged day keeps the session it was logged against.
+        """
+        from core.planner import WEEKS_RANGE
+
+        first = monday_on_or_after(start)
+        earliest = monday_on_or_after(today)
+        lo, hi = WEEKS_RANGE
+        if not lo <= weeks <= hi:
+            raise InvalidRequest(f"a plan is {lo}–{hi} weeks long, got {weeks}")
+        if first < earliest:
+            raise InvalidRequest(f"a new plan starts on {nice_date(earliest)} at the earliest, "
+                                 f"not {nice_date(first)}")
+        with self._writing() as t:
+            row = t.profile.get_or_none(t.profile.id == 1)
+            profile = None if row is None else _readable_profile(row.data)
+            if profile is None:
+                raise InvalidRequest("there is no saved profile to plan from")
+            check_age(profile, first)
+            old = _load_plan(t)
+            log = {o.date: o for o in (outcome_from_row(r) for r in t.outcome.select())}
+            fresh = build_plan(profile, first, weeks, log, None)
+            logged = _logged_days(t)
+            kept = {d: s for d in logged
+                    if old is not None and (s := old.session_on(d)) is not None}
+            plan = Plan(start=fresh.start, weeks=tuple(
+                replace(w, sessions=tuple(kept.get(x.date, x) for x in w.sessions))
+                for w in fresh.weeks))
+            write_plan(t, plan)
+            return Change(plan=True, summary=f"New {weeks}-week plan from {nice_date(first)}")
 
     def move_session(self, src: date, dst: date) -> Change:
         """Swap two days' sessions in the same week or neighbouring weeks (Sunday's long run

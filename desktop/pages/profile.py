@@ -61,6 +61,9 @@ class ProfilePage(QWidget):
         self.new_plan_button = QPushButton("Start a &new plan")
         self.new_plan_button.setAccessibleName("Start a new plan with this profile")
         self.new_plan_button.setToolTip("Build a fresh plan from the Monday on or after today")
+        self.plan_button = QPushButton("Ch&oose plan start and length…")
+        self.plan_button.setAccessibleName("Start a new plan on a date and length you choose")
+        self.plan_button.setToolTip("A fresh plan from the Monday you pick, 4–24 weeks long")
         self.status = QLabel()
         self.status.setAccessibleName("Form status")
         self.save_button = QPushButton("&Save")
@@ -103,6 +106,7 @@ class ProfilePage(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(24, 8, 24, 12)
+        bar.addWidget(self.plan_button)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.revert_button)
         bar.addWidget(self.save_button)
@@ -119,6 +123,7 @@ class ProfilePage(QWidget):
         self.save_action.triggered.connect(self._on_save_clicked)
         self.revert_button.clicked.connect(self._on_revert_clicked)
         self.new_plan_button.clicked.connect(self._on_new_plan_clicked)
+        self.plan_button.clicked.connect(self._on_plan_button_clicked)
         ctx.changed.connect(self._on_ctx_changed)
         self.refresh()
 
@@ -265,6 +270,31 @@ class ProfilePage(QWidget):
                                  "detail and save to start a new one.", "warning")
             return
         self.result.set_text(self.saved_text(old_profile, old_plan, change), "success")
+        self.profile_saved.emit(change)
+
+    @Slot()
+    def _on_plan_button_clicked(self) -> None:
+        """A fresh plan from a chosen Monday and of a chosen length (unsaved edits are saved
+        or dropped first: the plan is built from the saved profile)."""
+        from desktop.dialogs.new_plan import NewPlanDialog
+
+        if not self.settle_unsaved():
+            return
+        choice = NewPlanDialog.ask(self, self.ctx.today(), len(self.ctx.plan().weeks))
+        if choice is None:
+            return
+        start, weeks = choice
+        try:
+            change = self.ctx.app.ops.start_plan(start, weeks)
+        except ValueError as exc:
+            self.result.set_text(f"No new plan: {exc}", "warning")
+            return
+        self._saving = True
+        try:
+            self.ctx.apply(change)
+        finally:
+            self._saving = False
+        self.result.set_text(store_note(change), "success")
         self.profile_saved.emit(change)
 
     @Slot()
