@@ -137,7 +137,14 @@ class Exporter(QObject):
     def print_preview(self) -> None:
         from desktop.dialogs.print_preview import PrintPreviewDialog
 
-        self._fridge_temp(lambda path: PrintPreviewDialog.ask(self.window, path))
+        week, profile = self.week(), self.ctx.profile()
+
+        def remake(paper: str) -> Path:
+            out = Path(self._tmp.name) / f"fridge-{week.start.isoformat()}-{paper}.pdf"
+            return fridge_pdf(out, profile, week, paper).path
+
+        self._fridge_temp(lambda path: PrintPreviewDialog.ask(
+            self.window, path, paper=self.paper(), remake=remake))
 
     def print_fridge(self) -> None:
         from desktop.dialogs.print_preview import PrintDialog, start_printing

@@ -125,7 +125,7 @@ def test_print_preview_shows_the_fridge_page(qtbot: Any, main_window: MainWindow
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[Path] = []
     monkeypatch.setattr(PrintPreviewDialog, "ask",
-                        classmethod(lambda cls, parent, pdf: shown.append(pdf)))
+                        classmethod(lambda cls, parent, pdf, **kw: shown.append(pdf)))
     wait_export(qtbot, main_window, main_window.preview_action)
     assert len(shown) == 1
     pages = render_pages(shown[0], dpi=30)
