@@ -55,35 +55,45 @@ def week_cell_texts(info: DayInfo) -> list[tuple[str, str]]:
     return blocks + [(line, "line") for line in cell_lines(s)]
 
 
+TINY_KIND_LABELS = {"long_run": "Long", "easy_run": "Easy", "strength": "Str.",
+                    "cross_training": "Cross", "active_recovery": "Rec."}
+
+
 def month_cell_lines(info: DayInfo, fm: QFontMetrics, width: int, full_width: int,
                      rows: int) -> list[tuple[str, bool]]:
-    """A month cell's words: the short kind name and the minutes beside the icon, on one or
-    two rows. When the name does not fit beside the icon, the minutes go there and the name
-    below across the whole chip (if it fits there; else the icon alone says what it is).
-    Each line comes with True when it spans the whole chip."""
+    """A month cell's words, the same order for every kind: the name beside the icon, then
+    the minutes (on the same row when both fit, else on the next). A narrow cell uses the
+    shortest name ("Long", "Str.") before it would cut one; when even that does not fit, the
+    name spans the chip on the first row and the icon moves down beside the minutes. Each
+    line comes with True when it spans the whole chip."""
     s = info.session
     if s is None:
         return []
-    label = short_kind_label(s.kind)
+    names = [short_kind_label(s.kind), TINY_KIND_LABELS.get(s.kind, short_kind_label(s.kind))]
     minutes = format_minutes(s.minutes) if s.minutes else ""
+
+    def fits(text: str) -> bool:
+        return fm.horizontalAdvance(text) <= width
 
     def elide(text: str) -> str:
         return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
-    if minutes and fm.horizontalAdvance(minutes) > width:
+    if minutes and not fits(minutes):
         minutes = f"{s.minutes}′"  # "35′": a runner's shorthand for minutes
-
-    if fm.horizontalAdvance(label) <= width or not minutes:
-        if not minutes:
-            return [(elide(label), False)]
-        if rows >= 2:
-            return [(label, False), (elide(minutes), False)]
-        both = f"{label} · {minutes}"
-        return [(both if fm.horizontalAdvance(both) <= width else label, False)]
-    lines = [(elide(minutes), False)]
-    if rows >= 2 and fm.horizontalAdvance(label) <= full_width:
-        lines.append((label, True))
-    return lines
+    name = next((n for n in names if fits(n)), None)
+    if name is None:  # no name fits beside the icon: the name across the chip comes first,
+        # the icon and the minutes on the row below (never a cut word, the same order)
+        full = next((n for n in names if fm.horizontalAdvance(n) <= full_width),
+                    fm.elidedText(names[-1], Qt.TextElideMode.ElideRight, full_width))
+        if rows >= 2 and minutes:
+            return [(full, True), (elide(minutes), False)]
+        return [(full, True)]
+    if not minutes:
+        return [(name, False)]
+    if rows >= 2:
+        return [(name, False), (elide(minutes), False)]
+    both = f"{name} · {minutes}"
+    return [(both if fits(both) else name, False)]
 
 
 def wrap_lines(text: str, fm: QFontMetrics, width: int) -> list[str]:
@@ -210,12 +220,15 @@ class DayDelegate(QStyledItemDelegate):
             chip = room
             self._chip(painter, pal, s.kind, chip)
             icon_rect = QRect(chip.left() + 8, chip.top() + 3, icon_px, icon_px)
-            kind_icon(s.kind).paint(painter, icon_rect)
             painter.setFont(option.font)
             text_rect = QRect(icon_rect.right() + 4, chip.top() + 2,
                               chip.right() - icon_rect.right() - 6, chip.height() - 4)
             lines = month_cell_lines(info, fm, text_rect.width(), chip.width() - 14,
                                      max(1, text_rect.height() // fm.height()))
+            icon_row = next((n for n, (_, full) in enumerate(lines) if not full), None)
+            if icon_row is not None:  # beside the first line that leaves room for it
+                kind_icon(s.kind).paint(painter, icon_rect.translated(0, icon_row
+                                                                       * fm.height()))
             top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
             for n, (line, full) in enumerate(lines):
                 painter.setPen((text if n == 0 or full else muted) if active_day else muted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -369,14 +370,46 @@ def test_month_cells_use_short_names_and_minutes(page: CalendarPage, ctx: Any) -
     hiit = next(d for d in page.model.days() if d.session and d.session.kind == "hiit")
     wide = month_cell_lines(hiit, fm, fm.horizontalAdvance("Easy run" * 2), 200, 2)
     assert wide == [("HIIT", False), (f"{hiit.session.minutes} min", False)]
-    # Too narrow for any name beside the icon: the minutes alone, never a cut word.
+    # Too narrow for any name beside the icon: the name across the chip first, then the
+    # minutes beside the icon below it; never a cut word.
     tight = fm.horizontalAdvance("HIIT") - 1
-    narrow = month_cell_lines(hiit, fm, tight, tight, 2)
-    assert narrow == [(f"{hiit.session.minutes}′", False)]
+    narrow = month_cell_lines(hiit, fm, tight, tight + 30, 2)
+    assert narrow == [("HIIT", True), (f"{hiit.session.minutes}′", False)]
     strength = next(d for d in page.model.days() if d.session and d.session.kind == "strength")
     lines = [text for text, _ in month_cell_lines(strength, fm, fm.horizontalAdvance("Stren"),
                                                   fm.horizontalAdvance("Strength") + 4, 3)]
-    assert "Strength" in lines and not any("…" in line for line in lines)
+    assert lines == ["Str.", f"{strength.session.minutes}′"]  # the name first, shortened
+
+
+def test_every_kind_reads_name_then_minutes_in_a_1024_px_month(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from core.plan import KINDS
+    from desktop.pages.calendar_cell import TINY_KIND_LABELS, month_cell_lines
+    from desktop.style import short_kind_label
+
+    page = CalendarPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024 - 140, 560)  # a 1024 px window less the sidebar
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_mode("month")
+    fm = QFontMetrics(page.grid.font())
+    qtbot.waitUntil(lambda: page.grid.visualRect(page.model.index(0)).width() > 40)
+    cell = page.grid.visualRect(page.model.index(0)).width()
+    chip = cell - 6 - 2 * max(4, fm.height() // 3)  # as the painter measures it
+    beside = chip - 8 - (fm.height() + 2) - 6
+    day = next(d for d in page.model.days() if d.session is not None)
+    for kind in KINDS:
+        session = replace(day.session, kind=kind, minutes=45 if kind != "rest" else 0)
+        for rows in (1, 2):
+            lines = [t for t, _ in month_cell_lines(replace(day, session=session), fm, beside,
+                                                    chip - 14, rows)]
+            assert lines[0].split(" · ")[0] in (short_kind_label(kind),
+                                                TINY_KIND_LABELS.get(kind)), (kind, lines)
+            assert "…" not in " ".join(lines)
+            if kind != "rest" and rows == 2:
+                assert lines[1] in ("45 min", "45′")
 
 
 def test_a_cut_week_cell_ends_its_last_line_with_an_ellipsis(page: CalendarPage) -> None:
