@@ -243,7 +243,9 @@ class SessionDetail(Panel):
         anchor = anchor_for(session.kind)
         self.why.setText(f"{escape(session.why)} <a href=\"guide:{anchor}\">Why this works</a>")
         self.why.show()
-        lines = structure_lines(session) + details_lines(session)
+        # The main set already says rounds and repeats: the plain summary only stands in
+        # for a session stored without its structure.
+        lines = structure_lines(session) or details_lines(session)
         if session.foam_roll and not any("foam roll" in x.lower() for x in lines):
             lines.append("Foam roll quads, glutes, hamstrings and calves afterwards")
         self.structure.setText(_bullets(lines))
