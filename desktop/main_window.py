@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +59,7 @@ GO_LABELS = {"today": "&Today", "calendar": "&Calendar", "profile": "&Profile",
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
+COMPACT_KEY = "window/compact_sidebar"
 POLL_MS = 2000
 SAVE_DELAY_MS = 500
 DEMO_TEXT = "You're looking at a demo plan — set up your profile"
@@ -101,6 +104,7 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.3)))
             self.sidebar.addItem(item)
         fm = self.fontMetrics()
+        self.page_labels = [label for _, label, _, _ in PAGES]
         self.sidebar.setIconSize(fm.boundingRect("M").size() * 1.4)
         self.sidebar.setFixedWidth(fm.averageCharWidth() * 20)
         self.stack = QStackedWidget()
@@ -130,8 +134,17 @@ class MainWindow(QMainWindow):
         side.setObjectName("sidePanel")
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 10, 0, 8)
-        side_column.addWidget(self._brand())
+        self.brand = self._brand()
+        side_column.addWidget(self.brand)
         side_column.addWidget(self.sidebar, 1)
+        self.collapse_button = QToolButton()
+        self.collapse_button.setObjectName("collapseSidebar")
+        self.collapse_button.setAutoRaise(True)
+        self.collapse_button.clicked.connect(
+            lambda: self.set_sidebar_compact(not self.sidebar_compact))
+        side_column.addWidget(self.collapse_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.sidebar_compact = False
+        self._wide_sidebar = fm.averageCharWidth() * 20
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -374,8 +387,45 @@ class MainWindow(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             self._default_geometry()
+        self.set_sidebar_compact(settings.value(COMPACT_KEY, False, bool))
         page = settings.value(PAGE_KEY, "", str)
         self.show_page(page if page in PAGE_NAMES else "today")
+        self.fit_to_screen()
+
+    def set_sidebar_compact(self, compact: bool) -> None:
+        """Icons only (more room for the page on a small or zoomed screen), or icons and
+        names; each icon keeps its name as a tooltip and for screen readers."""
+        self.sidebar_compact = compact
+        for row, label in enumerate(self.page_labels):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setText("" if compact else label)
+                item.setToolTip(label if compact else "")
+        icon = self.sidebar.iconSize().width()
+        self.sidebar.setFixedWidth(icon + 28 if compact else self._wide_sidebar)
+        self.brand.setVisible(not compact)
+        self.collapse_button.setText("»" if compact else "« Hide names")
+        self.collapse_button.setAccessibleName("Show page names" if compact
+                                               else "Hide page names")
+        self.collapse_button.setToolTip(self.collapse_button.accessibleName())
+        self.save_settings()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area, and on it (a geometry saved on a bigger
+        screen, or a large QT_SCALE_FACTOR, would put the window's edges out of reach)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), area.width() - frame.width())
+        height = min(self.height(), area.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() - self.frameGeometry().width() + 1)
+        y = min(max(self.y(), area.top()), area.bottom() - self.frameGeometry().height() + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     def _default_geometry(self) -> None:
         """First start: a roomy window (up to 1360 × 880) centred on the screen."""
@@ -399,7 +449,12 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(PAGE_KEY, self.current_page_name())
+        settings.setValue(COMPACT_KEY, self.sidebar_compact)
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # once the frame's size is known
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

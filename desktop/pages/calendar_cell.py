@@ -96,6 +96,23 @@ def month_cell_lines(info: DayInfo, fm: QFontMetrics, width: int, full_width: in
     return [(both if fits(both) else name, False)]
 
 
+def fitting_title(info: DayInfo, fm: QFontMetrics, width: int) -> str:
+    """A week cell's title with no word cut: the session's title ("Strength B"), else the
+    kind's short name, else the shortest ("Str. B") — never "Str… B…"."""
+    s = info.session
+    title = kind_text(info)
+    if s is None:
+        return title
+    workout = str(s.details.get("workout", "")) if s.kind == "strength" else ""
+    short = short_kind_label(s.kind)
+    tiny = TINY_KIND_LABELS.get(s.kind, short)
+    room = width - max(2, fm.averageCharWidth() // 2)
+    for candidate in (title, f"{short} {workout}".strip(), f"{tiny} {workout}".strip()):
+        if all(fm.horizontalAdvance(word) <= room for word in candidate.split()):
+            return candidate
+    return f"{tiny} {workout}".strip()
+
+
 def wrap_lines(text: str, fm: QFontMetrics, width: int) -> list[str]:
     """``text`` broken into lines no wider than ``width`` (a too-long word is elided)."""
     lines: list[str] = []
@@ -274,6 +291,8 @@ class DayDelegate(QStyledItemDelegate):
         for block, style in week_cell_texts(info):
             font = bold if style == "title" else plain
             fm = QFontMetrics(font)
+            if style == "title":
+                block = fitting_title(info, fm, width)
             for line in wrap_lines(block, fm, width):
                 if y + fm.height() > limit:
                     cut = True

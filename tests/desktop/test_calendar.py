@@ -454,3 +454,17 @@ def test_a_narrow_month_cell_keeps_the_hours_slept_whole(qtbot: Any) -> None:
     assert fit_mark(full, fm, fm.horizontalAdvance("☾7.5")) == "☾7.5"
     tight = fit_mark(full, fm, fm.horizontalAdvance("☾7"))
     assert tight.endswith("…") and fm.horizontalAdvance(tight) <= fm.horizontalAdvance("☾7")
+
+
+def test_a_narrow_week_cell_shortens_the_title_instead_of_cutting_words(
+        page: CalendarPage) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.pages.calendar_cell import fitting_title
+
+    strength = next(d for d in page.model.days() if d.session and d.session.kind == "strength")
+    workout = strength.session.details["workout"]
+    fm = QFontMetrics(page.grid.font())
+    assert fitting_title(strength, fm, 400) == f"Strength {workout}"
+    narrow = fitting_title(strength, fm, fm.horizontalAdvance("Strength") - 2)
+    assert narrow == f"Str. {workout}" and "…" not in narrow
