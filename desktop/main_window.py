@@ -137,13 +137,13 @@ class MainWindow(QMainWindow):
         self.brand = self._brand()
         side_column.addWidget(self.brand)
         side_column.addWidget(self.sidebar, 1)
+        self.sidebar_compact: bool = False
         self.collapse_button = QToolButton()
         self.collapse_button.setObjectName("collapseSidebar")
         self.collapse_button.setAutoRaise(True)
         self.collapse_button.clicked.connect(
             lambda: self.set_sidebar_compact(not self.sidebar_compact))
         side_column.addWidget(self.collapse_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.sidebar_compact = False
         self._wide_sidebar = fm.averageCharWidth() * 20
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             self._default_geometry()
-        self.set_sidebar_compact(settings.value(COMPACT_KEY, False, bool))
+        self.set_sidebar_compact(bool(settings.value(COMPACT_KEY, False, bool)))
         page = settings.value(PAGE_KEY, "", str)
         self.show_page(page if page in PAGE_NAMES else "today")
         self.fit_to_screen()
