@@ -90,7 +90,8 @@ class CalendarPage(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        hint = QLabel("Drag a session onto another day of its week, or press Ctrl+Shift+←/→, "
+        hint = QLabel("Drag a session onto another day (this week or the next), or press "
+                      "Ctrl+Shift+←/→, "
                       "to move it · arrows move between days · Alt+←/→ change week · "
                       "W/M week or month · Ctrl+Z undo")
         hint.setObjectName("muted")
