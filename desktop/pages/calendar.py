@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -83,7 +83,7 @@ class CalendarPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
-        scroll.setMinimumHeight(self.fontMetrics().height() * 8)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 5)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(scroll)
@@ -97,6 +97,12 @@ class CalendarPage(QWidget):
         hint.setObjectName("muted")
         make_muted(hint)
         hint.setWordWrap(True)
+        self.hint = hint
+        # On a short screen (a laptop at 200 %) the days matter more than the key hints,
+        # which stay in the Edit menu and the tooltips.
+        screen = QGuiApplication.primaryScreen()
+        hint.setVisible(screen is None or screen.availableGeometry().height()
+                        > self.fontMetrics().height() * 30)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)

@@ -96,8 +96,9 @@ class DayGrid(QListView):
 
     def minimumSizeHint(self) -> QSize:
         fm = self.fontMetrics()
+        # Small enough for a 1366 × 800 screen at 200 % (683 × 400 logical pixels).
         return QSize(fm.averageCharWidth() * 8 * 7, fm.height() * (9 if self.mode == "week"
-                                                                   else 4 * 6))
+                                                                   else 3 * 6))
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()

@@ -95,6 +95,7 @@ class ProfilePage(QWidget):
         column.addWidget(self.ended)
         column.addWidget(self.result)
         column.addWidget(self.form)
+        column.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         centred = QWidget()
         row = QHBoxLayout(centred)
@@ -106,7 +107,6 @@ class ProfilePage(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(24, 8, 24, 12)
-        bar.addWidget(self.plan_button)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.revert_button)
         bar.addWidget(self.save_button)

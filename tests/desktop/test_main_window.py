@@ -387,3 +387,4 @@ def test_the_sidebar_collapses_to_icons_and_stays_so(qtbot: Any, ctx: Any,
     again.set_sidebar_compact(False)
     assert again.sidebar.item(0).text() == "Today" and again.sidebar.width() == wide
     again.poll_timer.stop()
+
