@@ -83,8 +83,9 @@ def month_cell_lines(info: DayInfo, fm: QFontMetrics, width: int, full_width: in
     name = next((n for n in names if fits(n)), None)
     if name is None:  # no name fits beside the icon: the name across the chip comes first,
         # the icon and the minutes on the row below (never a cut word, the same order)
-        full = next((n for n in names if fm.horizontalAdvance(n) <= full_width),
-                    fm.elidedText(names[-1], Qt.TextElideMode.ElideRight, full_width))
+        full = next((n for n in names if fm.horizontalAdvance(n) <= full_width), None)
+        if full is None:  # a tiny cell: the kind's icon and colour alone, not "…"
+            return [("", False)]
         if rows >= 2 and minutes:
             return [(full, True), (elide(minutes), False)]
         return [(full, True)]

@@ -84,9 +84,12 @@ class DayGrid(QListView):
     def _update_grid(self) -> None:
         fm = self.fontMetrics()
         area = self.maximumViewportSize()
-        width = max(fm.averageCharWidth() * 8, (area.width() - 2) // 7)
-        lines = 9 if self.mode == "week" else 4
+        lines = 9 if self.mode == "week" else 3
         height = max(fm.height() * lines, (area.height() - 2) // self._rows())
+        room = area.width() - 2
+        if height * self._rows() > area.height():  # a scroll bar will take its share:
+            room -= self.verticalScrollBar().sizeHint().width()  # still seven days a row
+        width = max(1, room // 7)  # seven days a row, however narrow the grid
         self.setGridSize(QSize(width, height))
         self.doItemsLayout()
 
