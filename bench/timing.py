@@ -25,4 +25,25 @@ def command_time(args: Sequence[str], repeat: int = 5, env: dict[str, str] | Non
     return best_of(once, repeat)
 
 
+def command_times(args: Sequence[str], baseline: Sequence[str], repeat: int = 5,
+                  env: dict[str, str] | None = None) -> tuple[float, float, float, float]:
+    """Best wall times of a command and its baseline, run in turn (a, b, a, b, ...), so a
+    change in the machine's load between them moves both figures alike; then their best CPU
+    times (user + system), which a busy machine disturbs far less than wall time."""
+    import resource
+
+    wall = [float("inf"), float("inf")]
+    cpu = [float("inf"), float("inf")]
+    for _ in range(repeat):
+        for k, command in enumerate((args, baseline)):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            t0 = time.perf_counter()
+            subprocess.run(list(command), check=True, stdout=subprocess.DEVNULL, env=env)
+            wall[k] = min(wall[k], time.perf_counter() - t0)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            cpu[k] = min(cpu[k], used)
+    return wall[0], wall[1], cpu[0], cpu[1]
+
+
 PYTHON = sys.executable

@@ -7,6 +7,8 @@ the two source documents say ([S0] "Running for Slim Legs", [S4] "How to Get Run
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 KIND_LABELS: dict[str, str] = {
     "long_run": "Long run",
     "easy_run": "Easy run",
@@ -64,9 +66,36 @@ HILL_REPEATS_RANGE = (6, 10)
 HIIT_WORK_S = (30, 60)
 HIIT_RECOVERY_S = (60, 120)
 
+# Rule 4: weekly running grows by at most 10 % [S4]; every 4th week is lighter, at 70–80 %
+# of the week before [EXT: common deload practice].
+WEEKLY_GROWTH = Fraction(11, 10)
+LIGHTER_EVERY = 4
+LIGHTER_SHARE = (Fraction(7, 10), Fraction(8, 10))
+
 # Week 1 starting dose by level (SPEC §3 rule 5).
 LEVEL_FLOOR: dict[str, int] = {"beginner": 50, "intermediate": 90, "advanced": 120}
 LIGHTEST_WEEK = 50  # a 30 min long run and a 20 min hiit or hills session
+
+# Rule 14 [EXT: Seiler, 80/20]: a week of this many running minutes or more holds at most
+# EASY_WEEK_HARD_RUNS hard runs, at least one easy run, and hard minutes ≤ this share.
+EASY_WEEK_MINUTES = 120
+EASY_WEEK_HARD_RUNS = 2
+EASY_WEEK_HARD_SHARE = Fraction(2, 5)
+# Rule 15: a lighter week's hills and tempo.
+LIGHTER_HILL_REPEATS = 6
+LIGHTER_TEMPO_MAX = 25
+# Rule 13 [EXT: NHS Couch to 5K]: run/walk for a beginner running under this many minutes a
+# week; (run_s, walk_s) by week index, continuous from RUN_WALK_UNTIL_WEEK on.
+RUN_WALK_BELOW_MINUTES = 30
+RUN_WALK: dict[int, tuple[int, int]] = {
+    1: (60, 90), 2: (90, 90), 3: (90, 60), 4: (90, 60), 5: (120, 60), 6: (180, 60),
+    7: (300, 60),
+}
+RUN_WALK_UNTIL_WEEK = 8
+RUN_WALK_HIIT_ROUNDS = 6
+RUN_WALK_HIIT_RECOVERY_S = 90
+# Rule 16: a note when week 1 runs less than this share of the runner's weekly minutes.
+NOTE_SHARE = Fraction(4, 5)
 
 # Strength sets and reps (rule 8): 3 × 12–15 rising toward 20; 2 sets in a lighter week.
 SETS_FULL = 3
@@ -123,6 +152,8 @@ MAIN_SET: dict[str, str] = {
     "active_recovery": "{minutes} min light walk, yoga or gentle stretching",
     "rest": "Rest day: no training. An easy stroll is fine.",
 }
+RUN_WALK_MAIN = ("Main: {rounds} rounds of {run_s} s easy running, then {walk_s} s brisk "
+                 "walking")
 # Minutes of a hiit or hills session spent on its warm-up and cool-down.
 WARM_COOL_MINUTES = 10
 
@@ -132,4 +163,7 @@ __all__ = [
     "SETS_FULL", "SETS_LIGHTER", "REPS_START", "REPS_END", "WORKOUTS", "LUNGE_VARIANTS",
     "CROSS_TRAINING_ACTIVITIES", "RUN_WARM_UP", "RUN_COOL_DOWN", "STRENGTH_WARM_UP",
     "STRENGTH_COOL_DOWN", "FOAM_ROLL_LINE", "MAIN_SET", "WARM_COOL_MINUTES",
+    "WEEKLY_GROWTH", "LIGHTER_EVERY", "LIGHTER_SHARE", "EASY_WEEK_MINUTES", "EASY_WEEK_HARD_RUNS", "EASY_WEEK_HARD_SHARE", "LIGHTER_HILL_REPEATS",
+    "LIGHTER_TEMPO_MAX", "RUN_WALK_BELOW_MINUTES", "RUN_WALK", "RUN_WALK_UNTIL_WEEK",
+    "RUN_WALK_HIIT_ROUNDS", "RUN_WALK_HIIT_RECOVERY_S", "NOTE_SHARE", "RUN_WALK_MAIN",
 ]

@@ -29,8 +29,9 @@ ADAPTED_KEY = "instead_of"
 class Session:
     """One day's session. A rest day is a Session too (kind ``rest``, 0 minutes).
 
-    ``details`` holds ``repeats`` (hills), ``intervals`` {work_s, recovery_s, rounds} (hiit)
-    or ``exercises`` [{name, sets, reps}] (strength); ``structure`` is the warm-up, main set
+    ``details`` holds ``repeats`` (hills), ``intervals`` {work_s, recovery_s, rounds} (hiit),
+    ``run_walk`` {run_s, walk_s, rounds} (a run/walk run) or ``exercises`` [{name, sets,
+    reps}] (strength); ``structure`` is the warm-up, main set
     and cool-down as short lines; ``foam_roll`` says foam rolling is suggested that day.
     ``edited`` marks a session the user moved or changed.
     """
@@ -117,10 +118,11 @@ class Week:
 
 @dataclass(frozen=True)
 class Plan:
-    """Consecutive weeks from a Monday."""
+    """Consecutive weeks from a Monday; ``notes`` are the plan's notes (rule 16)."""
 
     start: date
     weeks: tuple[Week, ...]
+    notes: tuple[str, ...] = field(default=(), compare=False)  # derived from the profile
 
     @property
     def end(self) -> date:
@@ -147,8 +149,11 @@ class Plan:
 
     def to_json(self, *, full: bool = True) -> dict[str, Any]:
         """The plan as JSON; ``full=False`` gives exactly the keys of SPEC §7."""
-        return {"start": self.start.isoformat(),
-                "weeks": [w.to_json(full=full) for w in self.weeks]}
+        data: dict[str, Any] = {"start": self.start.isoformat(),
+                                "weeks": [w.to_json(full=full) for w in self.weeks]}
+        if not full:
+            data["notes"] = list(self.notes)
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
@@ -158,12 +163,29 @@ class Plan:
                  sessions=tuple(Session.from_json(s) for s in w["sessions"]))
             for w in data["weeks"]
         )
-        return cls(start=date.fromisoformat(data["start"]), weeks=weeks)
+        return cls(start=date.fromisoformat(data["start"]), weeks=weeks,
+                   notes=tuple(data.get("notes") or ()))
+
+
+class PlanDateError(ValueError):
+    """A day that cannot be a day of a plan: no Monday follows it, or the plan would run
+    past the last date there is."""
 
 
 def monday_on_or_after(day: date) -> date:
-    """The Monday on or after ``day`` (a plan always starts on a Monday)."""
-    return day + timedelta(days=(7 - day.weekday()) % 7)
+    """The Monday on or after ``day`` (a plan always starts on a Monday); PlanDateError when
+    there is none (the last days of year 9999)."""
+    try:
+        return day + timedelta(days=(7 - day.weekday()) % 7)
+    except OverflowError:
+        raise PlanDateError(f"there is no Monday on or after {day.isoformat()}") from None
+
+
+def check_plan_span(monday: date, weeks: int) -> None:
+    """PlanDateError when ``weeks`` weeks from ``monday`` would run past the last date."""
+    if (date.max - monday).days < 7 * weeks - 1:
+        raise PlanDateError(f"a {weeks}-week plan from {monday.isoformat()} would end after "
+                            f"{date.max.isoformat()}")
 
 
 def monday_of(day: date) -> date:

@@ -12,8 +12,14 @@ from dataclasses import replace
 from datetime import date, timedelta
 from itertools import permutations
 
+from core.catalog import (
+    LIGHTEST_WEEK,
+    NOTE_SHARE,
+    RUN_WALK_BELOW_MINUTES,
+    RUN_WALK_UNTIL_WEEK,
+)
 from core.checkin import Outcome
-from core.plan import Plan, Session, Week, monday_on_or_after
+from core.plan import Plan, Session, Week, check_plan_span, monday_on_or_after
 from core.planner_layout import (
     FLEX,
     LONG,
@@ -25,10 +31,12 @@ from core.planner_layout import (
     Layout,
     week_layout,
 )
-from core.planner_sessions import make_session, strength_minutes
+from core.planner_sessions import make_session, run_walk_for, strength_minutes
 from core.planner_volume import (
+    Slot,
     capacity,
     first_week_target,
+    is_big,
     is_lighter,
     next_target,
     split_minutes,
@@ -44,7 +52,8 @@ RECOVERY_MINUTES = 30
 
 def build_plan(profile: Profile, start: date, weeks: int = 12,
                outcomes: Mapping[date, Outcome] | None = None, *,
-               continue_from: Plan | None = None) -> Plan:
+               continue_from: Plan | None = None,
+               ceilings: Mapping[int, int] | None = None) -> Plan:
     """The plan from the Monday on or after ``start`` for ``weeks`` weeks (4–24).
 
     ``outcomes`` is the log of done / skipped sessions: a week run short of its plan makes
@@ -54,22 +63,37 @@ def build_plan(profile: Profile, start: date, weeks: int = 12,
     follow on from it (week numbers, so every 4th week stays lighter; running minutes from
     its last weeks under rule 4; the strength A/B turn and the rising reps), and the result
     holds its weeks followed by the new ones, ``weeks`` in all.
+
+    ``ceilings`` caps the running minutes of weeks by index (an adapted plan never runs a
+    week above what it said before; never below rule 4's 50 minutes).
     """
     if isinstance(weeks, bool) or not isinstance(weeks, int) or \
             not WEEKS_RANGE[0] <= weeks <= WEEKS_RANGE[1]:
         raise ValueError(f"weeks must be {WEEKS_RANGE[0]}–{WEEKS_RANGE[1]}, got {weeks}")
     log = outcomes or {}
+    caps = ceilings or {}
     monday = monday_on_or_after(start)
+    check_plan_span(monday, weeks - len(continue_from.weeks) if continue_from else weeks)
     kept = _kept_weeks(continue_from, monday, weeks)
     layout = week_layout(profile.available_days, profile.long_run_day,
                          profile.strength_sessions, profile.level)
     built: list[Week] = list(kept)
     turns = _turns(kept)
     last_full = next((w.run_minutes for w in reversed(kept) if not w.lighter), 0)
+    rounds = next((r for w in reversed(kept) if not w.lighter
+                   for r in [hiit_rounds(w)] if r is not None), None)
+    # a continued plan goes back to run/walk only if it was still walking (rule 13's share
+    # never falls)
+    walking = not kept or any("run_walk" in s.details for s in kept[-1].sessions)
     for index in range(len(kept) + 1, weeks + 1):
         lighter = is_lighter(index)
-        slots = week_slots(layout, index, profile.level)
+        limit = hard_runs(built[-1]) if lighter and built else None
+        slots = week_slots(layout, index, profile.level, hard_limit=limit, lighter=lighter)
+        big_slots = week_slots(layout, index, profile.level, hard_limit=limit,
+                               lighter=lighter, big=True)
         cap = capacity(slots)
+        if is_big(cap):
+            cap = capacity(big_slots, big=True)
         if not built:
             target = first_week_target(profile.level, profile.weekly_run_minutes, cap)
         else:
@@ -77,14 +101,51 @@ def build_plan(profile: Profile, start: date, weeks: int = 12,
             target = next_target(lighter=lighter, prev_planned=prev.run_minutes,
                                  prev_done=minutes_run(prev, log), prev_lighter=prev.lighter,
                                  last_full=last_full or prev.run_minutes, cap=cap)
+        if index in caps:
+            target = min(target, max(LIGHTEST_WEEK, caps[index]))
+        big = is_big(target)
+        chosen = big_slots if big else slots
         week = _make_week(profile, layout, monday + timedelta(weeks=index - len(kept) - 1),
-                          index, weeks, split_minutes(slots, target), turns)
+                          index, weeks, chosen, split_minutes(chosen, target, big), turns,
+                          rounds if lighter else None, walking)
         if kept and index == len(kept) + 1:
             week = _fit_after(week, kept[-1], profile)
         built.append(week)
         if not lighter:
             last_full = week.run_minutes
-    return Plan(start=built[0].start, weeks=tuple(built))
+            rounds = hiit_rounds(week) or rounds
+    return Plan(start=built[0].start, weeks=tuple(built),
+                notes=plan_notes(profile, built[0]))
+
+
+def run_walk_start(profile: Profile, index: int) -> tuple[int, int] | None:
+    """Run and walk seconds when week ``index`` starts a non-runner with run/walk (rule 13)."""
+    if profile.level != "beginner" or profile.weekly_run_minutes >= RUN_WALK_BELOW_MINUTES \
+            or index >= RUN_WALK_UNTIL_WEEK:
+        return None
+    return run_walk_for(index)
+
+
+def plan_notes(profile: Profile, first: Week) -> tuple[str, ...]:
+    """Rule 16: a note when week 1 runs less than 80 % of what the runner runs now."""
+    now, planned = profile.weekly_run_minutes, first.run_minutes
+    if planned >= now * NOTE_SHARE:
+        return ()
+    return (f"Week 1 runs {planned} min, less than the {now} min a week you run now: keep "
+            f"the other {now - planned} min as easy running, and let the plan's hard "
+            "sessions build from there.",)
+
+
+def hard_runs(week: Week) -> int:
+    """How many hard runs (hiit, hills, tempo) the week holds."""
+    return sum(1 for s in week.sessions if s.is_hard_run)
+
+
+def hiit_rounds(week: Week) -> int | None:
+    """The most hiit rounds in the week (None without a hiit)."""
+    found = [int(s.details["intervals"]["rounds"]) for s in week.sessions
+             if s.kind == "hiit" and isinstance(s.details.get("intervals"), dict)]
+    return max(found) if found else None
 
 
 def _kept_weeks(plan: Plan | None, monday: date, weeks: int) -> tuple[Week, ...]:
@@ -153,25 +214,28 @@ def minutes_run(week: Week, log: Mapping[date, Outcome]) -> int:
 
 
 def _make_week(profile: Profile, layout: Layout, monday: date, index: int, weeks: int,
-               runs: dict[int, int], turns: dict[str, int]) -> Week:
+               slots: list[Slot], runs: dict[int, int], turns: dict[str, int],
+               max_rounds: int | None, walking: bool) -> Week:
     """Seven Sessions for one week: run days from ``runs``, the rest from the layout."""
     lighter = is_lighter(index)
-    kinds = _day_kinds(layout, runs, index, profile.level)
+    kinds = _day_kinds(layout, slots, runs)
+    run_walk = run_walk_start(profile, index) if walking else None
     sessions: list[Session] = []
     for day, kind in enumerate(kinds):
         minutes = runs.get(day, _other_minutes(kind, index, weeks, lighter))
         sessions.append(make_session(
             monday + timedelta(days=day), kind, minutes, index=index, weeks=weeks,
             lighter=lighter, equipment=profile.equipment,
-            strength_turn=turns["strength"], cross_turn=turns["cross_training"]))
+            strength_turn=turns["strength"], cross_turn=turns["cross_training"],
+            run_walk=run_walk, max_rounds=max_rounds))
         if kind in turns:
             turns[kind] += 1
     return Week(index=index, start=monday, lighter=lighter, sessions=tuple(sessions))
 
 
-def _day_kinds(layout: Layout, runs: dict[int, int], index: int, level: str) -> list[str]:
+def _day_kinds(layout: Layout, slots: list[Slot], runs: dict[int, int]) -> list[str]:
     """Each day's kind; a run slot the volume leaves empty becomes cross-training or recovery."""
-    run_kinds = {s.day: s.kind for s in week_slots(layout, index, level)}
+    run_kinds = {s.day: s.kind for s in slots}
     kinds: list[str] = []
     spare: list[str] = []
     for day, role in enumerate(layout.roles):
@@ -205,4 +269,5 @@ def _other_minutes(kind: str, index: int, weeks: int, lighter: bool) -> int:
     return 0
 
 
-__all__ = ["build_plan", "minutes_run", "WEEKS_RANGE"]
+__all__ = ["build_plan", "minutes_run", "WEEKS_RANGE", "plan_notes", "hard_runs",
+           "hiit_rounds", "run_walk_start"]

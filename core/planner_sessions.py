@@ -14,12 +14,17 @@ from core.catalog import (
     HILL_REPEATS_RANGE,
     KIND_LABELS,
     KIND_WHY,
+    LIGHTER_HILL_REPEATS,
     LUNGE_VARIANTS,
     MAIN_SET,
     MINUTES_RANGE,
     REPS_END,
     REPS_START,
     RUN_COOL_DOWN,
+    RUN_WALK,
+    RUN_WALK_HIIT_RECOVERY_S,
+    RUN_WALK_HIIT_ROUNDS,
+    RUN_WALK_MAIN,
     RUN_WARM_UP,
     SETS_FULL,
     SETS_LIGHTER,
@@ -60,13 +65,35 @@ def exercises(workout: str, equipment: str, sets: int, reps: str,
             for row in WORKOUTS[workout]]
 
 
-def hiit_intervals(minutes: int, index: int, weeks: int) -> dict[str, int]:
-    """Work and recovery seconds and rounds that fit the session's main set."""
+def hiit_intervals(minutes: int, index: int, weeks: int, *, run_walk: bool = False,
+                   max_rounds: int | None = None) -> dict[str, int]:
+    """Work and recovery seconds and rounds that fit the session's main set.
+
+    In a run/walk week (rule 13) at most 6 rounds with at least 90 s recovery; ``max_rounds``
+    caps the rounds (a lighter week: no more than the last full week, rule 15).
+    """
     p = progress(index, weeks)
     work = HIIT_WORK_S[0] + 15 * round(2 * p)  # 30, 45 or 60 s
     recovery = max(HIIT_RECOVERY_S[0], min(HIIT_RECOVERY_S[1], 2 * work))
+    if run_walk:
+        recovery = max(recovery, RUN_WALK_HIIT_RECOVERY_S)
     rounds = max(1, (minutes - WARM_COOL_MINUTES) * 60 // (work + recovery))
+    if run_walk:
+        rounds = min(rounds, RUN_WALK_HIIT_ROUNDS)
+    if max_rounds is not None:
+        rounds = max(1, min(rounds, max_rounds))
     return {"work_s": work, "recovery_s": recovery, "rounds": rounds}
+
+
+def run_walk_for(index: int) -> tuple[int, int] | None:
+    """Run and walk seconds for week ``index`` of a run/walk start (rule 13), else None."""
+    return RUN_WALK.get(index)
+
+
+def run_walk_rounds(minutes: int, run_s: int, walk_s: int) -> dict[str, int]:
+    """The run/walk repeat that fits the session's main set."""
+    rounds = max(1, (minutes - WARM_COOL_MINUTES) * 60 // (run_s + walk_s))
+    return {"run_s": run_s, "walk_s": walk_s, "rounds": rounds}
 
 
 def hill_repeats(minutes: int) -> int:
@@ -78,13 +105,19 @@ def hill_repeats(minutes: int) -> int:
 
 def make_session(day: date, kind: str, minutes: int, *, index: int, weeks: int,
                  lighter: bool, equipment: str, strength_turn: int = 0,
-                 cross_turn: int = 0) -> Session:
-    """One day's Session; ``strength_turn`` / ``cross_turn`` count earlier ones in the plan."""
+                 cross_turn: int = 0, run_walk: tuple[int, int] | None = None,
+                 max_rounds: int | None = None) -> Session:
+    """One day's Session; ``strength_turn`` / ``cross_turn`` count earlier ones in the plan.
+
+    ``run_walk`` (run, walk seconds) makes long and easy runs run/walk and eases the hiit
+    (rule 13); ``max_rounds`` caps a hiit's rounds.
+    """
     title = KIND_LABELS[kind]
     why = KIND_WHY[kind]
     details: dict[str, Any] = {}
     if kind in RUN_KINDS:
-        structure = _run_structure(kind, minutes, index, weeks, details)
+        structure = _run_structure(kind, minutes, index, weeks, details, lighter=lighter,
+                                   run_walk=run_walk, max_rounds=max_rounds)
     elif kind == "strength":
         workout = "AB"[strength_turn % 2]
         sets = SETS_LIGHTER if lighter else SETS_FULL
@@ -112,17 +145,23 @@ def make_session(day: date, kind: str, minutes: int, *, index: int, weeks: int,
 
 
 def _run_structure(kind: str, minutes: int, index: int, weeks: int,
-                   details: dict[str, Any]) -> tuple[str, ...]:
+                   details: dict[str, Any], *, lighter: bool = False,
+                   run_walk: tuple[int, int] | None = None,
+                   max_rounds: int | None = None) -> tuple[str, ...]:
     """Warm-up with dynamic drills, the main set, and a cool-down with static stretches."""
     if kind == "hiit":
-        intervals = hiit_intervals(minutes, index, weeks)
+        intervals = hiit_intervals(minutes, index, weeks, run_walk=run_walk is not None,
+                                   max_rounds=max_rounds)
         details["intervals"] = intervals
         main = MAIN_SET[kind].format(**intervals)
     elif kind == "hills":
-        details["repeats"] = hill_repeats(minutes)
+        details["repeats"] = LIGHTER_HILL_REPEATS if lighter else hill_repeats(minutes)
         main = MAIN_SET[kind].format(repeats=details["repeats"])
     elif kind == "tempo":
         main = MAIN_SET[kind].format(minutes=minutes, hard=minutes - WARM_COOL_MINUTES)
+    elif run_walk is not None:
+        details["run_walk"] = run_walk_rounds(minutes, *run_walk)
+        main = RUN_WALK_MAIN.format(**details["run_walk"])
     else:
         main = MAIN_SET[kind].format(minutes=minutes)
     return (RUN_WARM_UP, main, RUN_COOL_DOWN)

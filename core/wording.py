@@ -12,9 +12,8 @@ from core.catalog import KIND_LABELS
 from core.nutrition import whole
 from core.plan import RUN_KINDS, Session
 from core.profile import Profile
+from core.recovery import sleep_target_text
 from core.units import CM_PER_INCH, INCHES_PER_FOOT, LB_PER_KG, ML_PER_FL_OZ
-
-SLEEP_AGE_65 = 65
 
 _PLAIN_DOSE = {
     "long_run": "Conversational pace",
@@ -43,6 +42,10 @@ def dose(session: Session) -> str:
         return f"{intervals.get('rounds', '?')} × {intervals.get('work_s', '?')} s hard"
     if session.kind == "hills" and d.get("repeats"):
         return f"{d['repeats']} hill repeats"
+    run_walk = d.get("run_walk")
+    if isinstance(run_walk, dict):
+        return (f"{run_walk.get('rounds', '?')} × {run_walk.get('run_s', '?')} s run / "
+                f"{run_walk.get('walk_s', '?')} s walk")
     exercises = d.get("exercises")
     if session.kind == "strength" and exercises:
         first = exercises[0]
@@ -129,8 +132,8 @@ def summary(session: Session) -> str:
 
 
 def sleep_target(profile: Profile, day: date) -> str:
-    """"7–9 h", or "7–8 h" from age 65 (SPEC §5)."""
-    return "7–8 h" if profile.age_on(day) >= SLEEP_AGE_65 else "7–9 h"
+    """"7–9 h", or "7–8 h" from age 65 (SPEC §5): the domain's rule at the age on ``day``."""
+    return sleep_target_text(profile.age_on(day))
 
 
 def warm_up_day(session: Session) -> bool:

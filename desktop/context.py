@@ -56,7 +56,17 @@ class AppContext(QObject):
             return False
         ended, self._day = self._day, today
         self.day_changed.emit(ended)
+        self.judge_weeks()
         return True
+
+    def judge_weeks(self) -> None:
+        """At window start and on a new day: judge the week that has just ended (SPEC §3);
+        a change is announced like any other write, so the status bar words it."""
+        change = self.app.ops.judge_finished_weeks()
+        if not change.is_empty:
+            self.apply(change)
+        else:  # remembering the week judged is our own write, not news from outside
+            self._seen_version = self.app.queries.data_version()
 
     def ensure_profile(self) -> None:
         """First start: store the built-in demo profile and its plan, flagged as the demo."""

@@ -19,6 +19,7 @@ from core.app import exports
 from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
+from core.weight_trend import Progress
 from core.wording import day_label
 from desktop.context import AppContext
 from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
@@ -31,6 +32,8 @@ ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
 RESTORE_FILTERS = ["Runner Legs backups (*.json *.sqlite3)", BACKUP_FILTER,
                    "Automatic backup (*.sqlite3)", "Any file (*)"]
+CSV_POINT_FILTER = "CSV, decimal point: 7.5 (*.csv)"
+CSV_COMMA_FILTER = "CSV for spreadsheets that write 7,5 (*.csv)"
 WATCH_FOLDER_TITLE = ("Export workouts for a watch — for a Garmin connected by USB, choose "
                       "its GARMIN/NewFiles folder")
 
@@ -39,12 +42,24 @@ def fridge_pdf(out: Path, profile: Profile, week: Week, paper: str) -> Exported:
     return exports.fridge_pdf(out, profile, week, paper=paper)
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str) -> Exported:
-    return exports.plan_pdf(out, profile, plan, paper=paper)
+def plan_pdf(out: Path, profile: Profile, plan: Plan, paper: str,
+             progress: Progress | None = None) -> Exported:
+    return exports.plan_pdf(out, profile, plan, paper=paper, progress=progress)
 
 
 def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
     return exports.ics(out, profile, plan)
+
+
+def history_file(out: Path, days: list[dict[str, Any]], decimal_comma: bool) -> Exported:
+    return exports.history_csv_file(out, days, decimal_comma=decimal_comma)
+
+
+def locale_writes_decimal_comma() -> bool:
+    """True when the user's locale writes 7,5 (its spreadsheet will expect ';' and ',')."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale().decimalPoint() == ","
 
 
 def watch_workouts(folder: Path, week: Week) -> tuple[Path, ...]:
@@ -177,7 +192,8 @@ class Exporter(QObject):
             return
         path, chosen = choice
         paper = "letter" if chosen == LETTER_FILTER else "a4"
-        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper)
+        self._run("Plan PDF", plan_pdf, path, self.ctx.profile(), self.ctx.plan(), paper,
+                  self.ctx.app.queries.progress())
 
     def export_ics(self) -> None:
         choice = SaveFileDialog.ask(self.window, "Export calendar",
@@ -185,6 +201,24 @@ class Exporter(QObject):
         if choice is None:
             return
         self._run("Calendar file", ics_file, choice[0], self.ctx.profile(), self.ctx.plan())
+
+    def export_history(self) -> None:
+        """Every logged day as CSV, numbers spelt as the user's spreadsheet reads them."""
+        comma = locale_writes_decimal_comma()
+        choice = SaveFileDialog.ask(self.window, "Export history as CSV",
+                                    self._name("history", "csv"),
+                                    [CSV_POINT_FILTER, CSV_COMMA_FILTER],
+                                    CSV_COMMA_FILTER if comma else CSV_POINT_FILTER)
+        if choice is None:
+            return
+        path, chosen = choice
+        try:
+            days = self.ctx.app.queries.history()
+        except (OSError, ValueError) as exc:
+            ErrorMessage.ask(self.window, "History CSV failed", str(exc))
+            self.failed.emit(str(exc))
+            return
+        self._run("History CSV", history_file, path, days, chosen == CSV_COMMA_FILTER)
 
     def export_watch(self) -> None:
         """One FIT workout file per run of the shown week, into a folder the user picks."""

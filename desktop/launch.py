@@ -43,19 +43,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         quick = (options.smoke, options.data_dir)
 
+    smoke, data_dir = quick
+    return start(smoke=smoke, data_dir=data_dir)
+
+
+def start(*, smoke: bool = False, data_dir: str | None = None, first_paint: bool = False) -> int:
+    """Start the window (``first_paint``: only until its first page has painted, which is
+    what the start-up benchmark times)."""
+    import gc
+
     from desktop.startup import preflight
 
     problem = preflight()
     if problem:
         print(f"runner-legs: {problem}", file=sys.stderr)
         return 1
-    # The store (with peewee) is plain Python: load it before Qt, because PySide6 reads the
-    # source of every module imported after it (to look for its __feature__ switches).
-    import core.app  # noqa: F401
+    # Start-up allocates tens of thousands of objects that all live on (modules, Qt enums,
+    # widgets): the cyclic collector would walk them again and again for nothing. desktop.app
+    # turns it back on once the first page has painted.
+    gc.disable()
+    # The application layer and the store (with peewee) are plain Python: load them before
+    # Qt, because PySide6 reads the source of every module imported after it (to look for its
+    # __feature__ switches).
+    from core.app import load_store
+
+    load_store()
     from desktop.app import run
 
-    smoke, data_dir = quick
-    code = run([sys.argv[0]], smoke=smoke, data_dir=data_dir)
+    code = run([sys.argv[0]], smoke=smoke, data_dir=data_dir, first_paint=first_paint)
     leave_quickly()
     return code
 

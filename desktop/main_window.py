@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.plan_action = self._action(file, "Export p&lan PDF…", ex.export_plan)
         self.ics_action = self._action(file, "Export &calendar (.ics)…", ex.export_ics)
+        self.history_action = self._action(file, "Export &history as CSV…", ex.export_history)
         self.watch_action = self._action(file, "Export &workouts for a watch…",
                                          ex.export_watch)
         file.addSeparator()

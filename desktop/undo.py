@@ -15,6 +15,7 @@ from core.app import Change
 from core.checkin import CheckIn, Outcome
 from core.plan import Session
 from core.recovery import Offer
+from core.weight_trend import DeficitOffer
 from core.wording import month, weekday
 from desktop.context import AppContext
 
@@ -155,6 +156,29 @@ class AcceptOfferCommand(_RepoCommand):
 
     def undo(self) -> None:
         self._apply(self.ctx.app.ops.replace_session(self.previous))
+
+
+class AcceptDeficitCommand(_RepoCommand):
+    """Accept the energy-balance offer: save its ``deficit_kcal``; undo puts the old one back
+    (redo saves the offered one again, whether or not the offer is still open)."""
+
+    def __init__(self, ctx: AppContext, offer: DeficitOffer) -> None:
+        super().__init__(ctx, f"Change the daily deficit to {offer.suggested} kcal")
+        self.offer = offer
+        self._accepted = False
+
+    def write(self) -> None:
+        if not self._accepted:
+            change = self.ctx.app.ops.accept_deficit_offer(self.offer.id)
+            self._accepted = True
+        else:
+            change = self.ctx.app.ops.set_deficit(self.offer.suggested)
+        self._apply(change)
+
+    def undo(self) -> None:
+        change = self.ctx.app.ops.set_deficit(self.offer.current)
+        self._apply(replace(change, summary=f"Undid: daily deficit back to "
+                                            f"{self.offer.current} kcal"))
 
 
 class SaveCheckinCommand(_RepoCommand):

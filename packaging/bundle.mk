@@ -12,10 +12,12 @@ BUNDLE_DIR   := dist/runner-legs
 BUNDLE_EXE   := $(BUNDLE_DIR)/runner-legs
 
 $(BUNDLE_STAMP): $(STAMP) pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
-	touch $(BUNDLE_STAMP)
+	@echo "make: installing PyInstaller into $(VENV)/"
+	$(BIN)/python -m pip install --disable-pip-version-check -e '.[bundle]'
+	@touch $(BUNDLE_STAMP)
 
 bundle: $(BUNDLE_STAMP)
+	@echo "make: building the one-folder bundle in $(BUNDLE_DIR)/ (a few minutes)"
 	@start=$$(date +%s); \
 	$(BIN)/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller $(BUNDLE_SPEC) || exit 1; \

@@ -84,3 +84,10 @@ def open_app(data_dir: Path, today: Callable[[], date]) -> App:
     from core.store import open_repository
 
     return App(open_repository(data_dir, today=today), today)
+
+
+def load_store() -> None:
+    """Import the store (peewee and its standard-library friends) now. The window's launcher
+    calls this before it imports Qt: PySide6 reads the source of every module imported after
+    it, and loading the store first saves ~15 ms of the first window's start."""
+    import core.store  # noqa: F401

@@ -15,6 +15,7 @@ from core.profile import Profile
 
 if TYPE_CHECKING:
     from core.app.queries import Queries
+    from core.weight_trend import Progress
 
 
 # The store setting naming the calendar feed ("" or missing: none). It names a file on this
@@ -51,11 +52,13 @@ def fridge_pdf(out: Path, profile: Profile, week: Week, *, paper: str = "a4") ->
     return Exported(write_fridge_pdf(out, profile, week, paper=paper), _name_notes(profile))
 
 
-def plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4") -> Exported:
-    """The whole plan, a week per page."""
+def plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4",
+             progress: Progress | None = None) -> Exported:
+    """The whole plan, a week per page (the cover shows the weight trend of ``progress``)."""
     from core.export.plan_pdf import write_plan_pdf
 
-    return Exported(write_plan_pdf(out, profile, plan, paper=paper), _name_notes(profile))
+    return Exported(write_plan_pdf(out, profile, plan, paper=paper, progress=progress),
+                    _name_notes(profile))
 
 
 def ics(out: Path, profile: Profile, plan: Plan) -> Exported:
@@ -101,11 +104,20 @@ def default_paper_for_locale(locale_name: str) -> str:
     return paper(locale_name)
 
 
-def history_csv(days: list[dict[str, Any]]) -> str:
-    """SPEC §7 ``history --format csv``: the history rows as CSV text."""
+def history_csv(days: list[dict[str, Any]], *, decimal_comma: bool = False) -> str:
+    """SPEC §7 ``history --format csv``: the history rows as CSV text (``decimal_comma``:
+    ``;`` between cells and 7,5, for spreadsheets in languages that write decimals so)."""
     from core.export.history_csv import history_csv as csv_text
 
-    return csv_text(days)
+    return csv_text(days, decimal_comma=decimal_comma)
+
+
+def history_csv_file(out: Path, days: list[dict[str, Any]], *,
+                     decimal_comma: bool = False) -> Exported:
+    """The history rows as a CSV file (File → Export history as CSV…)."""
+    from core.export.history_csv import write_history_csv
+
+    return Exported(write_history_csv(out, days, decimal_comma=decimal_comma))
 
 
 class Exports:
@@ -133,7 +145,7 @@ class Exports:
 
     def plan_pdf(self, out: Path, *, paper: str = "a4") -> Exported:
         profile, plan = self._saved()
-        return plan_pdf(out, profile, plan, paper=paper)
+        return plan_pdf(out, profile, plan, paper=paper, progress=self._queries.progress())
 
     def ics(self, out: Path) -> Exported:
         profile, plan = self._saved()

@@ -5,10 +5,12 @@ in its week), returning a typed :class:`core.changes.Change`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.adaptation import accept
 from core.changes import Change
 from core.checkin import CheckIn, Outcome
 from core.errors import RequestError
@@ -116,11 +118,36 @@ class Operations:
     # -- offers -------------------------------------------------------------------------
 
     def accept_offer(self, offer: Offer) -> Change:
-        """Put the offered easier session on its day (undo replaces the original back)."""
-        return self._store.replace_session(offer.replacement)
+        """Put the offered easier session on its day (undo replaces the original back).
+
+        ValueError when it would add running minutes; a rule 1 count the week now misses is
+        said in the summary, never silently (SPEC §3)."""
+        plan = self._store.plan()
+        warnings = accept(plan, offer).warnings if plan is not None else ()
+        change = self._store.replace_session(offer.replacement)
+        if warnings and not change.is_empty:
+            change = replace(change, summary=f"{change.summary}. {'; '.join(warnings)}")
+        return change
+
+    def judge_finished_weeks(self) -> Change:
+        """At the first command or window start on or after a Monday: judge the week that
+        has just ended, once (SPEC §3 short weeks); NO_CHANGES when there is nothing new."""
+        return self._store.judge_finished_weeks(self._today())
 
     def dismiss_offer(self, day: date) -> Change:
         return self._store.dismiss_offer(day)
+
+    def accept_deficit_offer(self, offer_id: str) -> Change:
+        """Save the energy-balance offer's ``deficit_kcal`` (the plan stays as it is)."""
+        return self._store.accept_deficit_offer(offer_id, self._today())
+
+    def dismiss_deficit_offer(self, offer_id: str) -> Change:
+        """Decline the energy-balance offer until its verdict changes."""
+        return self._store.dismiss_deficit_offer(offer_id, self._today())
+
+    def set_deficit(self, kcal: int) -> Change:
+        """Save ``deficit_kcal`` alone (undoing or redoing an accepted deficit offer)."""
+        return self._store.set_deficit(kcal)
 
     # -- settings -----------------------------------------------------------------------
 

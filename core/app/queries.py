@@ -14,6 +14,7 @@ from core.plan import Plan, Week
 from core.profile import Profile, demo_profile
 from core.recovery import Offer, adaptation_offers
 from core.week_check import check_week
+from core.weight_trend import DeficitOffer, Progress
 
 if TYPE_CHECKING:
     from core.store import Repository
@@ -105,6 +106,21 @@ class Queries:
         return adaptation_offers(plan, self._store.checkins(start, end),
                                  self._store.outcomes(start, max(end, plan.end)), today,
                                  dismissed=self._store.dismissed_offers())
+
+    def progress(self) -> Progress | None:
+        """The weight trend, rate, energy-balance check and measurements (SPEC §5) today;
+        None before a profile is saved."""
+        today = self._today()
+        report: Progress | None = self._cached(f"progress {today}",
+                                               lambda: self._store.progress_report(today))
+        return report
+
+    def deficit_offer(self) -> DeficitOffer | None:
+        """The open energy-balance offer today, if the check asks for another deficit."""
+        today = self._today()
+        offer: DeficitOffer | None = self._cached(f"deficit offer {today}",
+                                                  lambda: self._store.deficit_offer(today))
+        return offer
 
     def targets(self, day: date) -> DayTargets:
         """The meal targets of ``day`` for the saved profile and its planned session."""

@@ -16,16 +16,22 @@ from core import clock
 from core.app import committed_writes
 from core.cli.common import CliError, InvalidInput, Parser, global_options
 from core.errors import RequestError
+from core.plan import PlanDateError
 from core.profile import ProfileError
 
-COMMANDS = ("profile", "plan", "targets", "log", "history", "export", "calendar-feed",
-            "backup", "restore")
+COMMANDS = ("profile", "plan", "targets", "log", "history", "progress", "offers", "export",
+            "calendar-feed", "backup", "restore")
+# Commands that read the saved plan: the first of them on or after a Monday judges the week
+# that has just ended (SPEC §3).
+JUDGING = frozenset({"profile", "plan", "targets", "log", "history", "progress", "offers",
+                     "export", "calendar-feed"})
 
 
 def build_parser() -> Parser:
     from core.cli.data_cmd import register as register_data
     from core.cli.export_cmd import register as register_export
     from core.cli.feed_cmd import register as register_feed
+    from core.cli.measure_cmd import register as register_measure
     from core.cli.plan_cmd import register as register_plan
 
     parser = Parser(prog="runner-legs", parents=[global_options(top=True)],
@@ -35,6 +41,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     register_plan(sub)
     register_data(sub)
+    register_measure(sub)
     register_export(sub)
     register_feed(sub)
     return parser
@@ -48,7 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "command", None):
             raise InvalidInput("a command is needed: " + ", ".join(COMMANDS))
         args.today = clock.today()  # the one today every rule of this command reads
-        before = committed_writes()
+        before = committed_writes()  # a week judged below is a plan change for the feed
+        if args.command in JUDGING:
+            from core.cli.common import judge_finished_weeks
+
+            judge_finished_weeks(args)
         result: int = args.run(args)
         if committed_writes() != before:
             _after_writes(args)
@@ -88,7 +99,7 @@ def _is_user_input(exc: ValueError) -> bool:
     any other ValueError, such as stored data that cannot be read, is a failure (exit 1)."""
     if _is_store_error(exc):
         return False
-    if isinstance(exc, (ProfileError, RequestError)):
+    if isinstance(exc, (ProfileError, RequestError, PlanDateError)):
         return True
     safety = sys.modules.get("core.store.safety")
     return safety is not None and isinstance(exc, safety.InvalidRequest)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from core import paths
-from core.plan import Plan, monday_of, monday_on_or_after
+from core.plan import Plan, PlanDateError, monday_of, monday_on_or_after
 from core.planner import WEEKS_RANGE
 from core.profile import Profile, check_age, demo_profile, profile_from_dict
 
@@ -198,10 +198,27 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
     return Source(profile, build_plan(profile, start, length), stored=False)
 
 
+def judge_finished_weeks(args: argparse.Namespace) -> None:
+    """At the first command on or after a Monday, judge the week that has just ended (SPEC
+    §3 short weeks) in the saved data; say what changed on stderr, as a note."""
+    if getattr(args, "profile", None) or getattr(args, "demo", False):
+        return
+    app = open_data(args)
+    try:
+        change = app.ops.judge_finished_weeks()
+    finally:
+        app.close()
+    if not change.is_empty:
+        print(f"note: {change.summary}", file=sys.stderr)
+
+
 def _start(option: date | None, stored: date | None, week_hint: date | None,
            today: date) -> date:
     if option is not None:
-        return monday_on_or_after(option)
+        try:
+            return monday_on_or_after(option)
+        except PlanDateError as exc:
+            raise InvalidInput(f"--start {option.isoformat()}: {exc}") from None
     if stored is not None:
         return stored
     if week_hint is not None:

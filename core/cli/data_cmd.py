@@ -11,7 +11,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from core.checkin import MINUTES_RANGE, QUALITY_RANGE, RPE_RANGE, SLEEP_RANGE, WEIGHT_RANGE
+from core.checkin import (
+    MEASUREMENTS,
+    MINUTES_RANGE,
+    QUALITY_RANGE,
+    RPE_RANGE,
+    SLEEP_RANGE,
+    WEIGHT_RANGE,
+)
 from core.cli.common import (
     CliError,
     InvalidInput,
@@ -49,6 +56,11 @@ def register(sub: Any) -> None:
                     help="areas rolled: " + ", ".join(FOAM_ROLL_AREAS))
     lg.add_argument("--weight", type=ranged_float("--weight", *WEIGHT_RANGE, "kg"),
                     metavar="KG", help="body weight in kg (35–250)")
+    for name, (where, (lo, hi)) in MEASUREMENTS.items():
+        option = "--" + name.replace("_", "-")
+        lg.add_argument(option, type=ranged_float(option, lo, hi, "cm"), metavar="CM",
+                        dest=name, help=f"{name.split('_')[0]} in cm, {where} ({lo:g}–{hi:g}); "
+                                        "same leg, same spot, in the morning")
     status = lg.add_mutually_exclusive_group()
     status.add_argument("--done", action="store_const", const="done", dest="status",
                         help="mark the day's planned session done")
@@ -65,6 +77,9 @@ def register(sub: Any) -> None:
     h.add_argument("--from", dest="start", type=iso_date("--from"), metavar="DATE")
     h.add_argument("--to", dest="end", type=iso_date("--to"), metavar="DATE")
     h.add_argument("--format", choices=("json", "csv"), default="json")
+    h.add_argument("--decimal-comma", action="store_true",
+                   help="csv for spreadsheets in languages that write 7,5: cells separated "
+                        "by ';' and numbers with a decimal comma")
     h.set_defaults(run=_guard(_run_history))
 
     b = sub.add_parser("backup", parents=[global_options()], help="write a JSON backup",
@@ -135,13 +150,15 @@ def _run_log(args: argparse.Namespace) -> int:
     day = args.date or args.today
     checkin = {name: value for name, value in (
         ("sleep_hours", args.sleep_hours), ("sleep_quality", args.sleep_quality),
-        ("foam_roll", args.foam_roll), ("weight_kg", args.weight)) if value is not None}
+        ("foam_roll", args.foam_roll), ("weight_kg", args.weight),
+        *((name, getattr(args, name)) for name in MEASUREMENTS)) if value is not None}
     outcome = {name: value for name, value in (
         ("status", args.status), ("minutes", args.minutes), ("rpe", args.rpe))
         if value is not None}
     if not checkin and not outcome:
         raise InvalidInput("nothing to log: give --sleep-hours, --sleep-quality, --foam-roll, "
-                           "--weight, --done or --skipped")
+                           "--weight, a measurement (--thigh-cm, --calf-cm, --waist-cm, "
+                           "--hips-cm), --done or --skipped")
     _check_log_day(day, args)
     app = open_data(args)
     try:
@@ -175,7 +192,7 @@ def _run_history(args: argparse.Namespace) -> int:
     finally:
         app.close()
     if args.format == "csv":
-        sys.stdout.write(history_csv(days))
+        sys.stdout.write(history_csv(days, decimal_comma=args.decimal_comma))
     else:
         _print_json({"days": days})
     return 0

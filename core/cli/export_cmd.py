@@ -21,6 +21,7 @@ from core.cli.common import (
     add_source_options,
     global_options,
     iso_date,
+    open_data,
     resolve,
 )
 from core.plan import Plan, Week
@@ -132,7 +133,15 @@ def _run_pdf(args: argparse.Namespace) -> int:
 def _run_plan_pdf(args: argparse.Namespace) -> int:
     source = resolve(args)
     out = _target(args)
-    return _write(lambda: exports.plan_pdf(out, source.profile, source.plan))
+    progress = None
+    if source.stored:  # the saved weights belong to the saved profile only
+        app = open_data(args)
+        try:
+            progress = app.queries.progress()
+        finally:
+            app.close()
+    return _write(lambda: exports.plan_pdf(out, source.profile, source.plan,
+                                           progress=progress))
 
 
 def _run_ics(args: argparse.Namespace) -> int:

@@ -9,9 +9,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from core import clock
 from core.cli.common import InvalidInput, add_source_options, global_options, iso_date, resolve
 from core.cli.text_format import format_plan, format_targets
+from core.plan import PlanDateError, monday_on_or_after
+from core.profile import AGE_RANGE, Profile
 
 
 def register(sub: Any) -> None:
@@ -42,10 +43,23 @@ def _run_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_plan_day(profile: Profile, day: date) -> None:
+    """SPEC §7: a --date that cannot be a day of a plan (no Monday on or after it, or the
+    runner's age on it outside 16–90) is invalid input."""
+    try:
+        monday_on_or_after(day)
+    except PlanDateError as exc:
+        raise InvalidInput(f"--date {day.isoformat()}: {exc}") from None
+    age, (lo, hi) = profile.age_on(day), AGE_RANGE
+    if not lo <= age <= hi:
+        raise InvalidInput(f"--date {day.isoformat()}: the runner is {age} then; targets are "
+                           f"for ages {lo}–{hi}")
+
+
 def _run_targets(args: argparse.Namespace) -> int:
     from core.nutrition import day_targets
 
-    day: date = args.date or clock.today()
+    day: date = args.date or args.today
     source = resolve(args)
     plan = source.plan
     outside = not plan.start <= day <= plan.end
@@ -53,6 +67,7 @@ def _run_targets(args: argparse.Namespace) -> int:
     session = None if outside else plan.session_on(day)
     if day < source.profile.birth_date:
         raise InvalidInput(f"--date must be after the birth date, got {day.isoformat()}")
+    check_plan_day(source.profile, day)
     targets = day_targets(source.profile, day, session)
     if outside:
         note = (f"{day.isoformat()} is outside the plan ({plan.start.isoformat()} to "

@@ -66,6 +66,7 @@ def format_plan(profile: Profile, plan: Plan) -> str:
     head = (f"Runner Legs — plan for {profile.name}\n"
             f"{len(plan.weeks)} weeks from {_day(plan.start)} {plan.start.year} "
             f"to {_day(plan.end)} {plan.end.year}\n")
+    head += "".join(f"Note: {note}\n" for note in plan.notes)  # rule 16
     return head + "\n" + "\n".join(format_week(w) for w in plan.weeks)
 
 

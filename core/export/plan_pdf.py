@@ -27,38 +27,67 @@ from core.export.shaping import to_unicode_cmap
 from core.export.text import markup
 from core.plan import Plan, Session, Week
 from core.profile import Profile
+from core.recovery import sleep_target_text
+from core.weight_trend import Progress, verdict_words
 
 MARGIN = 42.0
-
-GUIDE: tuple[tuple[str, str], ...] = (
-    ("Fat loss is body-wide.",
-     "It comes from a steady, modest calorie deficit; no exercise slims one spot. Your daily "
-     "targets build that deficit in, and never go below what your body needs at rest."),
-    ("Running makes lean legs, not bulky ones.",
-     "Easy running trains slow-twitch fibres that stay lean; sprints and hills work the "
-     "fast-twitch fibres for power and definition — for nearly everyone, without bulk."),
-    ("Strength work shapes what running cannot.",
-     "Running is a string of single-leg bounds: squats, lunges, single-leg deadlifts and calf "
-     "raises strengthen the back of the legs, the hips and the tendons, and guard against "
-     "injury."),
-    ("Your frame is your own.",
-     "Bone length and where muscles attach are set by your genes; the aim is the strongest, "
-     "leanest version of you."),
-    ("Build slowly, rest on purpose.",
-     "Running time grows by at most 10 % a week and every fourth week is lighter. Hard runs "
-     "never fall on back-to-back days; sleep 7–9 hours."),
-    ("Give it months.",
-     "Listen to your body, take the rest days, and keep going: consistency beats intensity."),
-)
+LANGUAGE = "en"  # every word of the PDF is English: its /Lang, for screen readers and search
 
 
-def write_plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4") -> Path:
+def guide(age: int) -> tuple[tuple[str, str], ...]:
+    """The cover's "How the plan works" box, with the sleep target for the runner's age."""
+    return (
+        ("Fat loss is body-wide.",
+         "It comes from a steady, modest calorie deficit; no exercise slims one spot. Your "
+         "daily targets build that deficit in, but never go below what your body needs at "
+         "rest, nor so low that a training day leaves your lean tissue short of energy."),
+        ("Running makes lean legs, not bulky ones.",
+         "Easy running trains slow-twitch fibres that stay lean; sprints and hills work the "
+         "fast-twitch fibres for power and definition — for nearly everyone, without bulk."),
+        ("Strength work shapes what running cannot.",
+         "Running is a string of single-leg bounds: squats, lunges, single-leg deadlifts and "
+         "calf raises strengthen the back of the legs, the hips and the tendons, and guard "
+         "against injury."),
+        ("Your frame is your own.",
+         "Bone length and where muscles attach are set by your genes; the aim is the "
+         "strongest, leanest version of you."),
+        ("Build slowly, rest on purpose.",
+         "Running time grows by at most 10 % a week and every fourth week is lighter. Most "
+         "running stays easy, and hard runs never fall on back-to-back days; sleep "
+         f"{sleep_target_text(age)} a night."),
+        ("Give it months.",
+         "Listen to your body, take the rest days, and keep going: consistency beats "
+         "intensity."),
+    )
+
+
+def write_plan_pdf(out: Path, profile: Profile, plan: Plan, *, paper: str = "a4",
+                   progress: Progress | None = None) -> Path:
     """Write the plan PDF to ``out`` atomically and return ``out``."""
-    return atomic_write_bytes(Path(out), plan_pdf_bytes(profile, plan, paper=paper))
+    return atomic_write_bytes(Path(out), plan_pdf_bytes(profile, plan, paper=paper,
+                                                        progress=progress))
 
 
-def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
-    """The PDF bytes: cover + one page per week, portrait."""
+def plan_title(plan: Plan) -> str:
+    """The document's title, as a viewer's title bar and a file manager show it."""
+    return f"Runner Legs plan — {wording.span(plan.start, plan.end)}"
+
+
+def plan_author(profile: Profile) -> str:
+    """Whose plan it is: the profile's name, or the app's when the name is blank."""
+    return " ".join(profile.name.split()) or "Runner Legs"
+
+
+def week_bookmark(week: Week) -> str:
+    """The outline entry of a week's page: "Week 3 · 21–27 Dec"."""
+    return f"Week {week.index} · {wording.date_range(week.start)}"
+
+
+def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4",
+                   progress: Progress | None = None) -> bytes:
+    """The PDF bytes: cover + one page per week, portrait, with an outline entry per page.
+    With ``progress`` (the saved weights), the cover's profile table shows the weight
+    trend and the verdict."""
     from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate
 
     size = paper_size(paper)
@@ -66,8 +95,9 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
     buf = BytesIO()
     doc = BaseDocTemplate(buf, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
                           topMargin=MARGIN, bottomMargin=MARGIN + 14,
-                          title=f"Runner Legs plan — {wording.span(plan.start, plan.end)}",
-                          creator="Runner Legs", subject="Training plan",
+                          title=plan_title(plan), author=plan_author(profile),
+                          creator="Runner Legs", subject="Training plan", lang=LANGUAGE,
+                          displayDocTitle=1,
                           initialFontName=fonts().regular, initialFontSize=10)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -88,14 +118,34 @@ def plan_pdf_bytes(profile: Profile, plan: Plan, *, paper: str = "a4") -> bytes:
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=footer)])
     story: list[Any] = []
-    pages = [_cover(profile, plan, doc.width)] + [_week(w, doc.width) for w in plan.weeks]
+    pages = [_cover(profile, plan, doc.width, progress)] + [_week(w, doc.width) for w in plan.weeks]
+    marks = ["Your plan"] + [week_bookmark(w) for w in plan.weeks]
     for k, content in enumerate(pages):
+        story.append(_bookmark(marks[k], f"page{k}", show=k == 0))
         story.append(KeepInFrame(doc.width, doc.height - 2, content, mode="shrink"))
         if k < len(pages) - 1:
             story.append(PageBreak())
     with rl.our_to_unicode_maps(to_unicode_cmap):
         doc.build(story)
     return buf.getvalue()
+
+
+def _bookmark(title: str, key: str, *, show: bool = False) -> Any:
+    """A flowable of no size that marks its page as an outline entry (``show``: the viewer
+    opens with the outline visible)."""
+    from reportlab.platypus import Flowable
+
+    class _Mark(Flowable):
+        def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=0)
+            if show:
+                self.canv.showOutline()
+
+    return _Mark()
 
 
 def _line(text: str, style: str) -> Any:
@@ -152,7 +202,16 @@ def _long_date(d: date) -> str:
     return f"{wording.DAY_NAMES[d.weekday()]} {wording.day_label(d)} {d.year}"
 
 
-def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
+def trend_text(progress: Progress, units: str) -> str:
+    """"65.1 kg on 20 Dec; losing 0.3 kg a week; your plan expects 0.27 — on track"."""
+    last = progress.weights[-1]
+    unit = "lb" if units == "imperial" else "kg"
+    return (f"{wording.body_weight(last.trend_kg, units)} on {wording.day_label(last.date)}; "
+            f"{verdict_words(progress, unit)}")
+
+
+def _profile_rows(profile: Profile, plan: Plan,
+                  progress: Progress | None = None) -> list[list[Any]]:
     age = profile.age_on(plan.start)
     height = wording.body_height(profile.height_cm, profile.units)
     weight = wording.body_weight(profile.weight_kg, profile.units)
@@ -167,10 +226,13 @@ def _profile_rows(profile: Profile, plan: Plan) -> list[list[Any]]:
         ("Protein", wording.per_body_weight(profile.protein_g_per_kg, profile.units)),
         ("Hot climate", "yes" if profile.hot_climate else "no"),
     ]
+    if progress is not None and progress.weights:
+        items.insert(3, ("Weight trend", trend_text(progress, profile.units)))
     return [[_p(k, "cell_bold"), _p(v, "cell")] for k, v in items]
 
 
-def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
+def _cover(profile: Profile, plan: Plan, width: float,
+           progress: Progress | None = None) -> list[Any]:
     from reportlab.platypus import Spacer
 
     from core.nutrition import week_targets, whole
@@ -180,8 +242,10 @@ def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
         _line(profile.name, "h1"),
         _p(f"{len(plan.weeks)} weeks, from {_long_date(plan.start)} to "
            f"{_long_date(plan.end)}", "body"),
+        *(_p(note, "body") for note in plan.notes),
         _p("Your profile", "h2"),
-        _table(_profile_rows(profile, plan), [width * 0.3, width * 0.7], header=False),
+        _table(_profile_rows(profile, plan, progress), [width * 0.3, width * 0.7],
+               header=False),
         _p("What to eat in week 1", "h2"),
     ]
     head = ["Day", "Session", "kcal", "Protein", "Carbs", "Fat", "Water"]
@@ -205,7 +269,7 @@ def _cover(profile: Profile, plan: Plan, width: float) -> list[Any]:
                     "30–60 min after.", "small"))
     story.append(Spacer(1, 4))
     story.append(_p("How the plan works", "h2"))
-    for head_text, body in GUIDE:
+    for head_text, body in guide(profile.age_on(plan.start)):
         from reportlab.platypus import Paragraph
 
         story.append(Paragraph(f"<b>{markup(head_text, bold=True)}</b> {markup(body)}",
@@ -247,4 +311,5 @@ def _week(week: Week, width: float) -> list[Any]:
     return story
 
 
-__all__ = ["write_plan_pdf", "plan_pdf_bytes", "GUIDE"]
+__all__ = ["write_plan_pdf", "plan_pdf_bytes", "guide", "plan_author", "plan_title", "week_bookmark",
+           "LANGUAGE"]

@@ -1,102 +1,68 @@
-"""Adapting the stored plan to what was run (SPEC §3: "next week's volume is based on what was
-actually done when that is less than planned").
-
-After a session of a finished or current week is marked (or unmarked), and that week ran
-short of its plan before or after the change, the weeks after it are rebuilt by the planner
-from the log. Days already past, logged days and days the user edited keep what they had.
-"""
+"""Judging finished weeks in the stored plan (SPEC §3 "Short weeks"): read the rows, let
+core.adaptation decide, write what it changed and remember the last week judged. The rule
+lives in the domain; ``today`` is passed in."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from core.adaptation import WeekChange, judge_finished_weeks, week_to_judge
 from core.checkin import Outcome
-from core.plan import Plan, Session, Week
-from core.store.convert import outcome_from_tuple, profile_from_text
-from core.store.repository_plan import (
-    _load_plan,
-    _logged_days,
-    _put_sessions,
-    build_plan,
-)
+from core.store.convert import outcome_from_tuple
+from core.store.repository_plan import _load_plan, _logged_days, _put_sessions, _readable_profile
 from core.store.tables import Tables
+
+JUDGED_KEY = "judged_through"  # the start of the last week judged
 
 
 @dataclass(frozen=True)
 class Adapted:
     days: frozenset[date]
-    summary: str
+    weeks: frozenset[int]
+    changes: tuple[WeekChange, ...]
+
+    @property
+    def summary(self) -> str:
+        first = self.changes[0].words() if self.changes else "Plan eased"
+        more = len(self.changes) - 1
+        return first + (f" (and {more} later week{'s' if more > 1 else ''})" if more else "")
 
 
 def outcomes_between(t: Tables, start: date, end: date) -> dict[date, Outcome]:
     """The outcomes logged from ``start`` to ``end``, both included."""
-    rows: Any = (t.outcome.select(t.outcome.day, t.outcome.status, t.outcome.minutes, t.outcome.rpe)
-            .where(t.outcome.day.between(start, end)).tuples())
+    rows: Any = (t.outcome.select(t.outcome.day, t.outcome.status, t.outcome.minutes,
+                                  t.outcome.rpe)
+                 .where(t.outcome.day.between(start, end)).tuples())
     return {o.date: o for o in (outcome_from_tuple(r) for r in rows)}
 
 
-def run_short(week: Week, log: Mapping[date, Outcome]) -> bool:
-    """The week ran fewer minutes than planned."""
-    from core.planner import minutes_run
-
-    return minutes_run(week, log) < week.run_minutes
+def judged_through(t: Tables) -> date | None:
+    row = t.setting.get_or_none(t.setting.key == JUDGED_KEY)
+    return None if row is None else date.fromisoformat(str(row.value))
 
 
-def ran_short(t: Tables, day: date) -> bool:
-    """``day``'s planned week ran short of its plan, by the stored log."""
+def needs_judging(t: Tables, today: date) -> bool:
+    """A finished week waits to be judged (a read; nothing is written)."""
     plan = _load_plan(t)
-    week = None if plan is None else plan.week_of(day)
-    return week is not None and run_short(week, outcomes_between(t, week.start, week.end))
+    return plan is not None and week_to_judge(plan, today, judged_through(t)) is not None
 
 
-def adapt_after_log(t: Tables, day: date, was_short: bool, today: date) -> Adapted | None:
-    """Rebuild the weeks after ``day``'s week from the log (call inside the write, after the
-    outcome changed; ``was_short``: the week ran short before the change)."""
+def judge_weeks(t: Tables, today: date) -> Adapted | None:
+    """Judge the week that ended before ``today``'s week, once (call inside a write)."""
     plan = _load_plan(t)
-    week = None if plan is None else plan.week_of(day)
-    if plan is None or week is None or week.start > today:
-        return None
-    log = outcomes_between(t, plan.start, plan.end)
-    from core.planner import WEEKS_RANGE, minutes_run
-
-    if not (was_short or run_short(week, log)) or len(plan.weeks) > WEEKS_RANGE[1]:
-        return None
     row = t.profile.get_or_none(t.profile.id == 1)
-    if row is None:
+    profile = None if row is None else _readable_profile(row.data)
+    if plan is None or profile is None:
         return None
-    current = plan.week_of(today)
-    first = max(week.index + 1, current.index if current is not None else week.index + 1)
-    if first > len(plan.weeks):
+    result = judge_finished_weeks(plan, profile, outcomes_between(t, plan.start, plan.end),
+                                  today, judged_through(t), _logged_days(t))
+    if result.judged_through is not None:
+        t.setting.replace(key=JUDGED_KEY, value=result.judged_through.isoformat()).execute()
+    if not result.changed:
         return None
-    kept = Plan(start=plan.start, weeks=plan.weeks[:first - 1])
-    rebuilt = build_plan(profile_from_text(row.data),
-                         kept.end + timedelta(days=1), len(plan.weeks), log, kept)
-    logged = _logged_days(t)
-    changed: list[Session] = []
-    under_way = rebuilt.weeks[first - 1].start <= today  # part of the first week is past
-    for new in rebuilt.sessions():
-        old = plan.session_on(new.date)
-        if (new.date <= kept.end or old is None or new.date <= today or new.date in logged
-                or old.edited or old == new):
-            continue
-        if (under_way and new.date <= rebuilt.weeks[first - 1].end and new.kind != old.kind
-                and (new.hard or old.hard)):
-            continue  # a week under way keeps its hard days where they are: only minutes move
-        changed.append(new)
-    if not changed:
-        return None
-    _put_sessions(t, changed)
-    before = plan.weeks[first - 1]
-    by_day = {s.date: s for s in changed}
-    after = sum(by_day.get(s.date, s).minutes for s in before.sessions
-                if by_day.get(s.date, s).is_run)
-    verb = ("lowered to" if after < before.run_minutes
-            else "raised to" if after > before.run_minutes else "kept at")
-    which = "last week" if first == week.index + 1 else f"week {week.index}"
-    return Adapted(
-        days=frozenset(by_day),
-        summary=f"Week {first} {verb} {after} min running: {which} ran "
-                f"{minutes_run(week, log)} of {week.run_minutes} planned")
+    _put_sessions(t, result.changed)
+    weeks = frozenset(w.index for w in plan.weeks
+                      if any(w.start <= s.date <= w.end for s in result.changed))
+    return Adapted(frozenset(s.date for s in result.changed), weeks, result.changes)

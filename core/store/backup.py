@@ -53,6 +53,9 @@ def dump(t: Tables) -> dict[str, Any]:
         "dismissed_offers": [r.day.isoformat() for r in
                              t.offer_dismissal.select().order_by(t.offer_dismissal.day)],
         "settings": {r.key: r.value for r in t.setting.select().order_by(t.setting.key)},
+        "dismissed_deficit_offers": [
+            {"date": r.day.isoformat(), "verdict": r.verdict}
+            for r in t.deficit_dismissal.select().order_by(t.deficit_dismissal.day)],
     }
 
 
@@ -60,7 +63,7 @@ def _checkin_json(c: Any) -> dict[str, Any]:
     return {"date": c.date.isoformat(), "sleep_hours": c.sleep_hours,
             "sleep_quality": c.sleep_quality, "warmup_done": c.warmup_done,
             "stretch_done": c.stretch_done, "foam_roll": list(c.foam_roll),
-            "water_met": c.water_met, "weight_kg": c.weight_kg}
+            "water_met": c.water_met, "weight_kg": c.weight_kg, **c.measurements()}
 
 
 def load_backup(path: Path) -> BackupData:
@@ -138,6 +141,8 @@ def apply_backup(t: Tables, data: BackupData) -> None:
         write_plan(t, data.plan)
     _insert(t.offer_dismissal, [{"day": d} for d in sorted(data.dismissed_offers)])
     _insert(t.setting, [{"key": k, "value": v} for k, v in sorted(settings.items())])
+    _insert(t.deficit_dismissal, [{"day": d, "verdict": v}
+                                  for d, v in sorted(data.dismissed_deficit_offers)])
 
 
 def _insert(model: Any, rows: list[dict[str, Any]]) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from core.checkin import MINUTES_RANGE, RPE_RANGE, CheckIn, Outcome
+from core.checkin import MEASUREMENTS, MINUTES_RANGE, RPE_RANGE, CheckIn, Outcome
 from core.plan import KINDS, Plan, Session, Week
 from core.profile import AGE_RANGE, Profile, ProfileError, profile_from_dict
 from core.store.convert import check_checkin, check_outcome
@@ -20,7 +20,8 @@ FORMAT = "runner-legs-backup"
 VERSION = 1
 MAX_WEEKS = 104
 TOP_KEYS = {"format", "version", "created", "profile", "demo", "plan", "other_sessions",
-            "checkins", "outcomes", "dismissed_offers", "settings"}
+            "checkins", "outcomes", "dismissed_offers", "settings", "dismissed_deficit_offers"}
+VERDICTS = ("too_fast", "too_slow")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -45,6 +46,7 @@ class BackupData:
     outcomes: tuple[Outcome, ...] = ()
     dismissed_offers: frozenset[date] = frozenset()
     settings: dict[str, str] = field(default_factory=dict)
+    dismissed_deficit_offers: tuple[tuple[date, str], ...] = ()
 
 
 def _got(value: object) -> str:
@@ -182,7 +184,7 @@ def _plan(value: object) -> Plan:
 def _checkin(where: str, value: object) -> CheckIn:
     c = _obj(where, value)
     _keys(where, c, {"date"}, {"sleep_hours", "sleep_quality", "warmup_done", "stretch_done",
-                               "foam_roll", "water_met", "weight_kg"})
+                               "foam_roll", "water_met", "weight_kg", *MEASUREMENTS})
     areas = _list(f"{where}.foam_roll", c.get("foam_roll", []))
     quality = c.get("sleep_quality")
     if quality is not None and (isinstance(quality, bool) or not isinstance(quality, int)):
@@ -195,6 +197,7 @@ def _checkin(where: str, value: object) -> CheckIn:
         stretch_done=_bool(f"{where}.stretch_done", c.get("stretch_done", False)),
         foam_roll=tuple(areas), water_met=_bool(f"{where}.water_met", c.get("water_met", False)),
         weight_kg=_num(f"{where}.weight_kg", c.get("weight_kg")),
+        **{name: _num(f"{where}.{name}", c.get(name)) for name in MEASUREMENTS},
     )
     try:
         return check_checkin(checkin)
@@ -268,9 +271,21 @@ def parse_backup(value: object) -> BackupData:
                                                    f"{o.date.isoformat()}")
     dismissed = [_day(f"dismissed_offers[{i}]", d)
                  for i, d in enumerate(_list("dismissed_offers", top.get("dismissed_offers", [])))]
+    deficit = []
+    for i, raw in enumerate(_list("dismissed_deficit_offers",
+                                  top.get("dismissed_deficit_offers", []))):
+        where = f"dismissed_deficit_offers[{i}]"
+        item = _obj(where, raw)
+        _keys(where, item, {"date", "verdict"}, set())
+        if item["verdict"] not in VERDICTS:
+            raise BadBackup(f"{where}.verdict", f"must be one of {', '.join(VERDICTS)}, got "
+                                                f"{_got(item['verdict'])}")
+        deficit.append((_day(f"{where}.date", item["date"]), str(item["verdict"])))
+    _unique("dismissed_deficit_offers", [d for d, _ in deficit])
     settings = _obj("settings", top.get("settings", {}))
     for key, val in settings.items():
         _str(f"settings.{key}", val, 100_000)
     return BackupData(profile=profile, demo=_bool("demo", top.get("demo", False)), plan=plan,
                       other_sessions=others, checkins=checkins, outcomes=outcomes,
-                      dismissed_offers=frozenset(dismissed), settings=dict(settings))
+                      dismissed_offers=frozenset(dismissed), settings=dict(settings),
+                      dismissed_deficit_offers=tuple(deficit))

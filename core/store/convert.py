@@ -18,7 +18,9 @@ from core.checkin import (
     STATUSES,
     WEIGHT_RANGE,
     CheckIn,
+    MeasurementError,
     Outcome,
+    check_measurements,
     normal_areas,
 )
 from core.plan import FOAM_ROLL_AREAS, Session
@@ -62,6 +64,10 @@ def check_checkin(c: CheckIn) -> CheckIn:
         _number("sleep_quality", c.sleep_quality, *QUALITY_RANGE, "", whole=True)
     if c.weight_kg is not None:
         _number("weight_kg", c.weight_kg, *WEIGHT_RANGE, "kg")
+    try:
+        check_measurements(c)
+    except MeasurementError as exc:
+        raise InvalidValue(exc.field, exc.value, exc.expected) from None
     for name in ("warmup_done", "stretch_done", "water_met"):
         if not isinstance(getattr(c, name), bool):
             raise InvalidValue(name, getattr(c, name), "true or false")
@@ -101,11 +107,13 @@ def checkin_from_row(row: Any) -> CheckIn:
         warmup_done=bool(row.warmup_done), stretch_done=bool(row.stretch_done),
         foam_roll=normal_areas([a for a in row.foam_roll.split(",") if a]),
         water_met=bool(row.water_met), weight_kg=row.weight_kg,
+        thigh_cm=row.thigh_cm, calf_cm=row.calf_cm, waist_cm=row.waist_cm, hips_cm=row.hips_cm,
     )
 
 
 CHECKIN_COLUMNS = ("day", "sleep_hours", "sleep_quality", "warmup_done", "stretch_done",
-                   "foam_roll", "water_met", "weight_kg")
+                   "foam_roll", "water_met", "weight_kg", "thigh_cm", "calf_cm", "waist_cm",
+                   "hips_cm")
 OUTCOME_COLUMNS = ("day", "status", "minutes", "rpe")
 
 
@@ -114,7 +122,8 @@ def checkin_from_tuple(r: tuple[Any, ...]) -> CheckIn:
     return CheckIn(date=r[0], sleep_hours=r[1], sleep_quality=r[2], warmup_done=bool(r[3]),
                    stretch_done=bool(r[4]),
                    foam_roll=normal_areas([a for a in r[5].split(",") if a]),
-                   water_met=bool(r[6]), weight_kg=r[7])
+                   water_met=bool(r[6]), weight_kg=r[7], thigh_cm=r[8], calf_cm=r[9],
+                   waist_cm=r[10], hips_cm=r[11])
 
 
 def outcome_from_tuple(r: tuple[Any, ...]) -> Outcome:
@@ -126,6 +135,7 @@ def checkin_to_row(c: CheckIn) -> dict[str, Any]:
         "day": c.date, "sleep_hours": c.sleep_hours, "sleep_quality": c.sleep_quality,
         "warmup_done": c.warmup_done, "stretch_done": c.stretch_done,
         "foam_roll": ",".join(c.foam_roll), "water_met": c.water_met, "weight_kg": c.weight_kg,
+        **c.measurements(),
     }
 
 
@@ -169,6 +179,7 @@ def history_row(day: date, c: CheckIn | None, o: Outcome | None,
         "sleep_quality": None if c is None else c.sleep_quality,
         "foam_roll": [] if c is None else list(c.foam_roll),
         "weight_kg": None if c is None else c.weight_kg,
+        "measurements": (CheckIn(date=day) if c is None else c).measurements(),
         "session": None if o is None else {
             "kind": kind, "status": o.status, "minutes": o.minutes, "rpe": o.rpe},
     }

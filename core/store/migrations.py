@@ -121,10 +121,30 @@ def _v3_offers_and_settings(database: SqliteDatabase, migrator: SqliteMigrator) 
     database.create_tables(models, safe=False)
 
 
+def _v4_measurements(database: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """v4: a check-in may hold thigh, calf, waist and hips in cm; a declined
+    energy-balance (deficit) offer is remembered with the verdict it was made for."""
+    from playhouse.migrate import migrate
+
+    migrate(*(migrator.add_column("checkin", name, FloatField(null=True))
+              for name in ("thigh_cm", "calf_cm", "waist_cm", "hips_cm")))
+
+    class DeficitDismissal(Model):
+        day = DateField(primary_key=True)
+        verdict = TextField()
+
+        class Meta:
+            table_name = "deficit_dismissal"
+
+    database.bind([DeficitDismissal], bind_refs=False, bind_backrefs=False)
+    database.create_tables([DeficitDismissal], safe=False)
+
+
 MIGRATIONS: list[tuple[int, Step]] = [
     (1, _v1_initial),
     (2, _v2_checkin_weight),
     (3, _v3_offers_and_settings),
+    (4, _v4_measurements),
 ]
 
 

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from core.store.backup import BackupData, apply_backup, dump, load_backup
 from core.store.change import Change
-from core.store.repository_log import LogPart, NoOutcome
+from core.store.repository_log import NoOutcome
+from core.store.repository_measure import MeasurePart
 from core.store.safety import InvalidRequest, StoreError, atomic_write_private
 
 __all__ = ["Repository", "open_repository", "NoOutcome"]
 
 
-class Repository(LogPart):
+class Repository(MeasurePart):
     """The saved data in ``data_dir/runner-legs.sqlite3``.
 
     Reads never create the file: before the first write there is simply nothing saved.

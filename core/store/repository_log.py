@@ -9,8 +9,8 @@ from datetime import date
 from typing import Any
 
 from core.checkin import CheckIn, Outcome
-from core.store.adapt import Adapted, adapt_after_log, ran_short
-from core.store.change import NO_CHANGES, Change
+from core.store.adapt import judge_weeks, needs_judging
+from core.store.change import NO_CHANGES, Adaptation, Change
 from core.store.convert import (
     CHECKIN_COLUMNS,
     OUTCOME_COLUMNS,
@@ -62,20 +62,16 @@ class LogPart(PlanPart):
         o = check_outcome(o)
         with self._writing() as t:
             _require_planned(t, o.date)
-            was_short = ran_short(t, o.date)
             t.outcome.replace(**outcome_to_row(o)).execute()
-            adapted = adapt_after_log(t, o.date, was_short, self.today())
-        return _logged(o.date, f"Session on {nice_date(o.date)} marked {o.status}", adapted)
+        return _logged(o.date, f"Session on {nice_date(o.date)} marked {o.status}")
 
     def clear_outcome(self, day: date) -> Change:
-        """Unmark the day's session; the weeks after it are adapted again."""
+        """Unmark the day's session."""
         with self._writing() as t:
-            was_short = ran_short(t, day)
             gone = t.outcome.delete().where(t.outcome.day == day).execute()
-            adapted = adapt_after_log(t, day, was_short, self.today()) if gone else None
         if not gone:
             return NO_CHANGES
-        return _logged(day, f"Session on {nice_date(day)} unmarked", adapted)
+        return _logged(day, f"Session on {nice_date(day)} unmarked")
 
     def log_day(self, day: date, checkin: Mapping[str, Any] | None = None,
                 outcome: Mapping[str, Any] | None = None) -> Change:
@@ -89,7 +85,6 @@ class LogPart(PlanPart):
             check_checkin(replace(CheckIn(date=day), **checkin))
         if outcome:
             check_outcome(replace(Outcome(date=day, status="done"), **outcome))
-        adapted = None
         with self._writing() as t:
             if checkin:
                 row = t.checkin.get_or_none(t.checkin.day == day)
@@ -103,10 +98,24 @@ class LogPart(PlanPart):
                           else Outcome(date=day, status=str(outcome["status"])))
                 _require_planned(t, day)
                 o = check_outcome(replace(base_o, **outcome))
-                was_short = ran_short(t, day)
                 t.outcome.replace(**outcome_to_row(o)).execute()
-                adapted = adapt_after_log(t, day, was_short, self.today())
-        return _logged(day, f"Logged {nice_date(day)}", adapted)
+        return _logged(day, f"Logged {nice_date(day)}")
+
+    def judge_finished_weeks(self, today: date) -> Change:
+        """Judge the week that ended before ``today``'s week, once (SPEC §3 short weeks): run
+        at the first command or window start; NO_CHANGES when there is nothing to judge."""
+        with self._reading() as t:
+            if t is None or not needs_judging(t, today):
+                return NO_CHANGES
+        with self._writing() as t:
+            adapted = judge_weeks(t, today)
+        if adapted is None:
+            return NO_CHANGES
+        return Change(plan=True, days=adapted.days, weeks=adapted.weeks,
+                      adaptations=tuple(Adaptation(c.index, c.old_minutes, c.new_minutes,
+                                                   c.done, c.planned)
+                                        for c in adapted.changes),
+                      summary=adapted.summary)
 
     def checkins(self, start: date, end: date) -> list[CheckIn]:
         """The check-ins from ``start`` to ``end`` (both included), oldest first."""
@@ -136,11 +145,9 @@ class LogPart(PlanPart):
                     for d in sorted(set(checkins) | set(outcomes))]
 
 
-def _logged(day: date, summary: str, adapted: Adapted | None) -> Change:
-    """The Change of a log write, with the weeks the log adapted."""
-    if adapted is None:
-        return Change(days=frozenset({day}), summary=summary)
-    return Change(plan=True, days=adapted.days | {day}, summary=f"{summary}. {adapted.summary}")
+def _logged(day: date, summary: str) -> Change:
+    """The Change of a log write: marking a session adapts nothing at once (SPEC §3)."""
+    return Change(days=frozenset({day}), summary=summary)
 
 
 def _checkins(t: Tables, start: date, end: date) -> list[tuple[Any, ...]]:

@@ -13,16 +13,15 @@ from core.checkin import Outcome
 from core.plan import KINDS, Plan, Session, Week, monday_on_or_after
 from core.planner_sessions import resized
 from core.profile import Profile, check_age
+from core.replan import first_plan, replan
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
     check_minutes,
     nice_date,
-    outcome_from_row,
     profile_from_text,
     session_from_text,
     session_to_text,
 )
-from core.store.replan import first_plan, replan
 from core.store.repository_base import RepositoryBase
 from core.store.safety import InvalidRequest, StoredDataError
 from core.store.tables import Tables
@@ -78,10 +77,10 @@ class PlanPart(RepositoryBase):
                 return Change(profile=True, summary="Profile saved")
             _write_profile(t, profile, demo)
 
-            log = {o.date: o for o in (outcome_from_row(r) for r in t.outcome.select())}
-
+            # The log is not read here: a week is judged only once it is over (SPEC §3),
+            # and a judged week has already lowered the weeks kept before the new start.
             def build(s: date, weeks: int, continue_from: Plan | None) -> Plan:
-                return build_plan(profile, s, weeks, log, continue_from)
+                return build_plan(profile, s, weeks, None, continue_from)
 
             if old_plan is None:
                 plan = first_plan(start, build)
@@ -119,8 +118,8 @@ class PlanPart(RepositoryBase):
                 raise InvalidRequest("there is no saved profile to plan from")
             check_age(profile, first)
             old = _load_plan(t)
-            log = {o.date: o for o in (outcome_from_row(r) for r in t.outcome.select())}
-            fresh = build_plan(profile, first, weeks, log, None)
+            # As for a saved profile: a week is judged once it is over, not when planned.
+            fresh = build_plan(profile, first, weeks, None, None)
             logged = _logged_days(t)
             kept = {d: s for d in logged
                     if old is not None and (s := old.session_on(d)) is not None}
@@ -215,7 +214,12 @@ def _load_plan(t: Tables) -> Plan | None:
         days = [date.fromordinal(w.start.toordinal() + i) for i in range(7)]
         built.append(Week(index=int(w.idx), start=w.start, lighter=bool(w.lighter),
                           sessions=tuple(sessions[d] for d in days if d in sessions)))
-    return Plan(start=first, weeks=tuple(built))
+    row = t.profile.get_or_none(t.profile.id == 1)
+    profile = None if row is None else _readable_profile(row.data)
+    from core.planner import plan_notes
+
+    notes = () if profile is None else plan_notes(profile, built[0])
+    return Plan(start=first, weeks=tuple(built), notes=notes)
 
 
 def _require_plan(t: Tables) -> Plan:

@@ -79,6 +79,10 @@ class CheckInRow(BaseRow):
     foam_roll = TextField(default="")
     water_met = BooleanField(default=False)
     weight_kg = FloatField(null=True)
+    thigh_cm = FloatField(null=True)
+    calf_cm = FloatField(null=True)
+    waist_cm = FloatField(null=True)
+    hips_cm = FloatField(null=True)
 
     class Meta:
         table_name = "checkin"
@@ -105,6 +109,17 @@ class OfferDismissalRow(BaseRow):
         table_name = "offer_dismissal"
 
 
+class DeficitDismissalRow(BaseRow):
+    """The day the user declined the energy-balance offer, and the verdict it was made for
+    (at most one row: a new dismissal replaces the old)."""
+
+    day = DateField(primary_key=True)
+    verdict = TextField()
+
+    class Meta:
+        table_name = "deficit_dismissal"
+
+
 class SettingRow(BaseRow):
     """A small key/value setting (window layout, paper size, ...)."""
 
@@ -126,10 +141,11 @@ class Tables:
     outcome: type[OutcomeRow]
     offer_dismissal: type[OfferDismissalRow]
     setting: type[SettingRow]
+    deficit_dismissal: type[DeficitDismissalRow]
 
     def all(self) -> list[type[BaseRow]]:
         return [self.profile, self.plan_week, self.plan_day, self.checkin, self.outcome,
-                self.offer_dismissal, self.setting]
+                self.offer_dismissal, self.setting, self.deficit_dismissal]
 
 
 R = TypeVar("R", bound=BaseRow)
@@ -150,4 +166,5 @@ def bind_tables(database: SqliteDatabase) -> Tables:
         outcome=_bound(OutcomeRow, database),
         offer_dismissal=_bound(OfferDismissalRow, database),
         setting=_bound(SettingRow, database),
+        deficit_dismissal=_bound(DeficitDismissalRow, database),
     )

@@ -1,7 +1,9 @@
-"""The Progress page: planned versus done per week, strength sessions and the weight trend.
+"""The Progress page: is the deficit working (the weight trend, its rate and the verdict),
+legs and waist, planned versus done per week and strength sessions.
 
-Numbers come from ``core.progress``; each chart can switch to a table (screen readers and
-exact values), and the weight trend falls back to a table until there are two weights.
+Numbers come from ``core.progress`` and ``core.weight_trend``; each chart can switch to a
+table (screen readers and exact values) and carries its numbers in an accessible
+description; the weight trend falls back to a table until there are two weights.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from core.app import Change
 from core.plan import monday_of
 from core.progress import WeekProgress, weekly_progress, weight_series
 from core.units import weight_in, weight_unit
+from core.weight_trend import Progress
 from core.wording import day_label
 from desktop.context import AppContext
 from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
+from desktop.pages.progress_goal import GoalCard, MeasureCharts, signed
 from desktop.widgets.charts import PRIMARY, SECONDARY, ChartPanel, bar_chart, line_chart
 from desktop.widgets.stat_tile import StatTile
 from desktop.widgets.table_models import ProgressModel, RowsModel, WeightModel, WeightRow
@@ -89,6 +93,7 @@ class ProgressPage(QWidget):
         self.setObjectName("progressPage")
         self.ctx = ctx
         self.weeks: list[WeekProgress] = []
+        self.report: Progress | None = None
         self.tiles = {
             "week": StatTile("Training this week", accent=True),
             "strength": StatTile("Strength this week"),
@@ -114,6 +119,8 @@ class ProgressPage(QWidget):
         self.weight_box = ChartOrTable(
             "Weight trend · last 6 months", self.weight_panel,
             _table(self.weight_model, "Weight table"), "Show ta&ble")
+        self.goal = GoalCard(ctx)
+        self.measures = MeasureCharts()
 
         body = QWidget()
         column = QVBoxLayout(body)
@@ -123,9 +130,11 @@ class ProgressPage(QWidget):
         column.addWidget(muted("Consistency beats intensity: the weeks add up. Mark sessions "
                                "done on the calendar and log your weight in the checklist."))
         column.addLayout(grid)
+        column.addWidget(self.goal)
+        column.addWidget(self.weight_box)
+        column.addWidget(self.measures)
         column.addWidget(self.minutes_box)
         column.addWidget(self.strength_box)
-        column.addWidget(self.weight_box)
         column.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,9 +177,15 @@ class ProgressPage(QWidget):
                 if len(weights) > 1 else "First weight logged")
         else:
             self.tiles["weight"].set_value("—", "Log it in the recovery checklist")
-        self._draw(weights, units)
+        report = ctx.app.queries.progress()
+        self.report = report
+        if report is not None:
+            self.goal.show_report(report, ctx.app.queries.deficit_offer(), units)
+            self.measures.show_report(report, units)
+        self._draw(weights, units, report)
 
-    def _draw(self, weights: list[tuple[date, float]], units: str) -> None:
+    def _draw(self, weights: list[tuple[date, float]], units: str,
+              report: Progress | None = None) -> None:
         pal = self.palette()
         labels = [f"W{i + 1}" for i in range(len(self.weeks))]
         self.minutes_panel.show_chart(bar_chart(
@@ -182,16 +197,39 @@ class ProgressPage(QWidget):
                           ("Done", [w.strength_done for w in self.weeks], PRIMARY)],
             y_max=3))
         unit = weight_unit(units)
+        first = weights[0][0] if weights else None
+        trend = [(p.date, weight_in(p.trend_kg, units)) for p in (report.weights if report
+                 else ()) if first is not None and p.date >= first]
+        self.weight_panel.describe(self._weight_words(weights, trend, units, report))
         if len(weights) >= 2:
             points = [(d, weight_in(kg, units)) for d, kg in weights]
             self.weight_panel.show_chart(line_chart(pal, points, name=f"Weight ({unit})",
-                                                    y_title=unit))
+                                                    y_title=unit, trend=trend,
+                                                    trend_name=f"Trend ({unit})"))
             self.weight_box.toggle.setEnabled(True)
             self.weight_box.show_table(self.weight_box.toggle.isChecked())
         else:
             self.weight_panel.show_empty("Log your weight on two days to see a trend.")
             self.weight_box.show_table(bool(weights))
             self.weight_box.toggle.setEnabled(False)
+
+    @staticmethod
+    def _weight_words(weights: list[tuple[date, float]], trend: list[tuple[date, float]],
+                      units: str, report: Progress | None) -> str:
+        """The weight chart's numbers in words, for a screen reader."""
+        unit = weight_unit(units)
+        if not weights:
+            return "Body weight: nothing logged yet."
+        (d0, w0), (d1, w1) = weights[0], weights[-1]
+        words = (f"Body weight: {len(weights)} weights from {day_label(d0)} to "
+                 f"{day_label(d1)}, first {weight_in(w0, units):.1f} {unit}, latest "
+                 f"{weight_in(w1, units):.1f} {unit}.")
+        if trend:
+            words += (f" Trend {trend[0][1]:.1f} {unit} to {trend[-1][1]:.1f} {unit} "
+                      f"({signed(trend[-1][1] - trend[0][1], unit)}).")
+        if report is not None and report.rate_kg_per_week is not None:
+            words += f" Rate {signed(weight_in(report.rate_kg_per_week, units), unit)} a week."
+        return words
 
     @Slot(object)
     def _on_day_changed(self, ended: object) -> None:

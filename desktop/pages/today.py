@@ -49,11 +49,11 @@ class OfferBox(QWidget):
         super().__init__()
         self.ctx, self.offer = ctx, offer
         when = f"{weekday(offer.date)} {offer.date.day} {month(offer.date, short=True)}"
-        self.notice = Notice("info", f"{offer.reason}\n\nEasier option for {when}: an easy run "
-                                     f"of {format_minutes(offer.replacement.minutes)} "
-                                     f"instead of {offer.original.title}.")
-        self.accept = QPushButton("Accept the easy ru&n")
-        self.accept.setAccessibleName(f"Accept the easy run on {when}")
+        self.notice = Notice("info", f"{offer.reason}\n\nEasier option for {when}: "
+                                     f"{offer_words(offer)} instead of "
+                                     f"{offer.original.title}.")
+        self.accept = QPushButton("Accept the easier sessio&n")
+        self.accept.setAccessibleName(f"Accept the easier session on {when}")
         self.decline = QPushButton("Dismiss, &keep the plan")
         self.decline.setAccessibleName(f"Decline the offer for {when}")
         buttons = QHBoxLayout()
@@ -78,6 +78,16 @@ class OfferBox(QWidget):
     def _on_decline_clicked(self) -> None:
         self.ctx.apply(self.ctx.app.ops.dismiss_offer(self.offer.date))
 
+
+
+def offer_words(offer: Offer) -> str:
+    """"an easy run of 25 min" or "Strength B (lighter): 2 sets, 25 min"."""
+    new = offer.replacement
+    if new.kind == "easy_run":
+        return f"an easy run of {format_minutes(new.minutes)}"
+    sets = {e.get("sets") for e in new.details.get("exercises", [])}
+    dose = f"{sets.pop()} sets, " if len(sets) == 1 else ""
+    return f"{new.title}: {dose}{format_minutes(new.minutes)}"
 
 
 def coming_up(plan: Plan, today: date) -> str:
@@ -138,6 +148,8 @@ class TodayPage(QWidget):
         check_layout.addWidget(self.checklist)
         check_layout.addStretch(1)
 
+        self.plan_notes = Notice("info")  # rule 16: the plan runs less than the runner does
+        self.plan_notes.setObjectName("planNotes")
         self.ended = Notice("info")
         self.ended.setObjectName("planEnded")
         self.new_plan_button = QPushButton("Start a &new plan")
@@ -172,6 +184,7 @@ class TodayPage(QWidget):
         column.addWidget(self.title)
         column.addWidget(self.subtitle)
         column.addWidget(self.ended)
+        column.addWidget(self.plan_notes)
         column.addWidget(self.columns)
         column.addStretch(1)
         layout = QVBoxLayout(self)
@@ -199,6 +212,7 @@ class TodayPage(QWidget):
                             "or change your details on the Profile page first." if ended else "",
                             "info")
         self.new_plan_button.setVisible(ended)
+        self.plan_notes.set_text("" if ended else "\n".join(plan.notes), "info")
         self.detail.show_day(today)
         self.tomorrow.setText(coming_up(plan, today))
 

@@ -7,7 +7,7 @@ Charts only draw numbers that core computed; they take plain lists of (label, va
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCharts import (
     QAreaSeries,
@@ -122,26 +122,51 @@ def count_axis(top: float, palette: QPalette, title: str = "") -> QValueAxis:
     return axis
 
 
+DAY_MS = 86_400_000
+MAX_DATE_TICKS = 8
+
+
+def day_ticks(start: date, end: date, most: int = MAX_DATE_TICKS) -> tuple[date, date, int]:
+    """An axis range and tick count whose ticks fall on whole days: ``(first, last, ticks)``
+    with ``last − first`` a whole number of equal steps of whole days, at most ``most``
+    ticks, covering ``start``–``end`` (a single day gets a day either side)."""
+    if end <= start:
+        return start - timedelta(days=1), start + timedelta(days=1), 3
+    days = (end - start).days
+    step = max(1, -(-days // max(1, most - 1)))
+    steps = -(-days // step)
+    return start, start + timedelta(days=step * steps), steps + 1
+
+
+def _set_day_range(axis: QDateTimeAxis, start: date, end: date, most: int) -> None:
+    first, last, ticks = day_ticks(start, end, most)
+    lo = QDateTime.fromMSecsSinceEpoch(int(_ms(first)))
+    hi = QDateTime.fromMSecsSinceEpoch(int(_ms(last)))
+    if axis.min() != lo or axis.max() != hi:
+        axis.setRange(lo, hi)
+    if axis.tickCount() != ticks:
+        axis.setTickCount(ticks)
+
+
 def _date_axis(palette: QPalette, start: date, end: date) -> QDateTimeAxis:
+    """A date axis whose labels sit on whole days: points (drawn at noon) sit on their
+    labels, never between two."""
     axis = QDateTimeAxis()
     axis.setFormat("d MMM")
-    axis.setRange(QDateTime.fromMSecsSinceEpoch(int(_ms(start)) - 43_200_000),
-                  QDateTime.fromMSecsSinceEpoch(int(_ms(end)) + 43_200_000))
-    axis.setTickCount(min(8, max(2, (end - start).days + 1)))
+    _set_day_range(axis, start, end, MAX_DATE_TICKS)
     _style_axis(axis, palette)
     return axis
 
 
-def _keep_dates_whole(chart: QChart, axis: QDateTimeAxis) -> None:
+def _keep_dates_whole(chart: QChart, axis: QDateTimeAxis, start: date, end: date) -> None:
     """Show only as many date labels as fit side by side in the plot: on a narrow window
-    QtCharts would otherwise cut every one of them short ("29…", "2 …")."""
-    most = axis.tickCount()
+    QtCharts would otherwise cut every one of them short ("29…", "2 …"). The ticks stay on
+    whole days (the step grows in whole days)."""
     room = QFontMetrics(axis.labelsFont()).horizontalAdvance("30 Sep") * 1.5
 
     def fit(area: QRectF) -> None:
-        ticks = max(2, min(most, int(area.width() / room) + 1))
-        if axis.tickCount() != ticks:
-            axis.setTickCount(ticks)
+        most = max(2, min(MAX_DATE_TICKS, int(area.width() / room) + 1))
+        _set_day_range(axis, start, end, most)
 
     chart.plotAreaChanged.connect(fit)
 
@@ -155,7 +180,8 @@ def sleep_chart(palette: QPalette, nights: Sequence[tuple[date, float | None]],
     area = QAreaSeries()
     # The area does not own its edge lines: parent them to it so they live as long as it.
     upper, lower = QLineSeries(area), QLineSeries(area)
-    for edge_ms in (_ms(start) - 43_200_000, _ms(end) + 43_200_000):
+    reach = DAY_MS * ((end - start).days + 2)  # past any range the axis may take
+    for edge_ms in (_ms(start) - reach, _ms(end) + reach):
         upper.append(edge_ms, hi)
         lower.append(edge_ms, lo)
     area.setUpperSeries(upper)
@@ -195,7 +221,7 @@ def sleep_chart(palette: QPalette, nights: Sequence[tuple[date, float | None]],
     y.setLabelFormat("%d h")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    _keep_dates_whole(chart, x)
+    _keep_dates_whole(chart, x, start, end)
     drawn: list[QAreaSeries | QLineSeries | QScatterSeries] = [area, *logged]
     for series in drawn:
         series.attachAxis(x)
@@ -207,20 +233,42 @@ def sleep_chart(palette: QPalette, nights: Sequence[tuple[date, float | None]],
 
 
 def line_chart(palette: QPalette, points: Sequence[tuple[date, float]], *, name: str,
-               y_title: str = "", title: str = "") -> QChart:
-    """One dated line with dots, its y range padded around the data."""
+               y_title: str = "", title: str = "",
+               trend: Sequence[tuple[date, float]] | None = None,
+               trend_name: str = "Trend") -> QChart:
+    """One dated line with dots, its y range padded around the data. With ``trend``, the
+    points are drawn as dots only and the trend as the line through them."""
     chart = themed_chart(palette, title)
-    line = QLineSeries()
-    line.setName(name)
-    line.setPen(QPen(QColor(ACCENT), 2))
-    line.setPointsVisible(True)
-    for day, value in points:
-        line.append(_ms(day), value)
-    chart.addSeries(line)
-    values = [v for _, v in points]
+    drawn: list[QLineSeries | QScatterSeries] = []
+    if trend:
+        dots = QScatterSeries()
+        dots.setName(name)
+        dots.setColor(QColor(SECONDARY))
+        dots.setBorderColor(QColor(SECONDARY))
+        dots.setMarkerSize(7.0)
+        for day, value in points:
+            dots.append(_ms(day), value)
+        line = QLineSeries()
+        line.setName(trend_name)
+        line.setPen(QPen(QColor(ACCENT), 3))
+        for day, value in trend:
+            line.append(_ms(day), value)
+        drawn = [dots, line]
+    else:
+        line = QLineSeries()
+        line.setName(name)
+        line.setPen(QPen(QColor(ACCENT), 2))
+        line.setPointsVisible(True)
+        for day, value in points:
+            line.append(_ms(day), value)
+        drawn = [line]
+    for series in drawn:
+        chart.addSeries(series)
+    values = [v for _, v in points] + [v for _, v in trend or ()]
     lo, hi = min(values), max(values)
     pad = max(1.0, (hi - lo) * 0.2)
-    x = _date_axis(palette, points[0][0], points[-1][0])
+    days = [d for d, _ in points] + [d for d, _ in trend or ()]
+    x = _date_axis(palette, min(days), max(days))
     y = QValueAxis()
     y.setRange(lo - pad, hi + pad)
     y.applyNiceNumbers()  # round ticks (62, 63, 64) instead of 63.9 and 64.8
@@ -229,10 +277,11 @@ def line_chart(palette: QPalette, points: Sequence[tuple[date, float]], *, name:
     _style_axis(y, palette)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-    _keep_dates_whole(chart, x)
-    line.attachAxis(x)
-    line.attachAxis(y)
-    chart.legend().setVisible(False)
+    _keep_dates_whole(chart, x, min(days), max(days))
+    for series in drawn:
+        series.attachAxis(x)
+        series.attachAxis(y)
+    chart.legend().setVisible(bool(trend))
     return chart
 
 
@@ -262,6 +311,15 @@ class ChartPanel(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         lines = self.fontMetrics().lineSpacing()
         return QSize(self.fontMetrics().averageCharWidth() * 60, lines * HINT_LINES)
+
+    def describe(self, text: str) -> None:
+        """The chart's numbers in words, for a screen reader (and a tooltip)."""
+        self.view.setAccessibleDescription(text)
+        self.empty.setAccessibleDescription(text)
+        self.view.setToolTip(text)
+
+    def description(self) -> str:
+        return str(self.view.accessibleDescription())
 
     def show_chart(self, chart: QChart) -> None:
         old = self.view.chart()

@@ -31,6 +31,7 @@ from desktop.context import AppContext
 from desktop.pages.common import refresh_when_shown
 from desktop.style import long_day
 from desktop.undo import SaveCheckinCommand, push
+from desktop.widgets.measures import MeasureFields
 from desktop.widgets.stat_tile import scaled_font
 
 NOT_LOGGED = "Not logged"
@@ -84,7 +85,8 @@ class OptionalSpin(QDoubleSpinBox):
 
 
 class ChecklistWidget(QWidget):
-    """Sleep, quality, warm-up, stretching, foam rolling by area, water and weight for a day."""
+    """Sleep, quality, warm-up, stretching, foam rolling by area, water, weight and the leg
+    and waist measurements for a day."""
 
     saved = Signal(object)  # the CheckIn just saved
 
@@ -155,6 +157,10 @@ class ChecklistWidget(QWidget):
         for i, area in enumerate(FOAM_ROLL_AREAS):
             foam.addWidget(self.boxes[f"foam_roll_{area}"], i // 2, i % 2, LEFT)
 
+        self.measures = MeasureFields()
+        self.measures.setVisible(show_weight)
+        self.measures.edited.connect(self._on_measure_edited)
+
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setVisible(False)
@@ -169,6 +175,7 @@ class ChecklistWidget(QWidget):
         layout.addWidget(self.foam_title)
         layout.addLayout(foam)
         layout.addWidget(self.boxes["water"], 0, LEFT)
+        layout.addWidget(self.measures)
         layout.addWidget(self.error)
 
         self.sleep.valueChanged.connect(self._on_sleep_changed)
@@ -247,6 +254,8 @@ class ChecklistWidget(QWidget):
                 self.weight.clear_value()
             else:
                 self.weight.setValue(kg_to_lb(shown) if unit == "lb" else shown)
+            self.measures.set_units(self._units)
+            self.measures.set_checkin(stored)
             self._show_progress(marks)
         finally:
             self._loading = False
@@ -266,6 +275,11 @@ class ChecklistWidget(QWidget):
         if not self._loading:
             self._sleep_hours = self.sleep.value() if self.sleep.is_set() else None
             self._save("sleep")
+
+    @Slot(str)
+    def _on_measure_edited(self, field: str) -> None:
+        if not self._loading:
+            self._save(field)
 
     @Slot()
     def _on_control_changed(self) -> None:
@@ -295,6 +309,7 @@ class ChecklistWidget(QWidget):
             foam_roll=areas,
             water_met=self.boxes["water"].isChecked(),
             weight_kg=self._weight_kg,
+            **self.measures.values(),
         )
 
     def _save(self, field: str | None = None) -> None:

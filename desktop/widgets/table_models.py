@@ -109,7 +109,7 @@ class TargetsModel(RowsModel):
         Column("Day", lambda r: short_day(r.targets.date)),
         Column("Session", lambda r: session_text(r.session)),
         Column("Calories", lambda r: f"{whole(r.targets.kcal):,} kcal"
-               + (" (at BMR)" if r.targets.capped else ""), numeric=True),
+               + (f" ({r.targets.floor_label})" if r.targets.capped else ""), numeric=True),
         Column("Protein", lambda r: f"{whole(r.targets.protein_g)} g", numeric=True),
         Column("Carbs", lambda r: f"{whole(r.targets.carbs_g)} g", numeric=True),
         Column("Fat", lambda r: f"{whole(r.targets.fat_g)} g", numeric=True),

@@ -84,11 +84,34 @@ def test_a_rebuilt_plan_reports_the_logged_days_it_kept(tmp_path: Path) -> None:
 def test_every_page_gets_the_same_open_offers(tmp_path: Path) -> None:
     """Two short nights make one offer, whichever page asks (Today and the Calendar once
     looked at different windows of the log)."""
-    clock = Clock(FIRST_MONDAY + timedelta(days=2))
-    app = app_on(tmp_path, clock)
+    clock = Clock(FRIDAY)
+    app = app_on(tmp_path, clock)  # the plan starts Monday 23 Nov
+    clock.day = FIRST_MONDAY + timedelta(days=2)
     for n, hours in ((1, 6.2), (2, 5.9)):
         app.ops.check_in(CheckIn(date=FIRST_MONDAY + timedelta(days=n), sleep_hours=hours))
     offers = app.queries.open_offers()
     assert len(offers) == 1 and offers[0].date > clock.day
     app.ops.dismiss_offer(offers[0].date)
     assert app.queries.open_offers() == []
+
+
+def test_the_first_command_on_the_monday_after_judges_the_week_once(tmp_path: Path) -> None:
+    clock = Clock(FRIDAY)
+    app = app_on(tmp_path, clock)
+    plan = app.queries.plan()
+    assert plan is not None
+    clock.day = FIRST_MONDAY + timedelta(days=6)
+    for s in plan.weeks[0].sessions:
+        if s.is_run:
+            assert not app.ops.mark(Outcome(s.date, "skipped")).plan  # nothing adapts at once
+    assert app.ops.judge_finished_weeks().is_empty  # Sunday: the week is not over
+    clock.day = FIRST_MONDAY + timedelta(days=7)
+    change = app.ops.judge_finished_weeks()
+    after = app.queries.plan()
+    assert after is not None and change.plan and 2 in change.weeks
+    first = change.adaptations[0]
+    assert (first.week, first.old_minutes, first.new_minutes, first.done_minutes,
+            first.planned_minutes) == (2, plan.weeks[1].run_minutes,
+                                       after.weeks[1].run_minutes, 0,
+                                       plan.weeks[0].run_minutes)
+    assert app.ops.judge_finished_weeks().is_empty  # judged once

@@ -147,12 +147,14 @@ def test_log_merges_and_history_prints_spec_json(home: Path) -> None:
     log("--date", TUE, "--sleep-hours", "8")
     kind = build_plan(profile_from_dict(DEMO), MONDAY, 12).session_on(date.fromisoformat(TUE))
     assert kind is not None
+    none = {"thigh_cm": None, "calf_cm": None, "waist_cm": None, "hips_cm": None}
     assert json.loads(ok(run_cli("history", home=home))) == {"days": [
         {"date": TUE, "sleep_hours": 8.0, "sleep_quality": None, "foam_roll": [],
-         "weight_kg": None,
+         "weight_kg": None, "measurements": none,
          "session": {"kind": kind.kind, "status": "done", "minutes": 42, "rpe": 7}},
         {"date": SUNDAY, "sleep_hours": 6.5, "sleep_quality": 3,
-         "foam_roll": ["quads", "calves"], "weight_kg": 63.2, "session": None},
+         "foam_roll": ["quads", "calves"], "weight_kg": 63.2, "measurements": none,
+         "session": None},
     ]}
     days = json.loads(ok(run_cli("history", "--from", TUE, "--to", TUE, home=home)))["days"]
     assert [d["date"] for d in days] == [TUE]
@@ -160,8 +162,8 @@ def test_log_merges_and_history_prints_spec_json(home: Path) -> None:
 
 
 def test_skipping_a_week_lowers_the_stored_weeks_after_it(home: Path) -> None:
-    """SPEC §3 adaptation, rule 4 from what was run: week 1 skipped entirely (0 min run), so
-    week 2 = max(50, 110 % of 0) = 50 min, and week 3 = 110 % of 50 = 55 min."""
+    """SPEC §3 adaptation, judged on the Monday after: week 1 skipped entirely (0 min run),
+    so week 2 = max(50, 110 % of 0) = 50 min, and week 3 = 110 % of 50 = 55 min."""
     before = json.loads(ok(run_cli("plan", home=home)))
     week1 = before["weeks"][0]
     run_days = [s["date"] for s in week1["sessions"]
@@ -170,7 +172,12 @@ def test_skipping_a_week_lowers_the_stored_weeks_after_it(home: Path) -> None:
     for day in run_days:
         result = run_cli("log", "--date", day, "--skipped", home=home, today=SUNDAY)
         assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
-    after = json.loads(ok(run_cli("plan", home=home)))
+    assert json.loads(ok(run_cli("plan", home=home, today=SUNDAY))) == before
+    monday = run_cli("plan", home=home, today="2026-11-30")
+    assert monday.returncode == 0 and monday.stderr == (
+        "note: Week 2 lowered to 50 min running: week 1 ran 0 of 60 planned"
+        " (and 10 later weeks)\n")
+    after = json.loads(monday.stdout)
     minutes = [w["run_minutes"] for w in after["weeks"]]
     assert after["weeks"][0] == week1
     assert minutes[1:3] == [50, 55]
@@ -351,3 +358,13 @@ def test_a_check_in_for_today_and_the_past_is_kept(home: Path) -> None:
         ok(run_cli("log", "--date", day, "--sleep-hours", "7", home=home, today=SUNDAY))
     days = json.loads(ok(run_cli("history", home=home)))["days"]
     assert [d["date"] for d in days] == ["2026-11-01", SUNDAY]
+
+
+def test_history_csv_with_a_decimal_comma(home: Path) -> None:
+    ok(run_cli("log", "--date", TUE, "--sleep-hours", "7.5", "--foam-roll", "quads,calves",
+               home=home, today=SUNDAY))
+    text = ok(run_cli("history", "--format", "csv", "--decimal-comma", home=home,
+                      today=SUNDAY))
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert len(rows) == 1
+    assert rows[0]["sleep_hours"] == "7,5" and rows[0]["foam_roll"] == "quads;calves"

@@ -102,8 +102,8 @@ def test_a_saved_profile_rewrites_the_feed(home: Path, feed: Path, tmp_path: Pat
 def test_a_log_that_adapts_the_plan_rewrites_the_feed(home: Path, feed: Path) -> None:
     week_2 = date(2026, 11, 30)
     before = {d: [int(ev["SEQUENCE"]) for ev in evs] for d, evs in by_date(feed).items()}
-    for day in WEEK_1:
-        ok(run_cli("log", "--date", day, "--skipped", home=home, today=NEXT_MONDAY))
+    for day in WEEK_1:  # logged by Sunday: the first command on Monday judges week 1
+        ok(run_cli("log", "--date", day, "--skipped", home=home, today="2026-11-29"))
     plan = json.loads(ok(run_cli("plan", "--format", "json", home=home, today=NEXT_MONDAY)))
     long_run = next(s for s in plan["weeks"][1]["sessions"] if s["kind"] == "long_run")
     after = by_date(feed)

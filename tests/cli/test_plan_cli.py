@@ -71,6 +71,8 @@ def test_plan_from_profile_file(tmp_path: Path) -> None:
     (("--weeks", "25"), "--weeks"),
     (("--start", "2026-02-30"), "--start"),
     (("--format", "xml"), "--format"),
+    (("--start", "9999-12-30"), "no Monday on or after 9999-12-30"),
+    (("--start", "9999-12-27"), "birth_date"),  # the demo runner would be 8005
 ])
 def test_bad_plan_options_exit_2_with_one_line(args: tuple[str, ...], named: str) -> None:
     result = run_cli("plan", "--demo", *args)
@@ -191,3 +193,31 @@ def test_targets_outside_the_plan_warn_that_it_is_a_rest_day(tmp_path: Path) -> 
     assert not any("outside the plan" in w for w in inside["warnings"])
     text = run_cli("targets", "--demo", "--date", "2030-01-01", "--format", "text")
     assert text.returncode == 0 and "outside the plan" in text.stdout
+
+
+@pytest.mark.parametrize(("args", "named"), [
+    (("targets", "--demo", "--date", "9999-12-31"), "no Monday on or after 9999-12-31"),
+    (("targets", "--demo", "--date", "2100-01-01"), "the runner is 105"),
+    (("plan", "--profile", "{file}", "--start", "9999-12-20"), "would end after 9999-12-31"),
+])
+def test_a_day_that_cannot_be_in_a_plan_exits_2(tmp_path: Path, args: tuple[str, ...],
+                                                named: str) -> None:
+    young = write_profile(tmp_path, birth_date="9960-01-01")
+    result = run_cli(*(str(young) if a == "{file}" else a for a in args))
+    assert (result.returncode, result.stdout) == (2, "")
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0] and "Traceback" not in result.stderr
+
+
+def test_plan_json_holds_the_notes_for_a_trained_runner(tmp_path: Path) -> None:
+    runner = write_profile(tmp_path, level="advanced", weekly_run_minutes=600)
+    plan = json.loads(run_cli("plan", "--profile", str(runner), "--start", "2027-01-04").stdout)
+    week1 = plan["weeks"][0]["run_minutes"]
+    assert plan["notes"] == [
+        f"Week 1 runs {week1} min, less than the 600 min a week you run now: keep the other "
+        f"{600 - week1} min as easy running, and let the plan's hard sessions build from there."]
+    demo = json.loads(run_cli("plan", "--demo", "--start", "2027-01-04").stdout)
+    assert demo["notes"] == []
+    text = run_cli("plan", "--profile", str(runner), "--start", "2027-01-04",
+                   "--format", "text").stdout
+    assert f"Note: Week 1 runs {week1} min, less than the 600 min" in text

@@ -6,7 +6,17 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.nutrition import ACTIVITY_FACTOR, MET, bmr, day_targets, week_targets
+from core.nutrition import (
+    ACTIVITY_FACTOR,
+    FLOOR_BMR,
+    FLOOR_ENERGY_AVAILABILITY,
+    MET,
+    bmr,
+    day_targets,
+    effective_deficit,
+    fat_free_mass,
+    week_targets,
+)
 from core.plan import Session, Week
 from core.profile import Profile
 
@@ -71,26 +81,107 @@ def test_male_active_hiit_30_min() -> None:
     assert j["electrolytes"] is False
 
 
-def test_unspecified_sedentary_rest_day_hot_is_capped_at_bmr() -> None:
+def test_unspecified_sedentary_rest_day_hot_is_lifted_to_the_energy_floor() -> None:
     p = Profile(birth_date=date(1960, 7, 1), height_cm=160.0, weight_kg=55.0,
                 sex="unspecified", daily_activity="sedentary", deficit_kcal=500,
                 protein_g_per_kg=1.2, hot_climate=True)
     day = date(2026, 3, 4)  # age 65
     t = day_targets(p, day, None)
     # BMR = 550 + 1000 - 325 - 78 = 1147; baseline = 1147 * 1.2 = 1376.4
-    # 1376.4 + 0 - 500 = 876.4 < 1147, so the target is capped at 1147
-    assert t.kcal == pytest.approx(1147)
-    assert t.capped
+    # FFM male = 0.407*55 + 0.267*160 - 19.2 = 45.905; female = 13.86 + 75.68 - 48.3 = 41.24
+    # unspecified = 43.5725; 30 * FFM = 1307.175 > BMR 1147 > 1376.4 - 500 = 876.4
+    assert fat_free_mass(p) == pytest.approx(43.5725)
+    assert t.kcal == pytest.approx(1307.175)
+    assert t.capped and t.floor == FLOOR_ENERGY_AVAILABILITY
+    # the deficit left is 1376.4 - 1307.175 = 69.225
+    assert t.deficit_left == pytest.approx(69.225)
     assert len(t.warnings) == 1
-    assert "capped" in t.warnings[0] and "1,147 kcal" in t.warnings[0]
-    assert "BMR" in t.warnings[0]
-    # protein = 66; fat = 1147 / 4 / 9 = 31.86; carbs = (1147 - 264 - 286.75) / 4 = 149.06
+    assert "1,307 kcal" in t.warnings[0] and "30 kcal per kg of fat-free mass" in t.warnings[0]
+    assert "69 kcal of your 500" in t.warnings[0]
+    # protein = 66; fat = 1307.175 / 36 = 36.31; carbs = (1307.175 - 264 - 326.79) / 4 = 179.10
     # water = 55 * 1.10231 * 29.5735 = 1792.954 + 500 (hot) = 2292.954
     j = t.to_json()
     assert (j["kcal"], j["protein_g"], j["fat_g"], j["carbs_g"], j["water_ml"]) == (
-        1147, 66, 32, 149, 2293)
+        1307, 66, 36, 179, 2293)
     assert j["session_kind"] == "rest"
     assert j["electrolytes"] is True
+
+
+# SPEC's case: 50 kg, 155 cm, 45 years, female, sedentary, 500 kcal deficit.
+SMALL = Profile(birth_date=date(1981, 3, 1), height_cm=155.0, weight_kg=50.0, sex="female",
+                daily_activity="sedentary", deficit_kcal=500, protein_g_per_kg=1.8)
+SMALL_DAY = date(2026, 3, 4)  # age 45
+
+
+def test_small_sedentary_woman_long_run_day_keeps_energy_availability() -> None:
+    t = day_targets(SMALL, SMALL_DAY, session(SMALL_DAY, "long_run", 45))
+    # BMR = 500 + 968.75 - 225 - 161 = 1082.75; baseline = 1299.3
+    # exercise = 7.3 * 50 * 0.75 = 273.75; baseline + exercise - 500 = 1073.05 (< BMR)
+    # FFM = 0.252*50 + 0.473*155 - 48.3 = 37.615; floor = 273.75 + 30 * 37.615 = 1402.2
+    assert t.bmr == pytest.approx(1082.75)
+    assert fat_free_mass(SMALL) == pytest.approx(37.615)
+    assert t.kcal == pytest.approx(1402.2)
+    assert t.floor == FLOOR_ENERGY_AVAILABILITY
+    # effective deficit = 1299.3 + 273.75 - 1402.2 = 170.85
+    assert effective_deficit(SMALL, session(SMALL_DAY, "long_run", 45), SMALL_DAY) == \
+        pytest.approx(170.85)
+    assert t.warnings == ("Calories lifted to 1,402 kcal, the energy-availability floor of "
+                          "30 kcal per kg of fat-free mass (37.6 kg) on top of the session: "
+                          "the deficit left today is 171 kcal of your 500.",)
+    # energy availability = (kcal - exercise) / FFM = 30 exactly, not the 22 of a BMR cap
+    assert (t.kcal - t.exercise) / t.ffm_kg == pytest.approx(30.0)
+    assert t.carbs_g > 0
+
+
+def test_small_sedentary_woman_rest_day() -> None:
+    t = day_targets(SMALL, SMALL_DAY, None)
+    # max(1299.3 - 500 = 799.3, BMR 1082.75, 30 * 37.615 = 1128.45) = 1128.45
+    assert t.kcal == pytest.approx(1128.45)
+    assert t.deficit_left == pytest.approx(1299.3 - 1128.45)
+    assert effective_deficit(SMALL, None, SMALL_DAY) == pytest.approx(170.85)
+
+
+def test_bmr_floor_when_it_is_the_higher_one() -> None:
+    # male, 120 kg, 160 cm, age 30, sedentary, deficit 500, rest day
+    p = Profile(birth_date=date(1996, 1, 1), height_cm=160.0, weight_kg=120.0, sex="male",
+                daily_activity="sedentary", deficit_kcal=500)
+    day = date(2026, 3, 4)
+    t = day_targets(p, day, None)
+    # BMR = 1200 + 1000 - 150 + 5 = 2055; baseline = 2466; 2466 - 500 = 1966 < BMR
+    # FFM = 48.84 + 42.72 - 19.2 = 72.36; 30 * FFM = 2170.8 > BMR! -> energy floor
+    assert t.kcal == pytest.approx(2170.8)
+    assert t.floor == FLOOR_ENERGY_AVAILABILITY
+    # an older, shorter-lived BMR case: female, 100 kg, 150 cm, age 20, deficit 500
+    q = Profile(birth_date=date(2006, 1, 1), height_cm=150.0, weight_kg=100.0, sex="female",
+                daily_activity="sedentary", deficit_kcal=500)
+    u = day_targets(q, day, None)
+    # BMR = 1000 + 937.5 - 100 - 161 = 1676.5; baseline 2011.8; 2011.8 - 500 = 1511.8
+    # FFM = 25.2 + 70.95 - 48.3 = 47.85; 30 * FFM = 1435.5 < BMR -> BMR floor
+    assert u.kcal == pytest.approx(1676.5)
+    assert u.floor == FLOOR_BMR
+    assert u.warnings == ("Calories lifted to your BMR (1,677 kcal), the energy your body "
+                          "needs at rest: the deficit left today is 335 kcal of your 500.",)
+
+
+def test_floor_without_any_deficit_says_none_is_left() -> None:
+    # tall and light: 30 × FFM beats baseline even with no deficit
+    p = Profile(birth_date=date(1946, 1, 1), height_cm=190.0, weight_kg=60.0, sex="male",
+                daily_activity="sedentary", deficit_kcal=0)
+    t = day_targets(p, date(2026, 3, 4), None)
+    # BMR = 600 + 1187.5 - 400 + 5 = 1392.5; baseline 1671; FFM = 24.42 + 50.73 - 19.2 = 55.95
+    assert t.kcal == pytest.approx(1678.5)
+    assert "no deficit is left today" in t.warnings[0]
+
+
+def test_carbs_never_negative_and_warned() -> None:
+    p = Profile(birth_date=date(1936, 3, 1), height_cm=120.0, weight_kg=250.0, sex="female",
+                daily_activity="sedentary", deficit_kcal=500, protein_g_per_kg=2.2)
+    t = day_targets(p, date(2026, 3, 4), None)  # age 90
+    # BMR = 2500 + 750 - 450 - 161 = 2639; target = 2639 * 1.2 - 500 = 2666.8 (no floor)
+    # protein 550 g = 2200 kcal, fat 666.7 kcal: carbs would be negative
+    assert t.kcal == pytest.approx(2666.8) and t.floor is None
+    assert t.carbs_g == 0.0
+    assert any("carbs are set to 0 g" in w for w in t.warnings)
 
 
 def test_no_warning_when_target_stays_above_bmr() -> None:

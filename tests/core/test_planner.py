@@ -252,3 +252,42 @@ def test_hill_repeats_and_hiit_details(monday: date) -> None:
     assert hills and hiit
     assert all(isinstance(s.details["repeats"], int) for s in hills)
     assert all(set(s.details["intervals"]) == {"work_s", "recovery_s", "rounds"} for s in hiit)
+
+
+# --- issue 11's runners -------------------------------------------------------------------
+
+def test_a_non_runner_starts_with_couch_to_5k_run_walk() -> None:
+    runner = profile_from_dict({**SAMPLE_WEEK_RUNNER, "weekly_run_minutes": 0})
+    plan = build_plan(runner, date(2027, 1, 4), 12)
+    week1 = plan.weeks[0]
+    long_run = next(s for s in week1.sessions if s.kind == "long_run")
+    # 30 min: 10 min warm-up and cool-down, 20 min of 60 s run / 90 s walk = 8 rounds
+    assert long_run.minutes == 30
+    assert long_run.details["run_walk"] == {"run_s": 60, "walk_s": 90, "rounds": 8}
+    assert "8 rounds of 60 s easy running, then 90 s brisk walking" in long_run.structure[1]
+    hiit = next(s for s in week1.sessions if s.kind == "hiit")
+    assert hiit.details["intervals"]["rounds"] <= 6
+    assert hiit.details["intervals"]["recovery_s"] >= 90
+    shares = [next((s.details["run_walk"]["run_s"] / (s.details["run_walk"]["run_s"]
+                                                       + s.details["run_walk"]["walk_s"])
+                    for s in w.sessions if "run_walk" in s.details), 1.0)
+              for w in plan.weeks]
+    assert shares == sorted(shares) and shares[7:] == [1.0] * 5  # continuous from week 8
+
+
+def test_a_600_minute_runner_gets_mostly_easy_weeks_and_a_note() -> None:
+    runner = profile_from_dict({**SAMPLE_WEEK_RUNNER, "level": "advanced",
+                                "weekly_run_minutes": 600, "strength_sessions": 3})
+    plan = build_plan(runner, date(2027, 1, 4), 12)
+    for week in plan.weeks:
+        hard = [s for s in week.sessions if s.kind in HARD_RUN_KINDS]
+        if week.run_minutes >= 120:
+            assert len(hard) <= 2 and any(s.kind == "easy_run" for s in week.sessions)
+            assert 5 * sum(s.minutes for s in hard) <= 2 * week.run_minutes
+        if week.lighter:
+            assert all(s.details.get("repeats", 6) == 6 for s in hard)
+            assert all(s.minutes <= 25 for s in hard if s.kind == "tempo")
+    week1 = plan.weeks[0].run_minutes
+    assert plan.notes == (f"Week 1 runs {week1} min, less than the 600 min a week you run "
+                          f"now: keep the other {600 - week1} min as easy running, and let "
+                          "the plan's hard sessions build from there.",)

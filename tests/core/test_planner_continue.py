@@ -89,3 +89,22 @@ def test_a_plan_that_does_not_end_the_sunday_before_cannot_be_continued() -> Non
     longer = kept_part(build_plan(profile, MONDAY, 12), 5)
     with pytest.raises(ValueError, match="more than the 5 weeks"):
         build_plan(profile, longer.end + timedelta(days=1), 5, continue_from=longer)
+
+
+def test_run_walk_never_comes_back_once_the_runs_are_continuous() -> None:
+    from core.profile import demo_profile
+
+    start = date(2027, 1, 4)
+    running = demo_profile()  # 60 min a week: continuous runs
+    first = build_plan(running, start, 12)
+    kept = Plan(start=first.start, weeks=first.weeks[:3])
+    later = build_plan(running.with_changes(weekly_run_minutes=0),
+                       kept.end + timedelta(days=1), 12, continue_from=kept)
+    assert not any("run_walk" in s.details for s in later.sessions())
+    # a plan still in its run/walk weeks carries on with them
+    walker = running.with_changes(weekly_run_minutes=0)
+    walking = build_plan(walker, start, 12)
+    kept = Plan(start=walking.start, weeks=walking.weeks[:2])
+    carried = build_plan(walker, kept.end + timedelta(days=1), 12, continue_from=kept)
+    week3 = next(s for s in carried.weeks[2].sessions if s.kind == "long_run")
+    assert week3.details["run_walk"]["run_s"] == 90 and week3.details["run_walk"]["walk_s"] == 60

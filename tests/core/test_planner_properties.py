@@ -1,9 +1,10 @@
-"""Property tests: every SPEC §3 rule holds for random valid profiles, starts and lengths."""
+"""Property tests: every SPEC §3 rule (1–16) holds for random valid profiles, starts and lengths."""
 
 from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from fractions import Fraction
 from itertools import combinations
 
 from hypothesis import given, settings
@@ -212,3 +213,98 @@ def test_log_keeps_rules_and_next_week_follows_what_was_run(
                                                      else o.minutes))
         if done < before.run_minutes and not after.lighter:
             assert 10 * after.run_minutes <= max(500, 11 * done), (done, after.run_minutes)
+
+
+def share(run_walk: dict[str, int] | None) -> Fraction:
+    """Running's share of a run/walk; 1 for a continuous run."""
+    if run_walk is None:
+        return Fraction(1)
+    return Fraction(run_walk["run_s"], run_walk["run_s"] + run_walk["walk_s"])
+
+
+@PROPERTY
+@given(profiles(), starts(), week_counts())
+def test_rule_13_run_walk_start_for_non_runners(profile: Profile, start: date,
+                                                weeks: int) -> None:
+    plan = build_plan(profile, start, weeks)
+    non_runner = profile.level == "beginner" and profile.weekly_run_minutes < 30
+    shares: list[Fraction] = []
+    for week in plan.weeks:
+        easy = [s for s in week.sessions if s.kind in ("long_run", "easy_run")]
+        found = {json.dumps(s.details.get("run_walk", {}).get("run_s")) for s in easy}
+        walks = [s.details.get("run_walk") for s in easy]
+        if not non_runner or week.index >= 8:
+            assert walks == [None] * len(walks), week.index
+            shares.append(Fraction(1))
+            continue
+        assert len(found) == 1  # every long and easy run of the week has the same mix
+        rw = walks[0]
+        for s, w in zip(easy, walks, strict=True):
+            assert w is not None and w["run_s"] == rw["run_s"] and w["walk_s"] == rw["walk_s"]
+            assert w["rounds"] >= 1 and w["rounds"] * (w["run_s"] + w["walk_s"]) <= \
+                s.minutes * 60
+        if week.index == 1:
+            assert (rw["run_s"], rw["walk_s"]) == (60, 90)
+        shares.append(share(rw))
+        for s in week.sessions:
+            if s.kind == "hiit" and rw is not None:
+                iv = s.details["intervals"]
+                assert iv["rounds"] <= 6 and iv["recovery_s"] >= 90
+    for i in range(1, len(shares)):
+        assert shares[i] >= shares[i - 1]
+        if non_runner and not plan.weeks[i].lighter and shares[i - 1] < 1:
+            assert shares[i] > shares[i - 1], (i + 1, shares)
+
+
+@PROPERTY
+@given(profiles(), starts(), week_counts())
+def test_rule_14_big_weeks_stay_mostly_easy(profile: Profile, start: date,
+                                            weeks: int) -> None:
+    for week in build_plan(profile, start, weeks).weeks:
+        total = week.run_minutes
+        if total < 120:
+            continue
+        hard = [s for s in week.sessions if s.kind in HARD_RUN_KINDS]
+        assert len(hard) <= 2, (week.index, total)
+        assert any(s.kind == "easy_run" for s in week.sessions), week.index
+        assert 5 * sum(s.minutes for s in hard) <= 2 * total, (week.index, total)
+
+
+@PROPERTY
+@given(profiles(), starts(), week_counts())
+def test_rule_15_lighter_weeks_lighter_in_effort(profile: Profile, start: date,
+                                                 weeks: int) -> None:
+    plan = build_plan(profile, start, weeks)
+    last_full_rounds: int | None = None
+    for before, week in zip(plan.weeks, plan.weeks[1:], strict=False):
+        if not before.lighter:
+            rounds = [s.details["intervals"]["rounds"] for s in before.sessions
+                      if s.kind == "hiit"]
+            last_full_rounds = max(rounds) if rounds else last_full_rounds
+        if not week.lighter:
+            continue
+        hard = [s for s in week.sessions if s.kind in HARD_RUN_KINDS]
+        assert len(hard) <= sum(1 for s in before.sessions if s.kind in HARD_RUN_KINDS)
+        for s in hard:
+            if s.kind == "hills":
+                assert s.details["repeats"] == 6
+            if s.kind == "tempo":
+                assert s.minutes <= 25
+            if s.kind == "hiit" and last_full_rounds is not None:
+                assert s.details["intervals"]["rounds"] <= last_full_rounds
+
+
+@PROPERTY
+@given(profiles(), starts(), week_counts())
+def test_rule_16_note_when_the_plan_runs_less_than_the_runner(profile: Profile, start: date,
+                                                             weeks: int) -> None:
+    plan = build_plan(profile, start, weeks)
+    first = plan.weeks[0].run_minutes
+    if 10 * first < 8 * profile.weekly_run_minutes:
+        assert len(plan.notes) == 1
+        note = plan.notes[0]
+        assert f"{first} min" in note and f"{profile.weekly_run_minutes} min" in note
+        assert "easy running" in note
+    else:
+        assert plan.notes == ()
+    assert plan.to_json(full=False)["notes"] == list(plan.notes)

@@ -43,6 +43,10 @@ def private_settings(qapp: Any, tmp_path: Path) -> Iterator[Path]:
     folder.mkdir()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    # The old global place (settings from before they lived in the data folder): a start
+    # moves them, so a test must never reach the real one.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(folder / "global"))
     QCoreApplication.setOrganizationName("runner-legs-tests")
     QCoreApplication.setApplicationName("Runner Legs Tests")
     yield folder

@@ -258,7 +258,9 @@ def test_offer_on_a_day_can_be_accepted_and_undone(qtbot: Any, page: CalendarPag
     cell = page.model.day(page.model.row_of(offer.date))
     assert cell.offer is not None
     qtbot.mouseClick(banners[0].accept_button, Qt.MouseButton.LeftButton)
-    assert ctx.app.store.plan().session_on(offer.date).kind == "easy_run"
+    assert ctx.app.store.plan().session_on(offer.date) == offer.replacement
+    assert ctx.app.store.plan().session_on(offer.date).minutes < original.minutes or \
+        offer.replacement.kind == "easy_run"
     assert page.offer_banners() == []
     ctx.undo_stack.undo()
     assert ctx.app.store.plan().session_on(offer.date).kind == original.kind

@@ -273,3 +273,42 @@ def test_an_imperial_profile_is_offered_letter_paper_first(
                                                           "units": "imperial"})))
     main_window.fridge_action.trigger()
     assert asked == [export_actions.A4_FILTER, export_actions.LETTER_FILTER]
+
+
+@pytest.mark.parametrize(("locale", "comma"), [("en_GB", False), ("de_DE", True)])
+def test_history_csv_from_the_file_menu_suits_the_users_spreadsheet(
+        qtbot: Any, main_window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, locale: str, comma: bool) -> None:
+    import csv
+
+    from PySide6.QtCore import QLocale
+
+    from core.checkin import CheckIn
+
+    main_window.ctx.app.ops.check_in(CheckIn(TODAY - timedelta(days=1), sleep_hours=7.5,
+                                              foam_roll=("quads",)))
+    previous = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    try:
+        out = tmp_path / "history.csv"
+        asked: list[Any] = []
+
+        def ask(cls: Any, parent: Any, title: str, name: str, filters: list[str],
+                selected: str | None = None) -> tuple[Path, str | None]:
+            asked.append((title, name, filters, selected))
+            return out, selected  # the user keeps the suggested kind of CSV
+
+        monkeypatch.setattr(SaveFileDialog, "ask", classmethod(ask))
+        assert wait_export(qtbot, main_window, main_window.history_action) == out
+    finally:
+        QLocale.setDefault(previous)
+    title, name, filters, selected = asked[0]
+    assert name.endswith("-history.csv") and len(filters) == 2
+    assert selected == (export_actions.CSV_COMMA_FILTER if comma
+                        else export_actions.CSV_POINT_FILTER)
+    text = out.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines(), delimiter=";" if comma else ","))
+    assert rows[-1]["date"] == (TODAY - timedelta(days=1)).isoformat()
+    assert rows[-1]["sleep_hours"] == ("7,5" if comma else "7.5")
+    assert out.stat().st_mode & 0o777 == 0o600
+    assert main_window.history_action in main_window.menuBar().actions()[0].menu().actions()

@@ -59,7 +59,7 @@ def test_tiles_show_todays_targets_for_todays_session(make_page) -> None:
     assert page.water_rule.text().startswith("Rule of thumb")
 
 
-def test_low_bmr_big_deficit_rest_day_is_capped_with_a_warning(make_page, qtbot) -> None:
+def test_low_bmr_big_deficit_rest_day_is_lifted_with_a_warning(make_page, qtbot) -> None:
     small = profile_from_dict({"name": "Ada", "sex": "female", "birth_date": "1940-01-01",
                                "height_cm": 150, "weight_kg": 45,
                                "daily_activity": "sedentary", "deficit_kcal": 500})
@@ -68,12 +68,13 @@ def test_low_bmr_big_deficit_rest_day_is_capped_with_a_warning(make_page, qtbot)
     rest = next(s.date for s in plan.weeks[0].sessions if s.kind == "rest")
     click_day(qtbot, page, rest)
     assert page.day() == rest
-    bmr = 10 * 45 + 6.25 * 150 - 5 * 86 - 161  # 796.5; 1.2 × BMR − 500 is below it
-    assert page.tiles["kcal"].value() == f"{half_up(bmr):,} kcal"
+    # BMR 796.5; 1.2 × BMR − 500 is below it; Boer FFM = 0.252·45 + 0.473·150 − 48.3 = 33.99
+    floor = 30 * (0.252 * 45 + 0.473 * 150 - 48.3)  # 1019.7, above the BMR
+    assert page.tiles["kcal"].value() == f"{half_up(floor):,} kcal"
     assert page.warning.isVisible()
-    assert "BMR" in page.warning.text() and "capped" in page.warning.text().lower()
+    assert "fat-free mass" in page.warning.text() and "lifted" in page.warning.text().lower()
     row = page.model.row_for(rest)
-    assert "(at BMR)" in page.model.index(row, 2).data()
+    assert "(energy floor)" in page.model.index(row, 2).data()
 
 
 def test_week_table_lists_each_day_with_its_session(make_page, qtbot, qtmodeltester) -> None:

@@ -60,16 +60,21 @@ def short_nights() -> tuple[CheckIn, ...]:
             CheckIn(TODAY - timedelta(days=2), sleep_hours=6.0))
 
 
-def test_two_short_nights_offer_an_easy_run_that_can_be_accepted_and_undone(
+def test_two_short_nights_offer_an_easier_session_that_can_be_accepted_and_undone(
         make_page, qtbot) -> None:
     page = make_page(short_nights())
     assert len(page.offer_boxes) == 1
     box = page.offer_boxes[0]
     original = page.ctx.plan().session_on(box.offer.date)
+    week = page.ctx.plan().week_of(box.offer.date).run_minutes
     assert original.hard
-    assert "an easy run of" in box.notice.text() and original.title in box.notice.text()
+    easier = "an easy run of" if original.kind != "strength" else "(lighter): 2 sets"
+    assert easier in box.notice.text() and original.title in box.notice.text()
     qtbot.mouseClick(box.accept, Qt.MouseButton.LeftButton)
-    assert page.ctx.app.store.plan().session_on(box.offer.date).kind == "easy_run"
+    accepted = page.ctx.app.store.plan().session_on(box.offer.date)
+    assert accepted.kind == ("strength" if original.kind == "strength" else "easy_run")
+    assert accepted.minutes <= original.minutes
+    assert page.ctx.app.store.plan().week_of(box.offer.date).run_minutes <= week
     assert page.offer_boxes == []  # accepted: nothing left to offer
     page.ctx.undo_stack.undo()
     assert page.ctx.app.store.plan().session_on(box.offer.date).kind == original.kind
@@ -281,3 +286,35 @@ def test_hiit_structure_is_said_once_in_its_detail(open_page) -> None:  # noqa: 
     text = page.detail.structure.text()
     rounds = hiit.details["intervals"]["rounds"]
     assert text.count(f"{rounds} rounds") == 1
+
+
+def test_a_trained_runner_sees_the_plans_note(open_page) -> None:  # noqa: ANN001
+    runner = profile_from_dict({**RUNNER, "level": "advanced", "weekly_run_minutes": 600})
+    page = open_page(TodayPage, runner, saved_on=TODAY, today=TODAY)
+    week1 = page.ctx.plan().weeks[0].run_minutes
+    assert page.plan_notes.isVisible()
+    text = page.plan_notes.text()
+    assert f"Week 1 runs {week1} min" in text and "600 min" in text
+    assert f"the other {600 - week1} min as easy running" in text
+
+
+def test_no_note_when_the_plan_holds_what_the_runner_runs(make_page) -> None:
+    assert not make_page().plan_notes.isVisible()
+
+
+def test_the_monday_after_a_short_week_lowers_the_next_one_in_words(open_page, qtbot) -> None:  # noqa: ANN001
+    from core.checkin import Outcome
+
+    runner = profile_from_dict({**RUNNER, "level": "intermediate", "weekly_run_minutes": 95})
+    page = open_page(TodayPage, runner, saved_on=TODAY, today=TODAY + timedelta(days=7))
+    ctx = page.ctx
+    before = ctx.plan()
+    for s in before.weeks[0].sessions:
+        if s.is_run:
+            ctx.app.ops.mark(Outcome(s.date, "skipped"))
+    with qtbot.waitSignal(ctx.changed) as blocker:
+        ctx.judge_weeks()
+    assert blocker.args[0].summary.startswith(
+        f"Week 2 lowered to {ctx.plan().weeks[1].run_minutes} min running: week 1 ran 0 of "
+        f"{before.weeks[0].run_minutes} planned")
+    assert ctx.plan().weeks[1].run_minutes < before.weeks[1].run_minutes

@@ -71,15 +71,14 @@ def test_minutes_out_of_range_are_refused(ctx: Any) -> None:
 
 
 def test_accept_offer_and_undo(ctx: Any) -> None:
-    from core.recovery import Offer
+    from core.adaptation import Offer, easier
 
     original = ctx.app.store.plan().session_on(TODAY)
-    easy = original.__class__(date=TODAY, kind="easy_run", title="Easy run", minutes=30,
-                              hard=False, why="Catch up on sleep.", edited=True)
-    push(ctx, AcceptOfferCommand(ctx, Offer(TODAY, original, easy, "two short nights")))
-    assert ctx.app.store.plan().session_on(TODAY).kind == "easy_run"
+    lighter = easier(original, "Catch up on sleep.")
+    push(ctx, AcceptOfferCommand(ctx, Offer(TODAY, original, lighter, "two short nights")))
+    assert ctx.app.store.plan().session_on(TODAY) == lighter != original
     ctx.undo_stack.undo()
-    assert ctx.app.store.plan().session_on(TODAY).kind == original.kind
+    assert ctx.app.store.plan().session_on(TODAY) == original
 
 
 def test_each_write_is_announced(ctx: Any, qtbot: Any) -> None:

@@ -286,3 +286,13 @@ def test_day_name_and_date_keep_a_clear_gap_on_letter(plan: Plan, profile: Profi
         date_x = min(hx for text, hx, _, hy in heads
                      if abs(hy - y) < 0.5 and hx > x and text[0].isdigit())
         assert date_x - end >= 6, (day, date_x - end)
+
+
+def test_a_non_runners_first_week_prints_the_run_walk() -> None:
+    person = demo_profile().with_changes(weekly_run_minutes=0)
+    week = build_plan(person, START, 4).weeks[0]
+    long_run = next(s for s in week.sessions if s.kind == "long_run")
+    rw = long_run.details["run_walk"]
+    assert (rw["run_s"], rw["walk_s"]) == (60, 90)
+    text = squash(reader(fridge_pdf_bytes(person, week)).pages[0].extract_text())
+    assert squash(f"{rw['rounds']} × 60 s run / 90 s walk") in text

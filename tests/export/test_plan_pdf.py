@@ -146,3 +146,80 @@ def test_imperial_salts_days_keep_fluid_ounces() -> None:
     for oz in ounces:
         assert squash(f"{oz} fl oz + salts") in squash(raw)
     assert not re.search(r"\d\.\d L\b", raw)
+
+
+def test_cover_carries_the_plans_note_for_a_trained_runner() -> None:
+    runner = Profile(birth_date=date(1990, 1, 1), height_cm=175.0, weight_kg=70.0,
+                     level="advanced", weekly_run_minutes=600)
+    plan = build_plan(runner, START, 4)
+    assert plan.notes  # week 1 runs far less than 600 min
+    text = squash(reader(plan_pdf_bytes(runner, plan)).pages[0].extract_text())
+    week1 = plan.weeks[0].run_minutes
+    assert squash(f"Week 1 runs {week1} min, less than the 600 min a week you run now") in text
+    assert squash(f"keep the other {600 - week1} min as easy running") in text
+
+
+@pytest.mark.parametrize(("born", "hours"), [(date(1955, 1, 1), "7–8 h"),
+                                             (date(1990, 1, 1), "7–9 h")])
+def test_the_guide_box_states_the_sleep_target_for_the_age(born: date, hours: str) -> None:
+    person = Profile(birth_date=born, height_cm=165.0, weight_kg=60.0)
+    plan = build_plan(person, START, 4)
+    text = squash(reader(plan_pdf_bytes(person, plan)).pages[0].extract_text())
+    assert squash(f"sleep {hours} a night") in text
+    other = "7–9 h" if hours == "7–8 h" else "7–8 h"
+    assert squash(other) not in text
+
+
+def test_every_week_has_an_outline_entry_that_opens_its_page(plan: Plan,
+                                                             profile: Profile) -> None:
+    pdf = reader(plan_pdf_bytes(profile, plan))
+    outline = pdf.outline
+    assert len(outline) == len(plan.weeks) + 1
+    assert outline[0].title == "Your plan" and pdf.get_destination_page_number(outline[0]) == 0
+    for number, (week, entry) in enumerate(zip(plan.weeks, outline[1:], strict=True), start=1):
+        assert entry.title.startswith(f"Week {week.index} · ")
+        assert str(week.start.day) in entry.title
+        assert pdf.get_destination_page_number(entry) == number
+        assert squash(f"Week {week.index}") in squash(pdf.pages[number].extract_text())
+    assert pdf.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+
+
+def test_the_document_says_its_language_title_and_whose_plan_it_is(plan: Plan,
+                                                                   profile: Profile) -> None:
+    pdf = reader(plan_pdf_bytes(profile, plan))
+    assert pdf.trailer["/Root"]["/Lang"] == "en"
+    info = pdf.metadata
+    assert info is not None
+    assert info.author == profile.name
+    assert info.title is not None and info.title.startswith("Runner Legs plan — ")
+    assert str(plan.start.day) in info.title and str(plan.end.year) in info.title
+    assert info.author != "anonymous"
+
+
+def test_a_plan_without_a_name_is_by_runner_legs(plan: Plan, profile: Profile) -> None:
+    import dataclasses
+
+    nameless = dataclasses.replace(profile, name="   ")
+    info = reader(plan_pdf_bytes(nameless, plan)).metadata
+    assert info is not None and info.author == "Runner Legs"
+
+
+def test_the_cover_shows_the_weight_trend_when_there_are_weights() -> None:
+    from core.checkin import CheckIn
+    from core.weight_trend import progress
+
+    person = demo_profile()
+    plan = build_plan(person, START, 12)
+    today = START + timedelta(days=34)
+    # a trend that falls exactly 0.05 kg a day (wₙ = Tₙ₋₁ − 0.5), 35 mornings
+    logs = [CheckIn(START, weight_kg=70.0)] + [
+        CheckIn(START + timedelta(days=n), weight_kg=70.0 - 0.05 * (n - 1) - 0.5)
+        for n in range(1, 35)]
+    report = progress(person, plan, logs, today)
+    pdf = reader(plan_pdf_bytes(person, plan, progress=report))
+    assert len(pdf.pages) == 13  # the cover still fits one page
+    text = squash(pdf.pages[0].extract_text())
+    assert squash("Weight trend") in text
+    assert squash("losing 0.35 kg a week; your plan expects 0.27 — on track") in text
+    plain = squash(reader(plan_pdf_bytes(person, plan)).pages[0].extract_text())
+    assert squash("Weight trend") not in plain

@@ -16,6 +16,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.packaging.validate import desktop_file_errors
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 APP_ID = "io.github.runnerlegs.RunnerLegs"
@@ -93,13 +95,38 @@ def test_scalable_icon_is_svg() -> None:
     assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
 
 
+def test_desktop_entry_names_the_window_class_and_a_single_main_window() -> None:
+    from desktop.app import APPLICATION, DESKTOP_FILE
+
+    entry = _entry()
+    # On X11 Qt sets WM_CLASS to (program name, application name): the dock groups the
+    # window under this entry by that class; on Wayland by the desktop file name.
+    assert entry["StartupWMClass"] == APPLICATION
+    assert DESKTOP.name == f"{DESKTOP_FILE}.desktop"
+    assert entry["SingleMainWindow"] == "true"
+    assert entry["Version"] == "1.5"  # the spec version that defines SingleMainWindow
+
+
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
                     reason="desktop-file-utils not installed")
 def test_desktop_file_validates() -> None:
-    result = subprocess.run(["desktop-file-validate", str(DESKTOP)],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "error" not in result.stdout.lower()
+    assert desktop_file_errors(DESKTOP) == []
+
+
+def test_metainfo_screenshots_are_the_repository_screenshots_of_this_release() -> None:
+    root = ET.parse(METAINFO).getroot()
+    shots = root.findall("screenshots/screenshot")
+    assert len(shots) >= 6
+    assert [s.get("type") for s in shots].count("default") == 1
+    homepage = root.findtext("url[@type='homepage']") or ""
+    owner_repo = homepage.removeprefix("https://github.com/")
+    version = _pyproject()["project"]["version"]  # type: ignore[index]
+    prefix = f"https://raw.githubusercontent.com/{owner_repo}/v{version}/"
+    for shot in shots:
+        assert shot.findtext("caption")
+        url = shot.findtext("image") or ""
+        assert url.startswith(prefix), url
+        assert (ROOT / url.removeprefix(prefix)).is_file(), url
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream not installed")
@@ -199,9 +226,7 @@ def test_exec_path_with_quote_dollar_percent_and_space_is_escaped_as_the_spec_sa
     expected = str(program).replace('"', '\\\\"').replace("$", "\\\\$").replace("%", "%%")
     assert _entry(installed)["Exec"] == f'"{expected}"'
     if shutil.which("desktop-file-validate"):
-        result = subprocess.run(["desktop-file-validate", str(installed)],
-                                capture_output=True, text=True)
-        assert result.returncode == 0 and "error" not in result.stdout.lower(), result.stdout
+        assert desktop_file_errors(installed) == []
     argv = _glib_exec_argv(installed)
     if argv is not None:
         assert argv == [str(program)]

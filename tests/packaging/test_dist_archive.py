@@ -16,6 +16,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.packaging.validate import desktop_file_errors
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
 APP_ID = "io.github.runnerlegs.RunnerLegs"
@@ -123,10 +125,7 @@ def test_install_puts_the_program_command_menu_entry_and_icons_in_local(tmp_path
     for size in PNG_SIZES:
         assert (share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png").is_file()
     if shutil.which("desktop-file-validate"):
-        check = subprocess.run(["desktop-file-validate",
-                                str(share / "applications" / f"{APP_ID}.desktop")],
-                               capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout
+        assert desktop_file_errors(share / "applications" / f"{APP_ID}.desktop") == []
 
 
 def test_uninstall_removes_exactly_what_install_added(tmp_path: Path) -> None:
@@ -171,9 +170,7 @@ def test_install_honours_xdg_data_home_and_escapes_an_odd_home(tmp_path: Path) -
     assert _entry(desktop)["Exec"] == installer.exec_value(str(program))
     assert _entry(desktop)["Exec"].startswith('"') and "%%" in _entry(desktop)["Exec"]
     if shutil.which("desktop-file-validate"):
-        check = subprocess.run(["desktop-file-validate", str(desktop)],
-                               capture_output=True, text=True)
-        assert check.returncode == 0, check.stdout
+        assert desktop_file_errors(desktop) == []
 
     # uninstalling later with another XDG_DATA_HOME still removes what was installed
     assert _run(program.parent / "install.sh", home, "--uninstall").returncode == 0

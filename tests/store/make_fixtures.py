@@ -17,7 +17,7 @@ from core.store.db import set_user_version
 from core.store.migrations import MIGRATIONS
 
 FIXTURES = Path(__file__).with_name("fixtures")
-OLD_VERSIONS = (1, 2)
+OLD_VERSIONS = (1, 2, 3)
 
 PROFILE = {"name": "Ada Old-Schema", "sex": "female", "birth_date": "1988-03-09",
            "height_cm": 165.0, "weight_kg": 61.5, "units": "metric", "level": "beginner",
@@ -39,6 +39,8 @@ CHECKINS = {
 }
 WEIGHTS = {9: 61.0}  # only schema 2 and later can hold a weight
 OUTCOMES = {1: ("done", 42, 6), 4: ("skipped", None, None), 9: ("done", 38, None)}
+DISMISSED = (5,)  # only schema 3 and later remember a declined offer, and settings
+SETTINGS = {"paper": "letter"}
 
 
 def session_json(day: date, kind: str, minutes: int) -> dict[str, object]:
@@ -84,6 +86,12 @@ def build(version: int, out: Path) -> None:
             day = (PLAN_START + timedelta(days=offset)).isoformat()
             conn.execute("INSERT INTO outcome (day, status, minutes, rpe) VALUES (?, ?, ?, ?)",
                          (day, status, minutes, rpe))
+        if version >= 3:
+            for offset in DISMISSED:
+                conn.execute("INSERT INTO offer_dismissal (day) VALUES (?)",
+                             ((PLAN_START + timedelta(days=offset)).isoformat(),))
+            for key, value in SETTINGS.items():
+                conn.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (key, value))
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
 

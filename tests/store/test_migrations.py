@@ -16,11 +16,13 @@ from core.store import MigrationFailed, NewerDatabase, migrations, open_reposito
 from core.store.db import DB_NAME
 from tests.store.make_fixtures import (
     CHECKINS,
+    DISMISSED,
     OLD_VERSIONS,
     OUTCOMES,
     PLAN_START,
     PLAN_WEEKS,
     PROFILE,
+    SETTINGS,
     WEEK_KINDS,
     WEEK_MINUTES,
     WEIGHTS,
@@ -69,12 +71,23 @@ def test_old_schema_opens_with_all_data(version: int, tmp_path: Path) -> None:
         assert ",".join(c.foam_roll) == foam
         expected_weight = WEIGHTS.get(offset) if version >= 2 else None
         assert c.weight_kg == expected_weight
+        assert c.measurements() == {"thigh_cm": None, "calf_cm": None, "waist_cm": None,
+                                    "hips_cm": None}
     for offset, (status, minutes, rpe) in OUTCOMES.items():
         o = repo.outcome(PLAN_START + timedelta(days=offset))
         assert o is not None and (o.status, o.minutes, o.rpe) == (status, minutes, rpe)
-    # The new tables work on the upgraded file.
+    kept = {PLAN_START + timedelta(days=o) for o in DISMISSED} if version >= 3 else set()
+    assert repo.dismissed_offers() == frozenset(kept)
+    for key, value in SETTINGS.items():
+        assert repo.setting(key) == (value if version >= 3 else None)
+    # The new tables and columns work on the upgraded file.
     repo.dismiss_offer(PLAN_START)
-    assert repo.dismissed_offers() == frozenset({PLAN_START})
+    assert repo.dismissed_offers() == frozenset(kept | {PLAN_START})
+    day = PLAN_START + timedelta(days=9)
+    repo.log_day(day, {"thigh_cm": 55.5, "calf_cm": 36.0, "waist_cm": 78.0, "hips_cm": 95.5})
+    c = repo.checkin(day)
+    assert c is not None and c.weight_kg == (WEIGHTS[9] if version >= 2 else None)
+    assert (c.thigh_cm, c.calf_cm, c.waist_cm, c.hips_cm) == (55.5, 36.0, 78.0, 95.5)
     repo.close()
 
 

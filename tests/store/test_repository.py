@@ -192,11 +192,15 @@ def test_history_rows_follow_spec_7(tmp_path: Path) -> None:
     repo.save_checkin(CheckIn(date=d1, sleep_hours=7.0, sleep_quality=3,
                               foam_roll=("hamstrings",)))
     repo.save_outcome(Outcome(date=d2, status="done", minutes=40, rpe=5))
-    repo.save_checkin(CheckIn(date=d3, weight_kg=63.0))
+    repo.save_checkin(CheckIn(date=d3, weight_kg=63.0, thigh_cm=54.5, hips_cm=96.0))
     rows = repo.history(None, None)
     assert [r["date"] for r in rows] == [d1.isoformat(), d2.isoformat(), d3.isoformat()]
+    none = {"thigh_cm": None, "calf_cm": None, "waist_cm": None, "hips_cm": None}
     assert rows[0] == {"date": d1.isoformat(), "sleep_hours": 7.0, "sleep_quality": 3,
-                      "foam_roll": ["hamstrings"], "weight_kg": None, "session": None}
+                      "foam_roll": ["hamstrings"], "weight_kg": None, "measurements": none,
+                      "session": None}
+    assert rows[1]["measurements"] == none
+    assert rows[2]["measurements"] == {**none, "thigh_cm": 54.5, "hips_cm": 96.0}
     kind = plan.session_on(d2).kind  # type: ignore[union-attr]
     assert rows[1]["session"] == {"kind": kind, "status": "done", "minutes": 40, "rpe": 5}
     assert rows[1]["foam_roll"] == [] and rows[1]["sleep_hours"] is None

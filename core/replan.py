@@ -1,7 +1,7 @@
 """Regenerating the plan when the profile changes (SPEC §3): the weeks before the new start
 and every logged day keep what they had; the rest comes from the planner, continuing the
 plan (week numbers, lighter weeks, running minutes, strength A/B and reps) rather than
-starting it over."""
+starting it over. Pure: the store hands in the plan, the logged days and the planner."""
 
 from __future__ import annotations
 
