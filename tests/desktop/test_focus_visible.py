@@ -33,3 +33,9 @@ def test_the_day_grid_shows_focus_on_the_selected_day(main_window, qtbot) -> Non
     main_window.activateWindow()
     without, focused = looks(qtbot, calendar.grid.viewport(), calendar.grid)
     assert without != focused
+
+
+def test_the_sidebar_shows_which_page_has_keyboard_focus(main_window, qtbot) -> None:
+    main_window.activateWindow()
+    without, focused = looks(qtbot, main_window.sidebar.viewport(), main_window.sidebar)
+    assert without != focused
