@@ -70,7 +70,8 @@ def _moved(session: Session, day: date) -> Session:
 
 
 class MoveSessionCommand(_RepoCommand):
-    """Swap two days' sessions within a week (a move onto a rest day swaps with the rest).
+    """Swap two days' sessions, in one week or across into the next (a move onto a rest day
+    swaps with the rest).
 
     The sessions as they were are kept, so undo puts both back exactly (not "moved").
     """
