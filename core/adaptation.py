@@ -83,13 +83,15 @@ def triggers(checkins: Iterable[CheckIn], outcomes: Iterable[Outcome], plan: Pla
             found.append(Trigger(day, SHORT_SLEEP, (
                 f"Two short nights in a row ({_hours(before)} h and {_hours(now)} h, under "
                 f"{_hours(SHORT_NIGHT_HOURS)} h): an easier session lets your body catch up.")))
+    from core.wording import short_day  # here: core.wording reads core.recovery, which reads us
+
     for o in outcomes:
         if o.status != "skipped" or o.date > today:
             continue
         session = plan.session_on(o.date)
         if session is not None and _original_kind(session) in HARD_KINDS:
             found.append(Trigger(o.date, SKIPPED, (
-                f"You skipped {session.title} on {o.date:%a %d %b}: ease back in before the "
+                f"You skipped {session.title} on {short_day(o.date)}: ease back in before the "
                 "next hard session.")))
     return sorted(found, key=lambda t: (t.day, t.cause))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -164,3 +165,37 @@ def _run_structure(kind: str, minutes: int, index: int, weeks: int,
     else:
         main = MAIN_SET[kind].format(minutes=minutes)
     return (RUN_WARM_UP, main, RUN_COOL_DOWN)
+
+
+def _main_line(kind: str, minutes: int, details: dict[str, Any]) -> str | None:
+    """The main-set line a ``kind`` session of ``minutes`` reads (None for strength, rest)."""
+    if kind == "hiit" and isinstance(details.get("intervals"), dict):
+        return MAIN_SET[kind].format(**details["intervals"])
+    if kind == "hills" and "repeats" in details:
+        return MAIN_SET[kind].format(repeats=details["repeats"])
+    if kind == "tempo":
+        return MAIN_SET[kind].format(minutes=minutes, hard=max(0, minutes - WARM_COOL_MINUTES))
+    if kind == "cross_training":
+        return MAIN_SET[kind].format(minutes=minutes, activity=details.get("activity", ""))
+    if kind in ("long_run", "easy_run", "active_recovery"):
+        return MAIN_SET[kind].format(minutes=minutes)
+    return None
+
+
+def resized(session: Session, minutes: int) -> Session:
+    """``session`` set to ``minutes`` by hand (marked edited): its main set, rounds or repeats
+    follow the new minutes, so the words never contradict the number."""
+    details = dict(session.details)
+    if session.kind == "hiit" and isinstance(details.get("intervals"), dict):
+        work, rest = details["intervals"]["work_s"], details["intervals"]["recovery_s"]
+        rounds = max(1, (minutes - WARM_COOL_MINUTES) * 60 // (work + rest))
+        details["intervals"] = {**details["intervals"], "rounds": rounds}
+    elif session.kind == "hills" and "repeats" in details:
+        low, high = HILL_REPEATS_RANGE
+        details["repeats"] = max(low, min(high, hill_repeats(minutes)))
+    old = _main_line(session.kind, session.minutes, session.details)
+    new = _main_line(session.kind, minutes, details)
+    structure = tuple(new if new is not None and line == old else line
+                      for line in session.structure)
+    return replace(session, minutes=minutes, details=details, structure=structure,
+                   edited=True)

@@ -22,6 +22,26 @@ def day_name(day: date) -> str:
     return DAYS[day.weekday()].capitalize()
 
 
+def within_reach(src: date, dst: date) -> bool:
+    """True when ``dst`` is in the same week as ``src`` or in the week before or after."""
+    apart = (dst - timedelta(days=dst.weekday())) - (src - timedelta(days=src.weekday()))
+    return abs(apart.days) <= 7
+
+
+def move_problem(plan: Plan, src: date, dst: date) -> str | None:
+    """Why the session on ``src`` cannot swap with the one on ``dst`` (None when it can): both
+    days must be in the plan, and in the same week or the week next to it (Sunday's long run
+    to the next Monday is a common move; further is a new plan, not a move)."""
+    for day in (src, dst):
+        if plan.session_on(day) is None:
+            return (f"{day.isoformat()} is not in the plan ({plan.start.isoformat()} to "
+                    f"{plan.end.isoformat()})")
+    if not within_reach(src, dst):
+        return ("a session can move within its week or to the week next to it, not "
+                f"{abs((dst - src).days)} days away")
+    return None
+
+
 def check_week(week: Week, profile: Profile, previous: Week | None = None, *,
                last_full: Week | None = None) -> list[str]:
     """Each broken rule of the week as one plain-words warning; [] when the week is fine.

@@ -157,9 +157,35 @@ DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+
+
+def weekday(d: date, *, short: bool = False) -> str:
+    """"Monday" or "Mon" in English whatever the process's locale: never ``strftime``, whose
+    names follow the locale Qt sets at start-up (a German desktop would get "Montag")."""
+    return (DAY_NAMES if short else WEEKDAYS)[d.weekday()]
+
+
+def month(d: date, *, short: bool = False) -> str:
+    """"November" or "Nov"."""
+    return (MONTHS if short else MONTH_NAMES)[d.month - 1]
+
+
+def month_year(d: date, *, short: bool = False) -> str:
+    """"November 2026" or "Nov 2026"."""
+    return f"{month(d, short=short)} {d.year}"
+
+
+def long_day(d: date) -> str:
+    """"Monday 30 November"."""
+    return f"{weekday(d)} {d.day} {month(d)}"
+
+
 def short_day(d: date) -> str:
-    """"Mon 30 Nov" (English, whatever the process locale)."""
-    return f"{DAY_NAMES[d.weekday()]} {d.day} {MONTHS[d.month - 1]}"
+    """"Mon 30 Nov"."""
+    return f"{weekday(d, short=True)} {d.day} {month(d, short=True)}"
 
 
 def day_label(d: date) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from core import clock, paths
+from core.wording import month, weekday
 
 if TYPE_CHECKING:
     from core.app import App
@@ -55,7 +56,7 @@ def backup_day(backup: Path) -> str:
         except ValueError:
             pass
         else:
-            return f"{day:%a} {day.day} {day:%b}"
+            return f"{weekday(day, short=True)} {day.day} {month(day, short=True)}"
     return backup.name
 
 

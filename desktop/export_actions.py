@@ -20,15 +20,18 @@ from core.app.exports import Exported
 from core.plan import Plan, Week
 from core.profile import Profile
 from core.weight_trend import Progress
+from core.wording import day_label
 from desktop.context import AppContext
 from desktop.dialogs.files import FolderDialog, OpenFileDialog, SaveFileDialog
-from desktop.dialogs.messages import ConfirmRestore, ErrorMessage
+from desktop.dialogs.messages import ConfirmRestore, ErrorMessage, backup_contents
 from desktop.tasks import run_task
 
 A4_FILTER = "PDF, A4 paper (*.pdf)"
 LETTER_FILTER = "PDF, US Letter paper (*.pdf)"
 ICS_FILTER = "Calendar file (*.ics)"
 BACKUP_FILTER = "Runner Legs backup (*.json)"
+RESTORE_FILTERS = ["Runner Legs backups (*.json *.sqlite3)", BACKUP_FILTER,
+                   "Automatic backup (*.sqlite3)", "Any file (*)"]
 CSV_POINT_FILTER = "CSV, decimal point: 7.5 (*.csv)"
 CSV_COMMA_FILTER = "CSV for spreadsheets that write 7,5 (*.csv)"
 WATCH_FOLDER_TITLE = ("Export workouts for a watch — for a Garmin connected by USB, choose "
@@ -69,6 +72,11 @@ def default_paper() -> str:
     from PySide6.QtCore import QLocale
 
     return exports.default_paper_for_locale(QLocale().name())
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def _slug(text: str) -> str:
@@ -114,13 +122,17 @@ class Exporter(QObject):
 
         run_task(fn, *args, on_done=done, on_error=error)
 
+    def paper(self) -> str:
+        """Letter for a runner who reads pounds and inches (the US), else the locale's."""
+        return "letter" if self.ctx.profile().units == "imperial" else default_paper()
+
     def _name(self, what: str, ext: str) -> str:
         return f"{_slug(self.ctx.profile().name)}-{what}.{ext}"
 
     # --- actions -------------------------------------------------------------------------
     def export_fridge(self) -> None:
         week = self.week()
-        paper = default_paper()
+        paper = self.paper()
         choice = SaveFileDialog.ask(
             self.window, "Export fridge PDF", self._name(f"week-{week.start.isoformat()}",
                                                          "pdf"),
@@ -134,13 +146,20 @@ class Exporter(QObject):
     def _fridge_temp(self, then: Callable[[Path], None]) -> None:
         week = self.week()
         out = Path(self._tmp.name) / f"fridge-{week.start.isoformat()}.pdf"
-        self._run("Fridge page", fridge_pdf, out, self.ctx.profile(), week, default_paper(),
+        self._run("Fridge page", fridge_pdf, out, self.ctx.profile(), week, self.paper(),
                   then=then)
 
     def print_preview(self) -> None:
         from desktop.dialogs.print_preview import PrintPreviewDialog
 
-        self._fridge_temp(lambda path: PrintPreviewDialog.ask(self.window, path))
+        week, profile = self.week(), self.ctx.profile()
+
+        def remake(paper: str) -> Path:
+            out = Path(self._tmp.name) / f"fridge-{week.start.isoformat()}-{paper}.pdf"
+            return fridge_pdf(out, profile, week, paper).path
+
+        self._fridge_temp(lambda path: PrintPreviewDialog.ask(
+            self.window, path, paper=self.paper(), remake=remake))
 
     def print_fridge(self) -> None:
         from desktop.dialogs.print_preview import PrintDialog, start_printing
@@ -168,7 +187,7 @@ class Exporter(QObject):
     def export_plan(self) -> None:
         choice = SaveFileDialog.ask(self.window, "Export plan PDF", self._name("plan", "pdf"),
                                     [A4_FILTER, LETTER_FILTER],
-                                    A4_FILTER if default_paper() == "a4" else LETTER_FILTER)
+                                    A4_FILTER if self.paper() == "a4" else LETTER_FILTER)
         if choice is None:
             return
         path, chosen = choice
@@ -214,7 +233,7 @@ class Exporter(QObject):
             where = "" if folder.name == "NewFiles" else (
                 " (a Garmin connected by USB loads them from its GARMIN/NewFiles folder)")
             self.status(f"{what}: saved {len(paths)} files for the week of "
-                        f"{week.start:%-d %b} in {folder}{where}")
+                        f"{day_label(week.start)} in {folder}{where}")
             self.exported.emit(folder)
 
         def error(exc: BaseException) -> None:
@@ -241,18 +260,34 @@ class Exporter(QObject):
         self.exported.emit(path)
 
     def restore(self) -> None:
-        path = OpenFileDialog.ask(self.window, "Restore from backup", [BACKUP_FILTER])
-        if path is None or not ConfirmRestore.ask(self.window, path):
+        """Pick a backup (JSON or an automatic .sqlite3 copy), check it in full, say what it
+        holds and ask, then replace everything in one transaction."""
+        from dataclasses import replace
+
+        path = OpenFileDialog.ask(self.window, "Restore from backup", RESTORE_FILTERS)
+        if path is None:
             return
         try:
-            change = self.ctx.app.ops.restore(path)
+            data = self.ctx.app.ops.read_backup(path)
         except (OSError, ValueError) as exc:
-            ErrorMessage.ask(self.window, "Could not restore", str(exc))
-            self.failed.emit(str(exc))
+            self._restore_failed(_sentence(str(exc)))
             return
+        contents = backup_contents(data)
+        if not ConfirmRestore.ask(self.window, path, contents):
+            return
+        try:
+            change = self.ctx.app.ops.restore_data(data)
+        except (OSError, ValueError) as exc:
+            self._restore_failed(f"Nothing was changed: {exc}")
+            return
+        change = replace(change, summary=_sentence(f"restored {contents} from {path.name}"))
         self.ctx.undo_stack.clear()
         self.ctx.apply(change)
-        self.status(getattr(change, "summary", "") or f"Restored from {path.name}")
+        self.status(change.summary)
+
+    def _restore_failed(self, text: str) -> None:
+        ErrorMessage.ask(self.window, "Could not restore", text)
+        self.failed.emit(text)
 
     def cleanup(self) -> None:
         self._tmp.cleanup()

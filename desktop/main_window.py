@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -55,9 +57,13 @@ PAGES: tuple[tuple[str, str, str, str], ...] = (
     ("progress", "Progress", "desktop.pages.progress", "ProgressPage"),
 )
 PAGE_NAMES = tuple(p[0] for p in PAGES)
+# The Go menu's entries, each with its own Alt key (Profile and Progress share a P).
+GO_LABELS = {"today": "&Today", "calendar": "&Calendar", "profile": "&Profile",
+             "meals": "&Meals", "recovery": "&Recovery", "progress": "Pro&gress"}
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
+COMPACT_KEY = "window/compact_sidebar"
 POLL_MS = 2000
 SAVE_DELAY_MS = 500
 DEMO_TEXT = "You're looking at a demo plan — set up your profile"
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.3)))
             self.sidebar.addItem(item)
         fm = self.fontMetrics()
+        self.page_labels = [label for _, label, _, _ in PAGES]
         self.sidebar.setIconSize(fm.boundingRect("M").size() * 1.4)
         self.sidebar.setFixedWidth(fm.averageCharWidth() * 20)
         self.stack = QStackedWidget()
@@ -131,8 +138,17 @@ class MainWindow(QMainWindow):
         side.setObjectName("sidePanel")
         side_column = QVBoxLayout(side)
         side_column.setContentsMargins(0, 10, 0, 8)
-        side_column.addWidget(self._brand())
+        self.brand = self._brand()
+        side_column.addWidget(self.brand)
         side_column.addWidget(self.sidebar, 1)
+        self.sidebar_compact: bool = False
+        self.collapse_button = QToolButton()
+        self.collapse_button.setObjectName("collapseSidebar")
+        self.collapse_button.setAutoRaise(True)
+        self.collapse_button.clicked.connect(
+            lambda: self.set_sidebar_compact(not self.sidebar_compact))
+        side_column.addWidget(self.collapse_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._wide_sidebar = fm.averageCharWidth() * 20
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -238,9 +254,10 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
 
-        go = bar.addMenu("&Go")
-        for n, (name, label, _, _) in enumerate(PAGES, start=1):
-            self._action(go, label, lambda _=False, p=name: self.show_page(p), f"Ctrl+{n}")
+        go = self.go_menu = bar.addMenu("&Go")
+        for n, (name, _, _, _) in enumerate(PAGES, start=1):
+            self._action(go, GO_LABELS[name], lambda _=False, p=name: self.show_page(p),
+                         f"Ctrl+{n}")
 
         help_menu = bar.addMenu("&Help")
         self.guide_action = self._action(help_menu, "&How the plan works", self.open_guide,
@@ -293,7 +310,14 @@ class MainWindow(QMainWindow):
         return page
 
     def show_page(self, name: str) -> QWidget:
-        """Bring page ``name`` forward (and select it in the sidebar)."""
+        """Bring page ``name`` forward (and select it in the sidebar). Leaving the Profile page
+        with unsaved edits asks first; Cancel stays on it."""
+        current = self.current_page_name()
+        if current and current != name and not self._settle(current):
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(PAGE_NAMES.index(current))
+            self.sidebar.blockSignals(False)
+            return self.pages[current]
         page = self.page(name)
         self.stack.setCurrentWidget(page)
         row = PAGE_NAMES.index(name)
@@ -301,6 +325,11 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
         self.save_settings()
         return page
+
+    def _settle(self, name: str) -> bool:
+        """Let page ``name`` deal with unsaved edits; True when it may be left."""
+        settle = getattr(self.pages.get(name), "settle_unsaved", None)
+        return True if settle is None else bool(settle())
 
     def current_page_name(self) -> str:
         for name, page in self.pages.items():
@@ -396,8 +425,45 @@ class MainWindow(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
             self._default_geometry()
+        self.set_sidebar_compact(bool(settings.value(COMPACT_KEY, False, bool)))
         page = settings.value(PAGE_KEY, "", str)
         self.show_page(page if page in PAGE_NAMES else "today")
+        self.fit_to_screen()
+
+    def set_sidebar_compact(self, compact: bool) -> None:
+        """Icons only (more room for the page on a small or zoomed screen), or icons and
+        names; each icon keeps its name as a tooltip and for screen readers."""
+        self.sidebar_compact = compact
+        for row, label in enumerate(self.page_labels):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setText("" if compact else label)
+                item.setToolTip(label if compact else "")
+        icon = self.sidebar.iconSize().width()
+        self.sidebar.setFixedWidth(icon + 28 if compact else self._wide_sidebar)
+        self.brand.setVisible(not compact)
+        self.collapse_button.setText("»" if compact else "« Hide names")
+        self.collapse_button.setAccessibleName("Show page names" if compact
+                                               else "Hide page names")
+        self.collapse_button.setToolTip(self.collapse_button.accessibleName())
+        self.save_settings()
+
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area, and on it (a geometry saved on a bigger
+        screen, or a large QT_SCALE_FACTOR, would put the window's edges out of reach)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()
+        width = min(self.width(), area.width() - frame.width())
+        height = min(self.height(), area.height() - frame.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() - self.frameGeometry().width() + 1)
+        y = min(max(self.y(), area.top()), area.bottom() - self.frameGeometry().height() + 1)
+        if (x, y) != (self.x(), self.y()):
+            self.move(x, y)
 
     def _default_geometry(self) -> None:
         """First start: a roomy window (up to 1360 × 880) centred on the screen."""
@@ -421,7 +487,12 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(PAGE_KEY, self.current_page_name())
+        settings.setValue(COMPACT_KEY, self.sidebar_compact)
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_to_screen)  # once the frame's size is known
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -434,6 +505,9 @@ class MainWindow(QMainWindow):
             self.save_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(self._settle(name) for name in list(self.pages)):
+            event.ignore()
+            return
         self.save_timer.stop()
         self.save_settings()
         self.poll_timer.stop()

@@ -27,6 +27,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QStyleOption, QWidget
 
 from core.catalog import KIND_LABELS
+from core.wording import month, weekday
 
 KIND_COLORS: dict[str, str] = {
     "long_run": "#2F6FDE",
@@ -194,7 +195,7 @@ def format_minutes(n: int | None) -> str:
 
 def long_day(day: date) -> str:
     """A day as the pages write it out: "Monday 30 November"."""
-    return f"{day:%A} {day.day} {day:%B}"
+    return f"{weekday(day)} {day.day} {month(day)}"
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

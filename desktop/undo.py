@@ -17,11 +17,12 @@ from core.checkin import CheckIn, Outcome
 from core.plan import Session
 from core.recovery import Offer
 from core.weight_trend import DeficitOffer
+from core.wording import month, weekday
 from desktop.context import AppContext
 
 
 def _day(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
+    return f"{weekday(d, short=True)} {d.day} {month(d, short=True)}"
 
 
 class _RepoCommand(QUndoCommand):
@@ -71,7 +72,8 @@ def swap_text(first: Session, second: Session) -> str:
 
     a, b = (first, second) if first.kind != "rest" else (second, first)
     verb = "Moved" if b.kind == "rest" else "Swapped"
-    return f"{verb} {name(a)} (now {a.date:%a}) and {name(b)} (now {b.date:%a})"
+    return (f"{verb} {name(a)} (now {weekday(a.date, short=True)}) and {name(b)} "
+            f"(now {weekday(b.date, short=True)})")
 
 
 def _moved(session: Session, day: date) -> Session:
@@ -79,7 +81,8 @@ def _moved(session: Session, day: date) -> Session:
 
 
 class MoveSessionCommand(_RepoCommand):
-    """Swap two days' sessions within a week (a move onto a rest day swaps with the rest).
+    """Swap two days' sessions, in one week or across into the next (a move onto a rest day
+    swaps with the rest).
 
     The sessions as they were are kept, so undo puts both back exactly (not "moved").
     """

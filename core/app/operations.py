@@ -67,14 +67,20 @@ class Operations:
             raise RequestError("no_profile", {}, "there is no saved profile to plan from")
         return planning.save_profile(self._store, profile, self._today())
 
+    def start_plan(self, start: date, weeks: int) -> Change:
+        """A fresh plan of ``weeks`` weeks (4–24) from the Monday on or after ``start`` (not
+        before the Monday on or after today), as the command line's --start and --weeks."""
+        return planning.start_plan(self._store, start, weeks, self._today())
+
     # -- sessions -----------------------------------------------------------------------
 
     def move(self, src: date, dst: date) -> Change:
-        """Swap two days' sessions of one week; both are marked edited."""
-        return self._store.move_session(src, dst)
+        """Swap two days' sessions of one week or of neighbouring weeks; both are marked
+        edited."""
+        return planning.move(self._store, src, dst)
 
     def set_minutes(self, day: date, minutes: int) -> Change:
-        return self._store.set_minutes(day, minutes)
+        return planning.set_minutes(self._store, day, minutes)
 
     def replace_session(self, session: Session) -> Change:
         """Put ``session`` on its date (an accepted offer, or undoing an edit)."""
@@ -177,6 +183,13 @@ class Operations:
     def restore(self, path: Path) -> Change:
         """Replace everything with a JSON backup, checked in full first."""
         return self._store.restore_from(path)
+
+    def read_backup(self, path: Path) -> BackupData:
+        """Check a JSON backup or an automatic .sqlite3 copy in full and return what it holds,
+        writing nothing (InvalidRequest in plain words naming the file)."""
+        from core.store.backup_read import read_backup
+
+        return read_backup(path)
 
     def restore_data(self, data: BackupData) -> Change:
         """Replace everything with an already checked backup, in one transaction."""

@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING
 from core.adaptation import judge_finished_weeks as judge
 from core.adaptation import week_to_judge
 from core.changes import NO_CHANGES, Adaptation, Change
+from core.checkin import MINUTES_RANGE
+from core.errors import RequestError
 from core.plan import Plan, monday_on_or_after
-from core.planner import build_plan, plan_notes
+from core.planner import WEEKS_RANGE, build_plan, plan_notes
+from core.planner_sessions import resized
 from core.profile import Profile, check_age
 from core.replan import first_plan, replan
-from core.week_check import plan_problems
+from core.week_check import move_problem, plan_problems
 from core.wording import short_day
 
 if TYPE_CHECKING:
@@ -118,3 +121,77 @@ def judge_finished_weeks(store: Repository, today: date) -> Change:
                   adaptations=tuple(Adaptation(c.index, c.old_minutes, c.new_minutes, c.done,
                                                c.planned) for c in changes),
                   summary=summary)
+
+
+def move(store: Repository, src: date, dst: date) -> Change:
+    """Swap two days' sessions of one week or of neighbouring weeks (Sunday's long run to
+    the next Monday); both are marked edited. The week checks say what may move."""
+    with store.transaction() as tx:
+        plan = tx.plan()
+        if plan is None:
+            raise RequestError("no_plan", {}, "there is no plan yet: save a profile first")
+        problem = move_problem(plan, src, dst)
+        a, b = plan.session_on(src), plan.session_on(dst)
+        if problem is not None or a is None or b is None:
+            raise RequestError("cannot_move", {"from": src, "to": dst},
+                               problem or "no session to move")
+        if src == dst:
+            return NO_CHANGES
+        tx.put_sessions([a.moved_to(dst), b.moved_to(src)])
+    weeks = {w.index for w in (plan.week_of(src), plan.week_of(dst)) if w is not None}
+    return Change(plan=True, days=frozenset({src, dst}), moved=(src, dst),
+                  weeks=frozenset(weeks),
+                  summary=f"Moved {a.title} from {short_day(src)} to {short_day(dst)}")
+
+
+def set_minutes(store: Repository, day: date, minutes: int) -> Change:
+    """Change one session's minutes (0–600): its main set, rounds or repeats follow, and the
+    session is marked edited."""
+    lo, hi = MINUTES_RANGE
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not lo <= minutes <= hi:
+        raise RequestError("minutes_out_of_range", {"minutes": minutes, "min": lo, "max": hi},
+                           f"minutes must be {lo}–{hi}, got {minutes}")
+    with store.transaction() as tx:
+        plan = tx.plan()
+        session = None if plan is None else plan.session_on(day)
+        if plan is None or session is None:
+            where = f" ({plan.start.isoformat()} to {plan.end.isoformat()})" if plan else ""
+            raise RequestError("not_in_plan", {"day": day},
+                               f"{day.isoformat()} is not in the plan{where}")
+        if session.minutes == minutes:
+            return NO_CHANGES
+        tx.put_sessions([resized(session, minutes)])
+    week = plan.week_of(day)
+    return Change(plan=True, days=frozenset({day}),
+                  weeks=frozenset({week.index}) if week else frozenset(),
+                  summary=f"{session.title} on {short_day(day)} set to {minutes} min")
+
+
+def start_plan(store: Repository, start: date, weeks: int, today: date) -> Change:
+    """A fresh plan of ``weeks`` weeks (4–24) for the saved profile from the Monday on or
+    after ``start``, which may not be before the Monday on or after ``today``. Days before
+    it keep their sessions; a logged day keeps the session it was logged against."""
+    first, earliest = monday_on_or_after(start), monday_on_or_after(today)
+    lo, hi = WEEKS_RANGE
+    if not lo <= weeks <= hi:
+        raise RequestError("weeks_out_of_range", {"weeks": weeks, "min": lo, "max": hi},
+                           f"a plan is {lo}–{hi} weeks long, got {weeks}")
+    if first < earliest:
+        raise RequestError("start_too_early", {"start": first, "earliest": earliest},
+                           f"a new plan starts on {short_day(earliest)} at the earliest, "
+                           f"not {short_day(first)}")
+    with store.transaction() as tx:
+        saved = tx.saved_profile()
+        profile = None if saved is None else saved[0]
+        if profile is None:
+            raise RequestError("no_profile", {}, "there is no saved profile to plan from")
+        check_age(profile, first)
+        old = tx.plan()
+        # As for a saved profile: a week is judged once it is over, not when planned.
+        fresh = build_plan(profile, first, weeks)
+        kept = {d: s for d in tx.logged_days()
+                if old is not None and (s := old.session_on(d)) is not None}
+        tx.write_plan(Plan(start=fresh.start, weeks=tuple(
+            replace(w, sessions=tuple(kept.get(x.date, x) for x in w.sessions))
+            for w in fresh.weeks)))
+    return Change(plan=True, summary=f"New {weeks}-week plan from {short_day(first)}")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.plan import Plan, Session, Week
 from core.profile import Profile
+from core.wording import month, weekday
 
 if TYPE_CHECKING:
     from core.nutrition import DayTargets
@@ -44,7 +45,7 @@ def _short(name: str) -> str:
 
 
 def _day(d: Any) -> str:
-    return f"{d:%a} {d.day:>2} {d:%b}"
+    return f"{weekday(d, short=True)} {d.day:>2} {month(d, short=True)}"
 
 
 def format_week(week: Week) -> str:
@@ -72,7 +73,7 @@ def format_plan(profile: Profile, plan: Plan) -> str:
 def format_targets(t: DayTargets) -> str:
     n = t.to_json()  # the same rounding as the JSON and the app
     lines = [
-        f"Targets for {t.date:%A} {t.date.isoformat()} ({t.session_kind.replace('_', ' ')})",
+        f"Targets for {weekday(t.date)} {t.date.isoformat()} ({t.session_kind.replace('_', ' ')})",
         f"  Calories  {n['kcal']:>5} kcal   (BMR {n['bmr']} kcal)",
         f"  Protein   {n['protein_g']:>5} g",
         f"  Carbs     {n['carbs_g']:>5} g",

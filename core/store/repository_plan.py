@@ -42,37 +42,6 @@ class PlanPart(RepositoryBase):
         with self._reading() as t:
             return None if t is None else _load_plan(t)
 
-    def move_session(self, src: date, dst: date) -> Change:
-        """Swap two days' sessions in the same week; both are marked edited."""
-        with self._writing() as t:
-            plan = _require_plan(t)
-            a, b = plan.session_on(src), plan.session_on(dst)
-            if a is None or b is None:
-                missing = src if a is None else dst
-                raise InvalidRequest(f"{missing.isoformat()} is not in the plan "
-                                 f"({plan.start.isoformat()} to {plan.end.isoformat()})")
-            if plan.week_of(src) is not plan.week_of(dst):
-                raise InvalidRequest(f"a session can only move within its week: {nice_date(src)} "
-                                 f"and {nice_date(dst)} are in different weeks")
-            if src == dst:
-                return NO_CHANGES
-            _put_sessions(t, [a.moved_to(dst), b.moved_to(src)])
-            week = plan.week_of(src)
-            return Change(plan=True, days=frozenset({src, dst}), moved=(src, dst),
-                          weeks=frozenset({week.index}) if week else frozenset(),
-                          summary=f"Moved {a.title} from {nice_date(src)} to {nice_date(dst)}")
-
-    def set_minutes(self, day: date, minutes: int) -> Change:
-        """Change one session's minutes (0–600); the session is marked edited."""
-        minutes = check_minutes(minutes)
-        with self._writing() as t:
-            session = _require_session(t, day)
-            if session.minutes == minutes:
-                return NO_CHANGES
-            _put_sessions(t, [session.with_minutes(minutes)])
-            return Change(plan=True, days=frozenset({day}),
-                          summary=f"{session.title} on {nice_date(day)} set to {minutes} min")
-
     def replace_session(self, session: Session) -> Change:
         """Put ``session`` on its date (accepting an adaptation offer, or undoing an edit)."""
         if session.kind not in KINDS:

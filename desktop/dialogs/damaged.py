@@ -9,12 +9,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from core.wording import short_day
+
 
 def describe_backup(path: Path) -> str:
     """A backup as a person reads it: its file name and when it was made."""
     try:
         when = datetime.fromtimestamp(path.stat().st_mtime)
-        return f"{path.name} (saved {when:%a %d %b %Y, %H:%M})"
+        return f"{path.name} (saved {short_day(when)} {when.year}, {when:%H:%M})"
     except OSError:
         return path.name
 

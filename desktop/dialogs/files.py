@@ -19,7 +19,7 @@ def _start_dir() -> Path:
     if saved and Path(str(saved)).is_dir():
         return Path(str(saved))
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()  # never the cwd
 
 
 def _remember(path: Path) -> None:

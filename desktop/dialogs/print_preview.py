@@ -9,13 +9,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -120,8 +131,14 @@ class PrintDialog:
     """The system print dialog; ``ask`` returns a configured printer or None."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, landscape: bool = True) -> QPrinter | None:
+    def ask(cls, parent: QWidget | None, landscape: bool = True,
+            paper: str | None = None) -> QPrinter | None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if paper is not None:
+            from PySide6.QtGui import QPageSize
+
+            printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter if paper == "letter"
+                                          else QPageSize.PageSizeId.A4))
         if landscape:
             from PySide6.QtGui import QPageLayout
 
@@ -133,53 +150,171 @@ class PrintDialog:
         return printer
 
 
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+PREVIEW_DPI = 144  # sharp up to 150 % on a 96 dpi screen
+SCREEN_DPI = 96  # 100 % shows the page at its printed size on a standard screen
+PAPERS = (("a4", "A4"), ("letter", "US Letter"))
+
+
 class PrintPreviewDialog(QDialog):
-    """The rendered pages on a neutral background, with Print and Close buttons."""
+    """The rendered pages on a neutral background: zoom in and out, fit the width or the
+    whole page (the default, so nothing is cut off on a small screen), the paper size, and
+    Print / Close. ``remake(paper)`` builds the PDF again on another paper."""
 
     def __init__(self, pdf: Path, parent: QWidget | None = None,
-                 title: str = "Print preview", available: QRect | None = None) -> None:
+                 title: str = "Print preview", available: QRect | None = None, *,
+                 paper: str = "a4", remake: Callable[[str], Path] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("printPreview")
         self.setWindowTitle(title)
         self.pdf = pdf
-        self.pages = render_pages(pdf)
+        self.paper = paper
+        self.remake = remake
+        self.mode = "page"  # "page", "width", or "zoom"
+        self.zoom = 1.0
+        self.pages = render_pages(pdf, PREVIEW_DPI)
         if available is None:
             screen = (parent.screen() if parent is not None else None) or \
                 QGuiApplication.primaryScreen()
             available = screen.availableGeometry() if screen is not None \
                 else QRect(0, 0, 1280, 800)
-        size = fit_size(self.pages[0].size(), available) if self.pages else QSize(600, 400)
-        page_width = size.width() - FRAME_ROOM.width()
-        holder = QWidget()
-        column = QVBoxLayout(holder)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        shown = self.pages[0].size() * (SCREEN_DPI / PREVIEW_DPI) if self.pages \
+            else QSize(600, 400)
+        size = fit_size(shown, available)
+
+        self.holder = QWidget()
+        self.column = QVBoxLayout(self.holder)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.page_labels: list[QLabel] = []
-        for n, image in enumerate(self.pages, start=1):
-            label = QLabel()
-            if image.width() > page_width:  # the whole width in view, scroll down only
-                image = image.scaledToWidth(page_width,
-                                            Qt.TransformationMode.SmoothTransformation)
-            label.setPixmap(QPixmap.fromImage(image))
-            label.setAccessibleName(f"Page {n} of {len(self.pages)}")
-            label.setFrameShape(QLabel.Shape.Box)
-            column.addWidget(label)
-            self.page_labels.append(label)
-        scroll = QScrollArea()
-        scroll.setWidget(holder)
-        scroll.setWidgetResizable(True)
-        scroll.setBackgroundRole(QPalette.ColorRole.Dark)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.holder)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setBackgroundRole(QPalette.ColorRole.Dark)
+        self._make_labels()
+
+        tools = QHBoxLayout()
+        self.zoom_out = self._tool("Zoom &out", "Show the page smaller (Ctrl+−)", "Ctrl+-")
+        self.zoom_in = self._tool("Zoom &in", "Show the page larger (Ctrl++)", "Ctrl++")
+        self.fit_width = self._tool("Fit &width", "The page's whole width in view", "Ctrl+2")
+        self.fit_page = self._tool("Fit &page", "The whole page in view", "Ctrl+1")
+        for button in (self.fit_width, self.fit_page):
+            button.setCheckable(True)
+        self.zoom_label = QLabel()
+        self.zoom_label.setAccessibleName("Zoom")
+        self.paper_box = QComboBox()
+        self.paper_box.setAccessibleName("Paper size")
+        for value, text in PAPERS:
+            self.paper_box.addItem(text, value)
+        self.paper_box.setCurrentIndex(max(0, self.paper_box.findData(paper)))
+        self.paper_box.setEnabled(remake is not None)
+        paper_label = QLabel("P&aper")
+        paper_label.setBuddy(self.paper_box)
+        for widget in (self.zoom_out, self.zoom_in, self.zoom_label, self.fit_width,
+                       self.fit_page):
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        tools.addWidget(paper_label)
+        tools.addWidget(self.paper_box)
+        self.zoom_out.clicked.connect(lambda: self._step(-1))
+        self.zoom_in.clicked.connect(lambda: self._step(1))
+        self.fit_width.clicked.connect(lambda: self.set_mode("width"))
+        self.fit_page.clicked.connect(lambda: self.set_mode("page"))
+        self.paper_box.currentIndexChanged.connect(self._on_paper_changed)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = buttons.addButton("Print…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button.setAccessibleName("Print")
         buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self._on_print_clicked)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addLayout(tools)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
         self.resize(size)
+        self.set_mode("page")
+
+    def _tool(self, text: str, tip: str, keys: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setToolTip(tip)
+        button.setShortcut(QKeySequence(keys))
+        return button
+
+    def _make_labels(self) -> None:
+        for label in self.page_labels:
+            self.column.removeWidget(label)
+            label.deleteLater()
+        self.page_labels = []
+        for n, _ in enumerate(self.pages, start=1):
+            label = QLabel()
+            label.setAccessibleName(f"Page {n} of {len(self.pages)}")
+            label.setFrameShape(QLabel.Shape.Box)
+            self.column.addWidget(label)
+            self.page_labels.append(label)
+
+    # --- zoom ----------------------------------------------------------------------------
+    def scale(self) -> float:
+        """Shown size over rendered size for the current mode."""
+        if not self.pages:
+            return 1.0
+        page = self.pages[0].size()
+        room = self.scroll_area.viewport().size()
+        margins = self.column.contentsMargins()
+        width = max(50, room.width() - margins.left() - margins.right() - 4)
+        height = max(50, room.height() - margins.top() - margins.bottom() - 4)
+        if self.mode == "width":
+            return float(width / page.width())
+        if self.mode == "page":
+            return float(min(width / page.width(), height / page.height()))
+        return self.zoom * SCREEN_DPI / PREVIEW_DPI
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.fit_width.setChecked(mode == "width")
+        self.fit_page.setChecked(mode == "page")
+        self._show_pages()
+
+    def _step(self, direction: int) -> None:
+        current = self.scale() * PREVIEW_DPI / SCREEN_DPI
+        if direction > 0:
+            self.zoom = next((z for z in ZOOM_STEPS if z > current + 0.01), ZOOM_STEPS[-1])
+        else:
+            self.zoom = next((z for z in reversed(ZOOM_STEPS) if z < current - 0.01),
+                             ZOOM_STEPS[0])
+        self.set_mode("zoom")
+
+    def _show_pages(self) -> None:
+        scale = self.scale()
+        for label, image in zip(self.page_labels, self.pages, strict=True):
+            size = QSize(max(1, round(image.width() * scale)),
+                         max(1, round(image.height() * scale)))
+            label.setPixmap(QPixmap.fromImage(image.scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation)))
+        percent = round(scale * PREVIEW_DPI / SCREEN_DPI * 100)
+        self.zoom_label.setText(f"{percent} %")
+        self.zoom_out.setEnabled(percent > round(ZOOM_STEPS[0] * 100))
+        self.zoom_in.setEnabled(percent < round(ZOOM_STEPS[-1] * 100))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if self.mode != "zoom":
+            self._show_pages()
+
+    # --- paper and printing --------------------------------------------------------------
+    def _on_paper_changed(self) -> None:
+        paper = str(self.paper_box.currentData())
+        if self.remake is None or paper == self.paper:
+            return
+        self.paper = paper
+        self.pdf = self.remake(paper)
+        self.pages = render_pages(self.pdf, PREVIEW_DPI)
+        self._make_labels()
+        self._show_pages()
 
     def _on_print_clicked(self) -> None:
-        printer = PrintDialog.ask(self)
+        printer = PrintDialog.ask(self, paper=self.paper)
         if printer is None:
             return
         parent = self.parentWidget()
@@ -193,6 +328,7 @@ class PrintPreviewDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, pdf: Path) -> None:
-        dialog = cls(pdf, parent)
+    def ask(cls, parent: QWidget | None, pdf: Path, *, paper: str = "a4",
+            remake: Callable[[str], Path] | None = None) -> None:
+        dialog = cls(pdf, parent, paper=paper, remake=remake)
         dialog.exec()

@@ -25,7 +25,9 @@ from PySide6.QtCore import (
 from core.activities.display import effort_facts
 from core.activities.model import Activity
 from core.checkin import CheckIn, Outcome
-from core.plan import Session, monday_of
+from core.plan import Session
+from core.week_check import within_reach
+from core.wording import weekday
 from desktop.style import format_minutes, kind_icon, kind_label, long_day
 
 SESSION_MIME = "application/x-runner-legs-session"
@@ -156,8 +158,8 @@ class DaysModel(QAbstractListModel):
         s = info.session
         if role == Qt.ItemDataRole.DisplayRole:
             if s is None or not info.in_plan:
-                return f"{info.date:%a} {info.date.day}"
-            return f"{info.date:%a} {info.date.day}: {s.title}"
+                return f"{weekday(info.date, short=True)} {info.date.day}"
+            return f"{weekday(info.date, short=True)} {info.date.day}: {s.title}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return info.describe()
         if role == Qt.ItemDataRole.DecorationRole:
@@ -217,14 +219,15 @@ class DaysModel(QAbstractListModel):
             return None
 
     def drop_target(self, mime: QMimeData, index: Index) -> tuple[date, date] | None:
-        """(from, to) when ``mime`` may be dropped on ``index``: same week, another day."""
+        """(from, to) when ``mime`` may be dropped on ``index``: another day of the plan in
+        the same week or the week next to it (core.week_check.within_reach)."""
         src = self.dragged_date(mime)
         if src is None or not index.isValid():
             return None
         info = self._days[index.row()]
         if not info.in_plan or info.session is None or info.date == src:
             return None
-        if monday_of(info.date) != monday_of(src):
+        if not within_reach(src, info.date):
             return None
         return src, info.date
 

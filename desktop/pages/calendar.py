@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.app import Change
 from core.plan import Week, monday_of
+from core.wording import month, weekday
 from desktop.context import AppContext
 from desktop.models.days import DaysModel
 from desktop.pages import calendar_data as data
@@ -82,19 +83,26 @@ class CalendarPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
-        scroll.setMinimumHeight(self.fontMetrics().height() * 8)
+        scroll.setMinimumHeight(self.fontMetrics().height() * 5)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        hint = QLabel("Drag a session onto another day of its week, or press Ctrl+Shift+←/→, "
+        hint = QLabel("Drag a session onto another day (this week or the next), or press "
+                      "Ctrl+Shift+←/→, "
                       "to move it · arrows move between days · Alt+←/→ change week · "
                       "W/M week or month · Ctrl+Z undo")
         hint.setObjectName("muted")
         make_muted(hint)
         hint.setWordWrap(True)
+        self.hint = hint
+        # On a short screen (a laptop at 200 %) the days matter more than the key hints,
+        # which stay in the Edit menu and the tooltips.
+        screen = QGuiApplication.primaryScreen()
+        hint.setVisible(screen is None or screen.availableGeometry().height()
+                        > self.fontMetrics().height() * 30)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -197,7 +205,8 @@ class CalendarPage(QWidget):
     # --- edits ---------------------------------------------------------------------------
     @Slot(object, object)
     def move_session(self, src: date, dst: date) -> None:
-        """Move the session on ``src`` to ``dst`` (same week) through the undo stack."""
+        """Move the session on ``src`` to ``dst`` (its week or the next one) through the undo
+        stack; a move across weeks names what each week now breaks."""
         try:
             push(self.ctx, MoveSessionCommand(self.ctx, src, dst), self)
         except ValueError as exc:
@@ -206,17 +215,23 @@ class CalendarPage(QWidget):
         self.message.hide()
         self._selected = dst
         self.refresh()
+        if monday_of(src) != monday_of(dst):
+            text = data.moved_weeks_text(self.ctx, src, dst)
+            if text:
+                self.message.show_text(text)
 
     def move_selected(self, step: int) -> None:
-        """Keyboard move: swap the selected day's session with the day before or after."""
+        """Keyboard move: swap the selected day's session with the day before or after (also
+        across the weekend into the next or previous week)."""
         src = self._selected
         dst = src + timedelta(days=step)
-        if self.ctx.plan().session_on(src) is None:
+        plan = self.ctx.plan()
+        if plan.session_on(src) is None:
             self.message.show_text("There is no session on this day to move.")
-        elif monday_of(dst) != monday_of(src):
+        elif plan.session_on(dst) is None:
             edge = "first" if step < 0 else "last"
-            self.message.show_text(f"{src:%A} is the {edge} day of its week: a session can "
-                                   "move only to another day of its own week.")
+            self.message.show_text(f"{weekday(src)} {src.day} {month(src)} is the {edge} day "
+                                   "of your plan: there is no day to move the session to.")
         else:
             self.move_session(src, dst)
 

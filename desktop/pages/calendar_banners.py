@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.wording import month, short_day, weekday
 from desktop.style import set_title
 from desktop.widgets.panel import Panel, Role, make_muted
 
@@ -63,14 +64,14 @@ class OfferBanner(Panel):
         self.setObjectName("offerBanner")
         self.offer = offer
         day = offer.date
-        text = (f"<b>Easier option for {day:%a} {day.day} {day:%b}:</b> "
+        text = (f"<b>Easier option for {short_day(day)}:</b> "
                 f"{escape(offer.replacement.title)}, {offer.replacement.minutes} min. "
                 f"{escape(offer.reason)}")
         self.text = _label(text)
         self.accept_button = QPushButton("Accept")
-        self.accept_button.setAccessibleName(f"Accept easier session on {day:%A}")
+        self.accept_button.setAccessibleName(f"Accept easier session on {weekday(day)}")
         self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setAccessibleName(f"Dismiss easier session on {day:%A}")
+        self.dismiss_button.setAccessibleName(f"Dismiss easier session on {weekday(day)}")
         self.accept_button.clicked.connect(lambda: on_accept(offer))
         self.dismiss_button.clicked.connect(lambda: on_dismiss(offer))
         layout = QHBoxLayout(self)
@@ -111,7 +112,10 @@ MODE_BUTTON_STYLE = (
     "QToolButton { padding: 3px 10px; border: 1px solid palette(mid); border-radius: 4px; "
     "background: palette(button); color: palette(button-text); } "
     "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text); "
-    "border-color: palette(highlight); }")
+    "border-color: palette(highlight); } "
+    # A style sheet drops the style's focus frame: draw one that shows on both states.
+    "QToolButton:focus { border: 2px solid palette(highlight); padding: 2px 9px; } "
+    "QToolButton:checked:focus { border: 2px solid palette(text); }")
 
 
 class CalendarHeader(QWidget):
@@ -176,8 +180,8 @@ def day_banners(week: Any, warnings_of: Callable[[Any, Any], list[str]], ctx: An
     if week is not None:
         warnings = warnings_of(ctx, week)
         if warnings:
-            title = (f"Week {week.index} ({week.start.day} {week.start:%b} – "
-                     f"{week.end.day} {week.end:%b}) breaks the plan's rules")
+            title = (f"Week {week.index} ({week.start.day} {month(week.start, short=True)} – "
+                     f"{week.end.day} {month(week.end, short=True)}) breaks the plan's rules")
             banners.append(WarningBanner(title, warnings))
     banners += [OfferBanner(info.offer, on_accept, on_dismiss)
                 for info in days if info.offer is not None]

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalett
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from core.plan import ADAPTED_KEY, Session
+from core.wording import month, weekday
 from desktop.models.days import DayInfo, DaysModel, kind_text
 from desktop.style import format_minutes, kind_color, kind_icon, mix, short_kind_label, tint
 
@@ -54,35 +55,63 @@ def week_cell_texts(info: DayInfo) -> list[tuple[str, str]]:
     return blocks + [(line, "line") for line in cell_lines(s)]
 
 
+TINY_KIND_LABELS = {"long_run": "Long", "easy_run": "Easy", "strength": "Str.",
+                    "cross_training": "Cross", "active_recovery": "Rec."}
+
+
 def month_cell_lines(info: DayInfo, fm: QFontMetrics, width: int, full_width: int,
                      rows: int) -> list[tuple[str, bool]]:
-    """A month cell's words: the short kind name and the minutes beside the icon, on one or
-    two rows. When the name does not fit beside the icon, the minutes go there and the name
-    below across the whole chip (if it fits there; else the icon alone says what it is).
-    Each line comes with True when it spans the whole chip."""
+    """A month cell's words, the same order for every kind: the name beside the icon, then
+    the minutes (on the same row when both fit, else on the next). A narrow cell uses the
+    shortest name ("Long", "Str.") before it would cut one; when even that does not fit, the
+    name spans the chip on the first row and the icon moves down beside the minutes. Each
+    line comes with True when it spans the whole chip."""
     s = info.session
     if s is None:
         return []
-    label = short_kind_label(s.kind)
+    names = [short_kind_label(s.kind), TINY_KIND_LABELS.get(s.kind, short_kind_label(s.kind))]
     minutes = format_minutes(s.minutes) if s.minutes else ""
+
+    def fits(text: str) -> bool:
+        return fm.horizontalAdvance(text) <= width
 
     def elide(text: str) -> str:
         return fm.elidedText(text, Qt.TextElideMode.ElideRight, width)
 
-    if minutes and fm.horizontalAdvance(minutes) > width:
+    if minutes and not fits(minutes):
         minutes = f"{s.minutes}′"  # "35′": a runner's shorthand for minutes
+    name = next((n for n in names if fits(n)), None)
+    if name is None:  # no name fits beside the icon: the name across the chip comes first,
+        # the icon and the minutes on the row below (never a cut word, the same order)
+        full = next((n for n in names if fm.horizontalAdvance(n) <= full_width), None)
+        if full is None:  # a tiny cell: the kind's icon and colour alone, not "…"
+            return [("", False)]
+        if rows >= 2 and minutes:
+            return [(full, True), (elide(minutes), False)]
+        return [(full, True)]
+    if not minutes:
+        return [(name, False)]
+    if rows >= 2:
+        return [(name, False), (elide(minutes), False)]
+    both = f"{name} · {minutes}"
+    return [(both if fits(both) else name, False)]
 
-    if fm.horizontalAdvance(label) <= width or not minutes:
-        if not minutes:
-            return [(elide(label), False)]
-        if rows >= 2:
-            return [(label, False), (elide(minutes), False)]
-        both = f"{label} · {minutes}"
-        return [(both if fm.horizontalAdvance(both) <= width else label, False)]
-    lines = [(elide(minutes), False)]
-    if rows >= 2 and fm.horizontalAdvance(label) <= full_width:
-        lines.append((label, True))
-    return lines
+
+def fitting_title(info: DayInfo, fm: QFontMetrics, width: int) -> str:
+    """A week cell's title with no word cut: the session's title ("Strength B"), else the
+    kind's short name, else the shortest ("Str. B") — never "Str… B…"."""
+    s = info.session
+    title = kind_text(info)
+    if s is None:
+        return title
+    workout = str(s.details.get("workout", "")) if s.kind == "strength" else ""
+    short = short_kind_label(s.kind)
+    tiny = TINY_KIND_LABELS.get(s.kind, short)
+    room = width - max(2, fm.averageCharWidth() // 2)
+    for candidate in (title, f"{short} {workout}".strip(), f"{tiny} {workout}".strip()):
+        if all(fm.horizontalAdvance(word) <= room for word in candidate.split()):
+            return candidate
+    return f"{tiny} {workout}".strip()
 
 
 def wrap_lines(text: str, fm: QFontMetrics, width: int) -> list[str]:
@@ -167,6 +196,10 @@ class DayDelegate(QStyledItemDelegate):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), radius, radius)
+        if focused and (selected or info.is_today):  # keyboard focus: a second, dotted ring
+            painter.setPen(QPen(text, 1.2, Qt.PenStyle.DotLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(4, 4, -4, -4), radius - 3, radius - 3)
 
         fm = QFontMetrics(option.font)
         pad = max(4, fm.height() // 3)
@@ -177,9 +210,10 @@ class DayDelegate(QStyledItemDelegate):
         painter.setFont(bold)
         painter.setPen(highlight if info.is_today else (text if active_day else muted))
         if compact:
-            label = f"{info.date.day}" if info.date.day != 1 else f"1 {info.date:%b}"
+            label = (f"{info.date.day}" if info.date.day != 1
+                     else f"1 {month(info.date, short=True)}")
         else:
-            label = f"{info.date:%a} {info.date.day}"
+            label = f"{weekday(info.date, short=True)} {info.date.day}"
         if info.is_today and QFontMetrics(bold).horizontalAdvance(label + " · Today") \
                 <= inner.width():
             label += " · Today"  # when it does not fit, the highlighted border says it
@@ -210,12 +244,15 @@ class DayDelegate(QStyledItemDelegate):
             chip = room
             self._chip(painter, pal, s.kind, chip)
             icon_rect = QRect(chip.left() + 8, chip.top() + 3, icon_px, icon_px)
-            kind_icon(s.kind).paint(painter, icon_rect)
             painter.setFont(option.font)
             text_rect = QRect(icon_rect.right() + 4, chip.top() + 2,
                               chip.right() - icon_rect.right() - 6, chip.height() - 4)
             lines = month_cell_lines(info, fm, text_rect.width(), chip.width() - 14,
                                      max(1, text_rect.height() // fm.height()))
+            icon_row = next((n for n, (_, full) in enumerate(lines) if not full), None)
+            if icon_row is not None:  # beside the first line that leaves room for it
+                kind_icon(s.kind).paint(painter, icon_rect.translated(0, icon_row
+                                                                       * fm.height()))
             top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
             for n, (line, full) in enumerate(lines):
                 painter.setPen((text if n == 0 or full else muted) if active_day else muted)
@@ -261,6 +298,8 @@ class DayDelegate(QStyledItemDelegate):
         for block, style in week_cell_texts(info):
             font = bold if style == "title" else plain
             fm = QFontMetrics(font)
+            if style == "title":
+                block = fitting_title(info, fm, width)
             for line in wrap_lines(block, fm, width):
                 if y + fm.height() > limit:
                     cut = True

@@ -12,6 +12,7 @@ from typing import Any
 
 from core.plan import Plan, Week, monday_of
 from core.week_check import check_week
+from core.wording import month, month_year
 from desktop.context import AppContext
 from desktop.models.days import DayInfo
 from desktop.style import format_minutes
@@ -24,9 +25,9 @@ def month_start(day: date) -> date:
 def add_months(day: date, months: int) -> date:
     """The same day-of-month ``months`` later, clamped to the month's length."""
     index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = pycal.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
+    year, zero_based = divmod(index, 12)
+    last = pycal.monthrange(year, zero_based + 1)[1]
+    return date(year, zero_based + 1, min(day.day, last))
 
 
 def shown_range(mode: str, anchor: date) -> tuple[date, int]:
@@ -52,7 +53,7 @@ def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
     open_offers = {o.date: o for o in offers(ctx, plan)}
     extra = ctx.app.queries.activities_by_day(first, last)
     units = ctx.profile().units
-    month = anchor.month
+    shown_month = anchor.month
     days = []
     for i in range(count):
         day = first + timedelta(days=i)
@@ -60,7 +61,7 @@ def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
         days.append(DayInfo(
             date=day, session=session, outcome=outcomes.get(day), checkin=checkins.get(day),
             offer=open_offers.get(day), in_plan=session is not None, is_today=day == today,
-            in_month=(mode != "month" or day.month == month),
+            in_month=(mode != "month" or day.month == shown_month),
             activities=tuple(extra.get(day, ())), units=units))
     return days
 
@@ -77,11 +78,12 @@ def week_warnings(ctx: AppContext, week: Week) -> list[str]:
 def range_title(mode: str, anchor: date, days: list[DayInfo]) -> str:
     """"November 2026", or the week's span: "23 Nov – 29 Nov 2026"."""
     if mode == "month":
-        return f"{anchor:%B %Y}"
+        return month_year(anchor)
     first, last = days[0].date, days[-1].date
+    end = f"{last.day} {month_year(last, short=True)}"
     if first.year == last.year:
-        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+        return f"{first.day} {month(first, short=True)} – {end}"
+    return f"{first.day} {month_year(first, short=True)} – {end}"
 
 
 def week_summary(plan: Plan, selected: date, days: list[DayInfo]) -> str:
@@ -89,7 +91,8 @@ def week_summary(plan: Plan, selected: date, days: list[DayInfo]) -> str:
     week = plan.week_of(selected)
     if week is None:
         where = "before your plan starts" if selected < plan.start else "after your plan"
-        return f"This is {where} ({plan.start:%d %b} – {plan.end:%d %b %Y})."
+        return (f"This is {where} ({plan.start:%d} {month(plan.start, short=True)} – "
+                f"{plan.end:%d} {month_year(plan.end, short=True)}).")
     shown = [d for d in days if week.start <= d.date <= week.end]
     trainable = [d for d in shown if d.session is not None and d.session.kind != "rest"]
     done = sum(1 for d in trainable if d.status == "done")
@@ -100,3 +103,19 @@ def week_summary(plan: Plan, selected: date, days: list[DayInfo]) -> str:
     if trainable:
         bits.append(f"{done} of {len(trainable)} sessions done")
     return " · ".join(bits)
+
+
+def moved_weeks_text(ctx: AppContext, src: date, dst: date) -> str:
+    """After a move across weeks: each week's broken rules in words (core.week_check), or
+    that it still keeps them, so neither week's warning goes unseen."""
+    plan = ctx.plan()
+    parts = []
+    for day in sorted((src, dst)):
+        week = plan.week_of(day)
+        if week is None:
+            continue
+        span = f"Week {week.index} ({week.start.day} {month(week.start, short=True)} – " \
+               f"{week.end.day} {month(week.end, short=True)})"
+        warnings = week_warnings(ctx, week)
+        parts.append(f"{span}: " + (" ".join(warnings) if warnings else "keeps the plan's rules."))
+    return " ".join(parts)

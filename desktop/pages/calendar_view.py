@@ -84,9 +84,12 @@ class DayGrid(QListView):
     def _update_grid(self) -> None:
         fm = self.fontMetrics()
         area = self.maximumViewportSize()
-        width = max(fm.averageCharWidth() * 8, (area.width() - 2) // 7)
-        lines = 9 if self.mode == "week" else 4
+        lines = 9 if self.mode == "week" else 3
         height = max(fm.height() * lines, (area.height() - 2) // self._rows())
+        room = area.width() - 2
+        if height * self._rows() > area.height():  # a scroll bar will take its share:
+            room -= self.verticalScrollBar().sizeHint().width()  # still seven days a row
+        width = max(1, room // 7)  # seven days a row, however narrow the grid
         self.setGridSize(QSize(width, height))
         self.doItemsLayout()
 
@@ -96,8 +99,9 @@ class DayGrid(QListView):
 
     def minimumSizeHint(self) -> QSize:
         fm = self.fontMetrics()
+        # Small enough for a 1366 × 800 screen at 200 % (683 × 400 logical pixels).
         return QSize(fm.averageCharWidth() * 8 * 7, fm.height() * (9 if self.mode == "week"
-                                                                   else 4 * 6))
+                                                                   else 3 * 6))
 
     def sizeHint(self) -> QSize:
         fm = self.fontMetrics()
@@ -176,4 +180,5 @@ class DayGrid(QListView):
         dst = self._date(index)
         if src is not None and dst is not None and dst != src and \
                 self.days_model().drop_target(mime, index) is None:
-            self.move_refused.emit("A session can move only to another day of its own week.")
+            self.move_refused.emit("A session can move to another day of its own week or of "
+                                   "the week next to it.")

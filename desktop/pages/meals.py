@@ -25,6 +25,7 @@ from core.nutrition import DayTargets, day_targets, week_targets
 from core.plan import Plan, Session, Week, monday_of
 from core.profile import Profile
 from core.units import format_water, water_parts
+from core.wording import month
 from desktop.context import AppContext
 from desktop.pages.common import Notice, card, heading, muted, refresh_when_shown, scrolling
 from desktop.style import format_minutes, kind_icon, long_day
@@ -225,10 +226,11 @@ class MealsPage(QWidget):
         targets = week_targets(profile, week)
         rows = [TargetRow(t, week.session_on(t.date), profile.units, t.date == self._today)
                 for t in targets]
-        label = f"Week of {start.day} {start:%B}"
+        label = f"Week of {start.day} {month(start)}"
         if week.index:
-            label = f"Week {week.index} · {start.day} {start:%b} – " \
-                    f"{week.end.day} {week.end:%b}" + (" · lighter week" if week.lighter else "")
+            label = f"Week {week.index} · {start.day} {month(start, short=True)} – " \
+                    f"{week.end.day} {month(week.end, short=True)}" \
+                + (" · lighter week" if week.lighter else "")
         self.week_label.setText(label)
         self.model.set_rows(rows)
         row = self.model.row_for(self._day)

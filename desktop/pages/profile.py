@@ -21,6 +21,7 @@ from core.plan import Plan, monday_on_or_after
 from core.planner import minutes_run
 from core.profile import LEVELS, Profile, ProfileError, profile_from_dict
 from desktop.context import AppContext
+from desktop.dialogs.messages import UnsavedChanges
 from desktop.pages.common import (
     Notice,
     heading,
@@ -49,6 +50,7 @@ class ProfilePage(QWidget):
         self.ctx = ctx
         self._errors: dict[str, ProfileError] = {}
         self._saving = False
+        self._loaded: dict[str, object] = {}
 
         self.form = ProfileForm()
         self.demo_note = Notice("info")
@@ -59,6 +61,9 @@ class ProfilePage(QWidget):
         self.new_plan_button = QPushButton("Start a &new plan")
         self.new_plan_button.setAccessibleName("Start a new plan with this profile")
         self.new_plan_button.setToolTip("Build a fresh plan from the Monday on or after today")
+        self.plan_button = QPushButton("Ch&oose plan start and length…")
+        self.plan_button.setAccessibleName("Start a new plan on a date and length you choose")
+        self.plan_button.setToolTip("A fresh plan from the Monday you pick, 4–24 weeks long")
         self.status = QLabel()
         self.status.setAccessibleName("Form status")
         self.save_button = QPushButton("&Save")
@@ -90,6 +95,7 @@ class ProfilePage(QWidget):
         column.addWidget(self.ended)
         column.addWidget(self.result)
         column.addWidget(self.form)
+        column.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         centred = QWidget()
         row = QHBoxLayout(centred)
@@ -117,6 +123,7 @@ class ProfilePage(QWidget):
         self.save_action.triggered.connect(self._on_save_clicked)
         self.revert_button.clicked.connect(self._on_revert_clicked)
         self.new_plan_button.clicked.connect(self._on_new_plan_clicked)
+        self.plan_button.clicked.connect(self._on_plan_button_clicked)
         ctx.changed.connect(self._on_ctx_changed)
         self.refresh()
 
@@ -126,12 +133,34 @@ class ProfilePage(QWidget):
         return monday_on_or_after(self.ctx.today())
 
     def is_dirty(self) -> bool:
-        return self.form.values() != self.ctx.profile().to_dict()
+        """The form differs from the profile it was loaded from (not from one saved since by
+        another window or the command line: that is no edit of the runner's)."""
+        return self.form.values() != self._loaded
+
+    def can_save(self) -> bool:
+        """Valid, and either edited or still the demo (saving the demo makes it yours)."""
+        return not self._errors and (self.is_dirty() or self.ctx.is_demo())
+
+    def settle_unsaved(self) -> bool:
+        """Before the page is left or the app quits: ask Save / Discard / Cancel when the form
+        has unsaved edits. True when it is fine to go on (saved or discarded)."""
+        if not self.is_dirty():
+            return True
+        answer = UnsavedChanges.ask(self, "your profile")
+        if answer is None:
+            return False
+        if answer == "discard":
+            self.result.set_text("")
+            self.refresh()
+            return True
+        self._on_save_clicked()
+        return not self.is_dirty()
 
     def refresh(self) -> None:
         """Load the saved profile into the form (drops unsaved edits)."""
         self.form.set_plan_start(self.plan_start())
         self.form.load(self.ctx.profile())
+        self._loaded = self.form.values()
         self.demo_note.set_text(DEMO_NOTE if self.ctx.is_demo() else "")
         self._show_plan_ended()
         self._validate()
@@ -148,8 +177,8 @@ class ProfilePage(QWidget):
         self.form.show_errors(self._errors)
         dirty = self.is_dirty()
         ok = not self._errors
-        self.save_button.setEnabled(ok and dirty)
-        self.save_action.setEnabled(ok and dirty)
+        self.save_button.setEnabled(self.can_save())
+        self.save_action.setEnabled(self.can_save())
         self.revert_button.setEnabled(dirty)
         if not ok:
             n = len(self._errors)
@@ -171,7 +200,7 @@ class ProfilePage(QWidget):
     @Slot()
     def _on_save_clicked(self) -> None:
         self._validate()
-        if self._errors or not self.is_dirty():
+        if not self.can_save():
             return
         old_profile, old_plan = self.ctx.profile(), self.ctx.plan()
         try:
@@ -241,6 +270,31 @@ class ProfilePage(QWidget):
                                  "detail and save to start a new one.", "warning")
             return
         self.result.set_text(self.saved_text(old_profile, old_plan, change), "success")
+        self.profile_saved.emit(change)
+
+    @Slot()
+    def _on_plan_button_clicked(self) -> None:
+        """A fresh plan from a chosen Monday and of a chosen length (unsaved edits are saved
+        or dropped first: the plan is built from the saved profile)."""
+        from desktop.dialogs.new_plan import NewPlanDialog
+
+        if not self.settle_unsaved():
+            return
+        choice = NewPlanDialog.ask(self, self.ctx.today(), len(self.ctx.plan().weeks))
+        if choice is None:
+            return
+        start, weeks = choice
+        try:
+            change = self.ctx.app.ops.start_plan(start, weeks)
+        except ValueError as exc:
+            self.result.set_text(f"No new plan: {exc}", "warning")
+            return
+        self._saving = True
+        try:
+            self.ctx.apply(change)
+        finally:
+            self._saving = False
+        self.result.set_text(store_note(change), "success")
         self.profile_saved.emit(change)
 
     @Slot()

@@ -6,6 +6,7 @@ saved value back in that field and tries again, so every invalid field gets its 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -17,12 +18,14 @@ from core.profile import (
     DAYS,
     FIELDS,
     HEIGHT_RANGE,
+    PROTEIN_RANGE,
     WEIGHT_RANGE,
     Profile,
     ProfileError,
     profile_from_dict,
 )
-from core.units import CM_PER_INCH, format_inches, inch_range, kg_to_lb, lb_range
+from core.units import CM_PER_INCH, KG_PER_LB, format_inches, inch_range, kg_to_lb
+from core.wording import month_year
 
 LABELS = {
     "name": "Name", "sex": "Sex", "birth_date": "Birth date", "height_cm": "Height",
@@ -108,9 +111,34 @@ def _plain(err: ProfileError) -> str | None:
                 f"not {str(err.value).capitalize()}")
     if err.code == "age_out_of_range":
         on, born = n["start"], n["born"]
-        return (f"Born {born.day} {born:%b %Y}, you would be {n['age']} when the plan "
-                f"starts on {on.day} {on:%b %Y}; the plan is for ages {n['min']}–{n['max']}")
+        return (f"Born {born.day} {month_year(born, short=True)}, you would be {n['age']} "
+                f"when the plan starts on {on.day} {month_year(on, short=True)}; the plan is "
+                f"for ages {n['min']}–{n['max']}")
     return None
+
+
+def whole_lb_range(kg_range: tuple[float, float]) -> tuple[int, int]:
+    """A kg range in whole pounds, both ends inside it (35–250 kg → 78–551 lb)."""
+    return math.ceil(round(kg_to_lb(kg_range[0]), 6)), math.floor(round(kg_to_lb(kg_range[1]), 6))
+
+
+def protein_per_lb(grams_per_kg: float) -> float:
+    """Grams of protein per pound of body weight, to 0.01 (1.8 g/kg → 0.82 g/lb)."""
+    return round(grams_per_kg * KG_PER_LB, 2)
+
+
+def protein_per_lb_range() -> tuple[float, float]:
+    """SPEC's 1.2–2.2 g per kg in g per lb, both ends inside it (0.55–0.99)."""
+    lo, hi = PROTEIN_RANGE
+    return (math.ceil(round(lo * KG_PER_LB * 100, 6)) / 100,
+            math.floor(round(hi * KG_PER_LB * 100, 6)) / 100)
+
+
+def protein_help(units: str) -> str:
+    if units != "imperial":
+        return HELP["protein_g_per_kg"]
+    lo, hi = protein_per_lb_range()
+    return f"{lo:.2f}–{hi:.2f} g per lb of body weight a day."
 
 
 def message(err: ProfileError, units: str) -> str:
@@ -123,8 +151,13 @@ def message(err: ProfileError, units: str) -> str:
     if plain is not None:
         text = plain
     elif units == "imperial" and err.field == "weight_kg" and isinstance(err.value, float):
-        lo, hi = lb_range(WEIGHT_RANGE)
-        text = f"Weight must be {lo:g}–{hi:g} lb, got {kg_to_lb(err.value):.1f} lb"
+        lb_lo, lb_hi = whole_lb_range(WEIGHT_RANGE)
+        text = f"Weight must be {lb_lo}–{lb_hi} lb, got {kg_to_lb(err.value):.1f} lb"
+    elif units == "imperial" and err.field == "protein_g_per_kg" \
+            and isinstance(err.value, float):
+        lo, hi = protein_per_lb_range()
+        text = (f"Protein must be {lo:.2f}–{hi:.2f} g per lb, got "
+                f"{protein_per_lb(err.value):.2f} g per lb")
     elif units == "imperial" and err.field == "height_cm" and isinstance(err.value, float):
         lo, hi = inch_range(HEIGHT_RANGE)
         text = (f"Height must be {format_inches(lo)} – {format_inches(hi)}, "
@@ -149,8 +182,10 @@ def _show(key: str, profile: Profile, units: str) -> str:
         return format_inches(value / CM_PER_INCH) if units == "imperial" else _number(value)
     if key == "weight_kg":
         return _number(kg_to_lb(value) if units == "imperial" else value)
+    if key == "protein_g_per_kg" and units == "imperial":
+        return f"{protein_per_lb(value):.2f}"
     if key == "birth_date":
-        return f"{value.day} {value:%b %Y}"
+        return f"{value.day} {month_year(value, short=True)}"
     if key == "available_days":
         return ", ".join(d.capitalize() for d in value)
     if key == "long_run_day":
@@ -178,6 +213,8 @@ def describe_changes(old: Profile, new: Profile) -> list[str]:
             after = " lb" if units == "imperial" else " kg"
         elif key == "height_cm" and units != "imperial":
             after = " cm"
+        elif key == "protein_g_per_kg" and units == "imperial":
+            after = " g per lb"
         out.append(f"{LABELS[key]} {_show(key, old, units)} → {_show(key, new, units)}{after}")
     return out
 

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.profile import DAYS, Profile, ProfileError, age_on
-from core.units import cm_to_ft_in, ft_in_to_cm, kg_to_lb, lb_to_kg
+from core.units import KG_PER_LB, cm_to_ft_in, ft_in_to_cm, kg_to_lb, lb_to_kg
 from desktop.pages.common import card, muted
 from desktop.pages.profile_fields import (
     CHOICES,
@@ -31,7 +33,25 @@ from desktop.pages.profile_fields import (
     HELP,
     DaysPicker,
     message,
+    protein_help,
+    protein_per_lb,
 )
+
+
+class WheelGuard(QObject):
+    """A wheel turned over a field that has no keyboard focus scrolls the page instead of
+    changing the field's value (a value changes only once the field is clicked or tabbed to)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) \
+                or watched.hasFocus():
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
 
 
 class ProfileForm(QWidget):
@@ -44,6 +64,8 @@ class ProfileForm(QWidget):
         self._loading = False
         self._height_cm = 170.0
         self._weight_kg = 70.0
+        self._protein = 1.8  # g per kg, whatever the units shown
+        self.help: dict[str, QLabel] = {}
         self._plan_start: date | None = None
         self.errors: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
@@ -65,6 +87,7 @@ class ProfileForm(QWidget):
         self.birth = QDateEdit()
         self.birth.setCalendarPopup(True)
         self.birth.setDisplayFormat("d MMMM yyyy")
+        self.birth.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         self.birth.setDateRange(QDate(1900, 1, 1), QDate(2100, 12, 31))
         self.height_cm = QDoubleSpinBox(decimals=1, maximum=300.0, suffix=" cm")
         self.height_ft = QSpinBox(maximum=9, suffix=" ft")
@@ -104,8 +127,9 @@ class ProfileForm(QWidget):
             w.valueChanged.connect(self._on_height_edited)
         self.weight.valueChanged.connect(self._on_weight_edited)
         self.units.currentIndexChanged.connect(self._on_units_changed)
-        for w in (self.minutes, self.deficit, self.protein):
+        for w in (self.minutes, self.deficit):
             w.valueChanged.connect(self._on_edited)
+        self.protein.valueChanged.connect(self._on_protein_edited)
         days.toggled.connect(self._on_days_changed)
         self.long_day.currentIndexChanged.connect(self._on_edited)
         self.hot.toggled.connect(self._on_edited)
@@ -152,6 +176,12 @@ class ProfileForm(QWidget):
         widest = max(label.sizeHint().width() for label in self.labels)
         for label in self.labels:
             label.setMinimumWidth(widest)
+        self.wheel_guard = WheelGuard(self)
+        for field in (self.sex, self.birth, self.height_cm, self.height_ft, self.height_in,
+                      self.weight, self.units, self.level, self.minutes, self.long_day,
+                      self.strength, self.equipment, self.activity, self.deficit, self.protein):
+            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            field.installEventFilter(self.wheel_guard)
         self.tab_chain: list[QWidget] = [
             self.name, self.sex, self.birth, self.units, self.height_cm, self.height_ft,
             self.height_in, self.weight, self.level, self.minutes, *self.day_buttons.values(),
@@ -186,7 +216,8 @@ class ProfileForm(QWidget):
         line.addStretch(1)
         cl.addLayout(line)
         if key in HELP:
-            cl.addWidget(muted(HELP[key]))
+            self.help[key] = muted(HELP[key])
+            cl.addWidget(self.help[key])
         cl.addWidget(error)
         self.rows[key] = cell
         return label, cell
@@ -212,7 +243,7 @@ class ProfileForm(QWidget):
             self._set_choice(self.equipment, profile.equipment)
             self._set_choice(self.activity, profile.daily_activity)
             self.deficit.setValue(profile.deficit_kcal)
-            self.protein.setValue(profile.protein_g_per_kg)
+            self._protein = profile.protein_g_per_kg
             self.hot.setChecked(profile.hot_climate)
             self._show_body_units()
         finally:
@@ -236,7 +267,9 @@ class ProfileForm(QWidget):
             "equipment": self.equipment.currentData(),
             "daily_activity": self.activity.currentData(),
             "deficit_kcal": self.deficit.value(),
-            "protein_g_per_kg": round(self.protein.value(), 1),
+            # g per lb is typed to 0.01: keep what was typed (0.90 g/lb = 1.98 g/kg)
+            "protein_g_per_kg": round(self._protein, 2 if self.current_units() == "imperial"
+                                      else 1),
             "hot_climate": self.hot.isChecked(),
         }
 
@@ -294,6 +327,14 @@ class ProfileForm(QWidget):
         self.edited.emit()
 
     @Slot()
+    def _on_protein_edited(self) -> None:
+        if self._loading:
+            return
+        value = self.protein.value()
+        self._protein = value / KG_PER_LB if self.current_units() == "imperial" else value
+        self.edited.emit()
+
+    @Slot()
     def _on_units_changed(self) -> None:
         if self._loading:
             return
@@ -348,6 +389,15 @@ class ProfileForm(QWidget):
             self.height_cm.setValue(self._height_cm)
             self.weight.setSuffix(" kg")
             self.weight.setValue(self._weight_kg)
+        self.protein.setDecimals(2 if imperial else 1)
+        self.protein.setSingleStep(0.01 if imperial else 0.1)
+        self.protein.setSuffix(" g per lb" if imperial else " g per kg")
+        self.protein.setMaximum(5.0 if imperial else 10.0)
+        self.protein.setValue(protein_per_lb(self._protein) if imperial else self._protein)
+        self.protein.setAccessibleName("Protein, grams per pound of body weight" if imperial
+                                       else "Protein, grams per kilogram of body weight")
+        if "protein_g_per_kg" in self.help:
+            self.help["protein_g_per_kg"].setText(protein_help(self.current_units()))
         self.height_cm.setAccessibleName("Height in centimetres")
         self.height_ft.setAccessibleName("Height, feet")
         self.height_in.setAccessibleName("Height, inches")

@@ -28,6 +28,7 @@ from core.plan import monday_of
 from core.progress import WeekProgress, weekly_progress, weight_series
 from core.units import weight_in, weight_unit
 from core.weight_trend import Progress
+from core.wording import day_label
 from desktop.context import AppContext
 from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.pages.progress_goal import GoalCard, MeasureCharts, signed
@@ -172,7 +173,7 @@ class ProgressPage(QWidget):
             change = last - weight_in(weights[0][1], units)
             self.tiles["weight"].set_value(
                 f"{last:.1f} {unit}",
-                f"{change:+.1f} {unit} since {weights[0][0].day} {weights[0][0]:%b}"
+                f"{change:+.1f} {unit} since {day_label(weights[0][0])}"
                 if len(weights) > 1 else "First weight logged")
         else:
             self.tiles["weight"].set_value("—", "Log it in the recovery checklist")
@@ -220,8 +221,8 @@ class ProgressPage(QWidget):
         if not weights:
             return "Body weight: nothing logged yet."
         (d0, w0), (d1, w1) = weights[0], weights[-1]
-        words = (f"Body weight: {len(weights)} weights from {d0.day} {d0:%b} to {d1.day} "
-                 f"{d1:%b}, first {weight_in(w0, units):.1f} {unit}, latest "
+        words = (f"Body weight: {len(weights)} weights from {day_label(d0)} to "
+                 f"{day_label(d1)}, first {weight_in(w0, units):.1f} {unit}, latest "
                  f"{weight_in(w1, units):.1f} {unit}.")
         if trend:
             words += (f" Trend {trend[0][1]:.1f} {unit} to {trend[-1][1]:.1f} {unit} "

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from core.checkin import MEASUREMENTS
 from core.units import CM_PER_INCH, weight_in, weight_unit
 from core.weight_trend import DeficitOffer, MeasureChange, Progress, verdict_words
+from core.wording import day_label
 from desktop.context import AppContext
 from desktop.pages.common import Notice, card, heading, muted
 from desktop.undo import AcceptDeficitCommand, push
@@ -23,7 +24,7 @@ NAMES = {"thigh_cm": "Thigh", "calf_cm": "Calf", "waist_cm": "Waist", "hips_cm":
 
 
 def short_day(day: date) -> str:
-    return f"{day.day} {day:%b}"
+    return day_label(day)
 
 
 def length_in(cm: float, units: str) -> float:

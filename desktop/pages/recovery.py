@@ -32,6 +32,7 @@ from core.recovery import (
     sleep_series,
     sleep_target,
 )
+from core.wording import month
 from desktop.context import AppContext
 from desktop.pages.common import card, heading, muted, refresh_when_shown, scrolling
 from desktop.widgets.charts import GOOD, ChartPanel, bar_chart, sleep_chart
@@ -235,7 +236,7 @@ class RecoveryPage(QWidget):
         first = monday_of(today) - timedelta(days=7 * (weeks - 1))
         per_week = foam_roll_weekly(checkins, first, weeks)
         if any(n for _, n in per_week):
-            labels = [f"{d.day} {d:%b}" for d, _ in per_week]
+            labels = [f"{d.day} {month(d, short=True)}" for d, _ in per_week]
             self.roll_panel.show_chart(bar_chart(
                 pal, labels, [("Foam-rolling days", [n for _, n in per_week], GOOD)],
                 y_max=7, title="Foam-rolling days per week",

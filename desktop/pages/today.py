@@ -19,6 +19,7 @@ from core.nutrition import day_targets
 from core.plan import Plan
 from core.recovery import Offer
 from core.units import water_parts
+from core.wording import month, weekday
 from desktop.context import AppContext
 from desktop.pages.common import (
     Notice,
@@ -47,7 +48,7 @@ class OfferBox(QWidget):
     def __init__(self, ctx: AppContext, offer: Offer) -> None:
         super().__init__()
         self.ctx, self.offer = ctx, offer
-        when = f"{offer.date:%A} {offer.date.day} {offer.date:%b}"
+        when = f"{weekday(offer.date)} {offer.date.day} {month(offer.date, short=True)}"
         self.notice = Notice("info", f"{offer.reason}\n\nEasier option for {when}: "
                                      f"{offer_words(offer)} instead of "
                                      f"{offer.original.title}.")
@@ -138,11 +139,8 @@ class TodayPage(QWidget):
         for i, tile in enumerate(self.food.values()):
             grid.addWidget(tile, i // 3, i % 3)
         self.food_warning = Notice("warning")
-        self.fuel = muted()
-        self.fuel.setAccessibleName("Fuel timing")
         food_layout.addLayout(grid)
         food_layout.addWidget(self.food_warning)
-        food_layout.addWidget(self.fuel)
 
         check_card, check_layout = card("Recovery checklist")
         self.checklist = ChecklistWidget(ctx, show_weight=True)
@@ -227,8 +225,7 @@ class TodayPage(QWidget):
         self.food["water"].set_value(*water_parts(targets.water_ml, profile.units))
         self.food["electrolytes"].set_value("Yes" if t["electrolytes"] else "No", "")
         self.food_warning.set_text("\n".join(t["warnings"]))
-        self.fuel.setText(" ".join(t["notes"]))
-        self.fuel.setVisible(bool(t["notes"]))  # no empty line under the tiles on rest days
+        # Fuel timing is said once, in the session's detail above (SessionDetail.fuel).
         self.checklist.set_day(today)
         self._show_offers(today)
 

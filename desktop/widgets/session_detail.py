@@ -28,6 +28,7 @@ from core.app import Change
 from core.checkin import Outcome
 from core.nutrition import day_targets
 from core.plan import Session
+from core.wording import weekday
 from desktop.context import AppContext
 from desktop.guide import anchor_for
 from desktop.models.exercises import ExercisesModel, structure_lines
@@ -126,6 +127,8 @@ class SessionDetail(Panel):
 
         self.why = self._text("Why", "sessionWhy")
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.why.setStyleSheet("QLabel:focus { border: 1px solid palette(highlight); "
+                               "border-radius: 3px; }")
         self.why.linkActivated.connect(self._on_why_link_activated)
         self.structure = self._text("What to do", "sessionStructure")
         self.exercises_model = ExercisesModel(self)
@@ -249,7 +252,9 @@ class SessionDetail(Panel):
         anchor = anchor_for(session.kind)
         self.why.setText(f"{escape(session.why)} <a href=\"guide:{anchor}\">Why this works</a>")
         self.why.show()
-        lines = structure_lines(session) + details_lines(session)
+        # The main set already says rounds and repeats: the plain summary only stands in
+        # for a session stored without its structure.
+        lines = structure_lines(session) or details_lines(session)
         if session.foam_roll and not any("foam roll" in x.lower() for x in lines):
             lines.append("Foam roll quads, glutes, hamstrings and calves afterwards")
         self.structure.setText(_bullets(lines))
@@ -272,7 +277,7 @@ class SessionDetail(Panel):
         self.rpe.setValue(outcome.rpe if outcome is not None and outcome.rpe is not None else 0)
         self.clear_button.setEnabled(outcome is not None)
         future = day > self.ctx.today()
-        why = "" if not future else (f"{day:%A} has not come yet: mark it on the day or after.")
+        why = "" if not future else f"{weekday(day)} has not come yet: mark it on the day or after."
         for button in (self.done_button, self.skip_button):
             button.setEnabled(not future)
             button.setToolTip(why)

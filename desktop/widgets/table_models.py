@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from core.nutrition import DayTargets, whole
 from core.plan import Session
 from core.units import format_water, weight_in, weight_unit
+from core.wording import month_year, short_day
 from desktop.style import kind_color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -105,7 +106,7 @@ class TargetsModel(RowsModel):
     """A week of DayTargets, one row per day."""
 
     columns = (
-        Column("Day", lambda r: f"{r.targets.date:%a} {r.targets.date.day} {r.targets.date:%b}"),
+        Column("Day", lambda r: short_day(r.targets.date)),
         Column("Session", lambda r: session_text(r.session)),
         Column("Calories", lambda r: f"{whole(r.targets.kcal):,} kcal"
                + (f" ({r.targets.floor_label})" if r.targets.capped else ""), numeric=True),
@@ -142,7 +143,7 @@ class ProgressModel(RowsModel):
     """Weekly planned versus done, one ``core.progress.WeekProgress`` per row."""
 
     columns = (
-        Column("Week of", lambda w: f"{w.week_start.day} {w.week_start:%b %Y}"),
+        Column("Week of", lambda w: f"{w.week_start.day} {month_year(w.week_start, short=True)}"),
         Column("Planned", lambda w: f"{w.planned_minutes} min", numeric=True),
         Column("Done", lambda w: f"{w.done_minutes} min", numeric=True),
         Column("Done %", lambda w: _pct(w.done_minutes, w.planned_minutes), numeric=True),
@@ -163,7 +164,7 @@ class WeightModel(RowsModel):
     """Logged body weights, in the display unit."""
 
     columns = (
-        Column("Date", lambda r: f"{r.day:%a} {r.day.day} {r.day:%b %Y}"),
+        Column("Date", lambda r: f"{short_day(r.day)} {r.day.year}"),
         Column("Weight", lambda r: f"{weight_in(r.kg, r.units):.1f} {weight_unit(r.units)}",
                numeric=True),
     )

@@ -187,3 +187,15 @@ def test_plan_problems_since_checks_only_the_regenerated_weeks() -> None:
     assert weekend  # the old weeks do train at the weekend
     assert any("not one of your training days" in w for _, w in plan_problems(plan, weekdays))
     assert plan_problems(plan, weekdays, since=restart) == []
+
+
+def test_a_session_may_move_into_the_neighbouring_week_but_not_further() -> None:
+    from datetime import date
+
+    from core.week_check import within_reach
+
+    sun = date(2026, 11, 29)
+    assert within_reach(sun, date(2026, 11, 30))  # Sunday's long run to Monday
+    assert within_reach(date(2026, 11, 30), sun)
+    assert within_reach(date(2026, 11, 23), date(2026, 12, 6))  # the next week's Sunday
+    assert not within_reach(date(2026, 11, 23), date(2026, 12, 7))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -173,13 +174,52 @@ def test_dragging_a_session_moves_it_warns_and_undo_puts_it_back(
     assert page.warnings() == []
 
 
-def test_a_session_cannot_be_dropped_into_another_week(page: CalendarPage, ctx: Any) -> None:
+def test_a_session_cannot_be_dropped_two_weeks_away(page: CalendarPage, ctx: Any) -> None:
     page.set_mode("month")
     before = ctx.app.store.plan()
-    src, dst = MON + timedelta(days=3), MON + timedelta(days=8)
+    src, dst = MON + timedelta(days=3), MON + timedelta(days=15)
     drop(page, src, dst)
     assert ctx.app.store.plan() == before
     assert ctx.undo_stack.count() == 0
+
+
+def test_sundays_session_can_be_dragged_to_the_next_monday(page: CalendarPage,
+                                                           ctx: Any) -> None:
+    page.set_mode("month")
+    sun, next_mon = MON + timedelta(days=6), MON + timedelta(days=7)
+    before = ctx.app.store.plan()
+    drop(page, sun, next_mon)
+    after = ctx.app.store.plan()
+    assert after.session_on(next_mon).title == before.session_on(sun).title
+    assert after.session_on(sun).title == before.session_on(next_mon).title
+    assert after.week_of(next_mon).session_on(next_mon).edited
+    text = page.message.text()  # both weeks are checked and named in words
+    assert "Week 1 (23 Nov – 29 Nov)" in text and "Week 2 (30 Nov – 6 Dec)" in text
+    ctx.undo_stack.undo()
+    assert ctx.app.store.plan() == before
+
+
+def test_ctrl_shift_right_on_sunday_moves_into_the_next_week_and_warns_for_both(
+        qtbot: Any, page: CalendarPage, ctx: Any) -> None:
+    plan = ctx.plan()
+    thu = MON + timedelta(days=3)
+    # Put Thursday's strength session on Sunday first, then push it over the weekend.
+    page.move_session(thu, MON + timedelta(days=6))
+    sun, next_mon = MON + timedelta(days=6), MON + timedelta(days=7)
+    strength = ctx.app.store.plan().session_on(sun)
+    assert strength.kind == "strength"
+    page.show_date(sun)
+    page.grid.setFocus()
+    press(qtbot, page, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier
+          | Qt.KeyboardModifier.ControlModifier)
+    after = ctx.app.store.plan()
+    assert after.session_on(next_mon).title == strength.title
+    assert after.session_on(sun).kind == plan.session_on(next_mon).kind
+    assert page.selected_date() == next_mon
+    text = page.message.text()
+    assert text.startswith("Week 1 (23 Nov – 29 Nov): ") and "Week 2 (30 Nov – 6 Dec): " in text
+    # Week 2 now has strength on Monday and on its own Thursday or so: said in words.
+    assert any(word in text for word in ("Strength", "strength", "keeps the plan's rules"))
 
 
 def test_mark_done_with_minutes_and_rpe(qtbot: Any, page: CalendarPage, ctx: Any) -> None:
@@ -273,11 +313,11 @@ def test_ctrl_shift_arrows_move_the_selected_session_within_its_week(
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
     assert ctx.app.store.plan().session_on(mon).title == before.session_on(mon).title
-    # Monday's session cannot leave its week: refused in words, nothing written.
+    # The plan's first Monday has no day before it: refused in words, nothing written.
     written = ctx.app.store.plan()
     press(qtbot, page, Qt.Key.Key_Left, shift_ctrl)
     assert ctx.app.store.plan() == written
-    assert "only to another day of its own week" in page.message.text()
+    assert "first day of your plan" in page.message.text()
     assert "Ctrl+Shift" in " ".join(w.text() for w in page.findChildren(QLabel))
 
 
@@ -332,14 +372,46 @@ def test_month_cells_use_short_names_and_minutes(page: CalendarPage, ctx: Any) -
     hiit = next(d for d in page.model.days() if d.session and d.session.kind == "hiit")
     wide = month_cell_lines(hiit, fm, fm.horizontalAdvance("Easy run" * 2), 200, 2)
     assert wide == [("HIIT", False), (f"{hiit.session.minutes} min", False)]
-    # Too narrow for any name beside the icon: the minutes alone, never a cut word.
+    # Too narrow for any name beside the icon: the name across the chip first, then the
+    # minutes beside the icon below it; never a cut word.
     tight = fm.horizontalAdvance("HIIT") - 1
-    narrow = month_cell_lines(hiit, fm, tight, tight, 2)
-    assert narrow == [(f"{hiit.session.minutes}′", False)]
+    narrow = month_cell_lines(hiit, fm, tight, tight + 30, 2)
+    assert narrow == [("HIIT", True), (f"{hiit.session.minutes}′", False)]
     strength = next(d for d in page.model.days() if d.session and d.session.kind == "strength")
     lines = [text for text, _ in month_cell_lines(strength, fm, fm.horizontalAdvance("Stren"),
                                                   fm.horizontalAdvance("Strength") + 4, 3)]
-    assert "Strength" in lines and not any("…" in line for line in lines)
+    assert lines == ["Str.", f"{strength.session.minutes}′"]  # the name first, shortened
+
+
+def test_every_kind_reads_name_then_minutes_in_a_1024_px_month(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from core.plan import KINDS
+    from desktop.pages.calendar_cell import TINY_KIND_LABELS, month_cell_lines
+    from desktop.style import short_kind_label
+
+    page = CalendarPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024 - 140, 560)  # a 1024 px window less the sidebar
+    page.show()
+    qtbot.waitExposed(page)
+    page.set_mode("month")
+    fm = QFontMetrics(page.grid.font())
+    qtbot.waitUntil(lambda: page.grid.visualRect(page.model.index(0)).width() > 40)
+    cell = page.grid.visualRect(page.model.index(0)).width()
+    chip = cell - 6 - 2 * max(4, fm.height() // 3)  # as the painter measures it
+    beside = chip - 8 - (fm.height() + 2) - 6
+    day = next(d for d in page.model.days() if d.session is not None)
+    for kind in KINDS:
+        session = replace(day.session, kind=kind, minutes=45 if kind != "rest" else 0)
+        for rows in (1, 2):
+            lines = [t for t, _ in month_cell_lines(replace(day, session=session), fm, beside,
+                                                    chip - 14, rows)]
+            assert lines[0].split(" · ")[0] in (short_kind_label(kind),
+                                                TINY_KIND_LABELS.get(kind)), (kind, lines)
+            assert "…" not in " ".join(lines)
+            if kind != "rest" and rows == 2:
+                assert lines[1] in ("45 min", "45′")
 
 
 def test_a_cut_week_cell_ends_its_last_line_with_an_ellipsis(page: CalendarPage) -> None:
@@ -384,3 +456,17 @@ def test_a_narrow_month_cell_keeps_the_hours_slept_whole(qtbot: Any) -> None:
     assert fit_mark(full, fm, fm.horizontalAdvance("☾7.5")) == "☾7.5"
     tight = fit_mark(full, fm, fm.horizontalAdvance("☾7"))
     assert tight.endswith("…") and fm.horizontalAdvance(tight) <= fm.horizontalAdvance("☾7")
+
+
+def test_a_narrow_week_cell_shortens_the_title_instead_of_cutting_words(
+        page: CalendarPage) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.pages.calendar_cell import fitting_title
+
+    strength = next(d for d in page.model.days() if d.session and d.session.kind == "strength")
+    workout = strength.session.details["workout"]
+    fm = QFontMetrics(page.grid.font())
+    assert fitting_title(strength, fm, 400) == f"Strength {workout}"
+    narrow = fitting_title(strength, fm, fm.horizontalAdvance("Strength") - 2)
+    assert narrow == f"Str. {workout}" and "…" not in narrow

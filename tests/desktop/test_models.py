@@ -60,7 +60,7 @@ def test_update_keeps_rows_when_the_dates_are_the_same(ctx: Any, qtbot: Any) -> 
         model.update_days([DayInfo(date=TODAY + timedelta(days=7 + i)) for i in range(7)])
 
 
-def test_drag_carries_the_date_and_only_drops_within_the_week(ctx: Any, qtbot: Any) -> None:
+def test_drag_carries_the_date_and_drops_within_reach(ctx: Any, qtbot: Any) -> None:
     model = DaysModel()
     model.set_days(week_days(ctx))
     mime = model.mimeData([model.index(3)])
@@ -70,13 +70,14 @@ def test_drag_carries_the_date_and_only_drops_within_the_week(ctx: Any, qtbot: A
     with qtbot.waitSignal(model.session_dropped) as blocker:
         assert model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, model.index(1))
     assert blocker.args == [date(2026, 11, 26), date(2026, 11, 24)]
-    # Sunday 6 December is in another week: no drop.
-    other = DaysModel()
-    other.set_days([DayInfo(date=date(2026, 11, 30) + timedelta(days=i),
-                            session=ctx.plan().session_on(date(2026, 11, 30)
-                                                          + timedelta(days=i)),
-                            in_plan=True) for i in range(7)])
-    assert not other.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, other.index(6))
+    # The next week (to Sunday 6 December) is within reach; the week after is not.
+    for monday, reachable in ((date(2026, 11, 30), True), (date(2026, 12, 7), False)):
+        other = DaysModel()
+        other.set_days([DayInfo(date=monday + timedelta(days=i),
+                                session=ctx.plan().session_on(monday + timedelta(days=i)),
+                                in_plan=True) for i in range(7)])
+        assert other.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
+                                     other.index(6)) is reachable
     assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
 
 

@@ -126,8 +126,25 @@ def test_imperial_error_speaks_pounds(make_page, qtbot) -> None:
     page = make_page(profile_from_dict({**MINE, "units": "imperial"}))
     retype(qtbot, page.form.weight, "600")
     text = page.form.errors["weight_kg"].text()
-    # 35 kg = 77.16 lb and 250 kg = 551.16 lb: the limits shown round inwards
-    assert "77.2–551.1 lb" in text and "600.0 lb" in text
+    # 35 kg = 77.16 lb and 250 kg = 551.16 lb: whole pounds, rounded inwards
+    assert "78–551 lb" in text and "600.0 lb" in text
+
+
+def test_imperial_protein_reads_per_pound_and_stores_per_kilogram(make_page, qtbot) -> None:
+    page = make_page(profile_from_dict({**MINE, "units": "imperial",
+                                        "protein_g_per_kg": 1.8}))
+    form = page.form
+    assert form.protein.text().replace(",", ".") == "0.82 g per lb"  # 1.8 × 0.4536
+    assert "0.55–0.99 g per lb" in form.help["protein_g_per_kg"].text()
+    retype(qtbot, form.protein, "0.9")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.ctx.app.store.profile().protein_g_per_kg == 1.98  # 0.9 / 0.4536
+    retype(qtbot, form.protein, "0.4")
+    assert "Protein must be 0.55–0.99 g per lb, got 0.40 g per lb" in \
+        form.errors["protein_g_per_kg"].text()
+    form.units.setCurrentIndex(form.units.findData("metric"))
+    assert form.protein.text().replace(",", ".").endswith("g per kg")
+    assert "1.2–2.2 g per kg" in form.help["protein_g_per_kg"].text()
 
 
 def test_too_few_days_is_refused_and_long_run_day_follows_the_days(make_page, qtbot) -> None:
@@ -237,7 +254,7 @@ def test_the_imperial_weight_limits_shown_are_accepted(make_page, qtbot) -> None
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
         assert page.ctx.app.store.profile().weight_kg == pytest.approx(float(limit) * 0.45359237,
                                                                    abs=0.01)
-    retype(qtbot, form.weight, f"{float(lo) - 0.1:.1f}")  # one step under the shown limit
+    retype(qtbot, form.weight, f"{float(lo) - 1:.1f}")  # a pound under the shown limit
     assert form.errors["weight_kg"].isVisible()
 
 

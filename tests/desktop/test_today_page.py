@@ -259,6 +259,36 @@ def test_before_the_plan_starts_today_names_its_first_session(open_page) -> None
     assert page.detail.subtitle.text().startswith("No session: a free day before your plan")
 
 
+def visible_text(widget) -> str:  # noqa: ANN001
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in widget.findChildren(QLabel)
+                    if label.isVisible())
+
+
+def test_fuel_notes_are_said_once(open_page) -> None:  # noqa: ANN001
+    from core.nutrition import day_targets
+
+    page = open_page(TodayPage, profile_from_dict(RUNNER), saved_on=TODAY, today=TODAY)
+    plan = page.ctx.plan()
+    day = next(s.date for s in plan.sessions() if day_targets(
+        page.ctx.profile(), s.date, s).notes)
+    page = open_page(TodayPage, profile_from_dict(RUNNER), saved_on=TODAY, today=day)
+    notes = day_targets(page.ctx.profile(), day, plan.session_on(day)).notes
+    text = visible_text(page)
+    for note in notes:
+        assert text.count(note) == 1, note
+
+
+def test_hiit_structure_is_said_once_in_its_detail(open_page) -> None:  # noqa: ANN001
+    page = open_page(TodayPage, profile_from_dict(RUNNER), saved_on=TODAY, today=TODAY)
+    hiit = next(s for s in page.ctx.plan().sessions() if s.kind == "hiit")
+    page.detail.show_day(hiit.date)
+    text = page.detail.structure.text()
+    rounds = hiit.details["intervals"]["rounds"]
+    assert text.count(f"{rounds} rounds") == 1
+
+
 def test_a_trained_runner_sees_the_plans_note(open_page) -> None:  # noqa: ANN001
     runner = profile_from_dict({**RUNNER, "level": "advanced", "weekly_run_minutes": 600})
     page = open_page(TodayPage, runner, saved_on=TODAY, today=TODAY)

@@ -37,7 +37,7 @@ def test_move_undo_redo(ctx: Any) -> None:
 def test_a_refused_move_leaves_store_and_stack_alone(ctx: Any) -> None:
     before = ctx.app.store.plan()
     with pytest.raises(ValueError):
-        push(ctx, MoveSessionCommand(ctx, TODAY, TODAY + timedelta(days=9)))
+        push(ctx, MoveSessionCommand(ctx, TODAY, TODAY + timedelta(days=16)))  # 3rd week
     assert ctx.app.store.plan() == before
     assert ctx.undo_stack.count() == 0
 

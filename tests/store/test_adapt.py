@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from core.adaptation import accept, adaptation_offers
-from core.app.planning import judge_finished_weeks, save_profile
+from core.app.planning import judge_finished_weeks, move, save_profile
 from core.checkin import CheckIn, Outcome
 from core.plan import Plan, Session
 from core.profile import demo_profile
@@ -113,7 +113,7 @@ def test_a_user_move_and_a_logged_day_keep_what_they_had(repo: Repository) -> No
     old = stored(repo)
     week2 = old.weeks[1].sessions
     a, b = week2[1], week2[2]  # Tuesday's long run to Wednesday's rest day
-    repo.move_session(a.date, b.date)
+    move(repo, a.date, b.date)
     for s in runs(old, 1):
         repo.save_outcome(Outcome(s.date, "skipped"))
     judge_finished_weeks(repo, day(7))

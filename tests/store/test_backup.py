@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import clock
+from core.app.planning import move, set_minutes
 from core.checkin import CheckIn, Outcome
 from core.store import Repository, open_repository, repository_plan
 from core.store.backup import BadBackup
@@ -21,8 +22,8 @@ from tests.store.helpers import FIRST_MONDAY, TODAY, repo_with_profile
 
 def filled(folder: Path) -> Repository:
     repo = repo_with_profile(folder)
-    repo.move_session(FIRST_MONDAY, FIRST_MONDAY + timedelta(days=2))
-    repo.set_minutes(FIRST_MONDAY + timedelta(days=1), 52)
+    move(repo, FIRST_MONDAY, FIRST_MONDAY + timedelta(days=2))
+    set_minutes(repo, FIRST_MONDAY + timedelta(days=1), 52)
     repo.save_checkin(CheckIn(date=FIRST_MONDAY, sleep_hours=6.5, sleep_quality=2,
                               warmup_done=True, stretch_done=True, foam_roll=("quads",),
                               water_met=True, weight_kg=63.9))

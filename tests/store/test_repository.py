@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from core import clock
-from core.app.planning import save_profile
+from core.app.planning import move, save_profile, set_minutes
 from core.checkin import CheckIn, Outcome
 from core.plan import Plan, monday_on_or_after
 from core.planner import build_plan
@@ -42,7 +42,7 @@ def test_first_save_stores_a_private_file_and_a_12_week_plan(tmp_path: Path) -> 
 
 def test_saving_the_same_profile_changes_nothing(tmp_path: Path) -> None:
     repo = repo_with_profile(tmp_path)
-    repo.set_minutes(FIRST_MONDAY, 44)  # a user edit survives saving the same profile
+    set_minutes(repo, FIRST_MONDAY, 44)  # a user edit survives saving the same profile
     before = repo.plan()
     change = save_profile(repo, demo_profile(), TODAY + timedelta(days=30))
     assert change.summary == "No changes" and change.is_empty
@@ -93,28 +93,28 @@ def test_move_swaps_within_a_week_and_marks_both_edited(tmp_path: Path) -> None:
     mon, wed = FIRST_MONDAY, FIRST_MONDAY + timedelta(days=2)
     a, b = plan.session_on(mon), plan.session_on(wed)
     assert a is not None and b is not None
-    change = repo.move_session(mon, wed)
+    change = move(repo, mon, wed)
     assert change.days == {mon, wed}
     moved = repo.plan()
     assert moved is not None
     assert moved.session_on(wed) == replace(a, date=wed, edited=True)
     assert moved.session_on(mon) == replace(b, date=mon, edited=True)
-    with pytest.raises(ValueError, match="within its week"):
-        repo.move_session(mon, mon + timedelta(days=7))
+    with pytest.raises(ValueError, match="within its week or to the week next to it"):
+        move(repo, mon, mon + timedelta(days=14))
     with pytest.raises(ValueError, match="not in the plan"):
-        repo.move_session(mon, mon - timedelta(days=1))
+        move(repo, mon, mon - timedelta(days=1))
     assert repo.plan() == moved
 
 
 def test_minutes_edit_is_kept_and_checked(tmp_path: Path) -> None:
     repo = repo_with_profile(tmp_path)
     day = FIRST_MONDAY + timedelta(days=1)
-    repo.set_minutes(day, 55)
+    set_minutes(repo, day, 55)
     session = repo.plan().session_on(day)  # type: ignore[union-attr]
     assert session is not None and session.minutes == 55 and session.edited
     for bad in (-1, 601, 2.5):
         with pytest.raises(ValueError, match="minutes"):
-            repo.set_minutes(day, bad)  # type: ignore[arg-type]
+            set_minutes(repo, day, bad)  # type: ignore[arg-type]
     assert repo.plan().session_on(day).minutes == 55  # type: ignore[union-attr]
 
 
@@ -238,7 +238,7 @@ def test_a_refused_first_write_leaves_no_file_behind(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="no planned session"):
         repo.save_outcome(Outcome(date=TODAY, status="done"))
     with pytest.raises(ValueError, match="not in the plan"):
-        repo.set_minutes(TODAY, 30)
+        set_minutes(repo, TODAY, 30)
     assert not folder.exists()
     repo.save_checkin(CheckIn(date=TODAY, sleep_hours=7.0))  # and it still works after
     assert repo.checkin(TODAY) == CheckIn(date=TODAY, sleep_hours=7.0)
