@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any
 from core.activities.model import Activity
 from core.app.planning import with_notes
 from core.checkin import CheckIn, Outcome
-from core.nutrition import DayTargets, day_targets
+from core.nutrition import DayTargets, day_targets, week_targets
 from core.plan import Plan, Week
 from core.profile import Profile, demo_profile
+from core.progress import WeekProgress, weekly_progress
 from core.recovery import Offer, adaptation_offers
 from core.week_check import check_week
 from core.weight_trend import DeficitOffer, Progress
@@ -135,6 +136,17 @@ class Queries:
         plan = self.plan()
         session = None if plan is None else plan.session_on(day)
         return day_targets(self.profile(), day, session)
+
+    def week_targets(self, week: Week) -> list[DayTargets]:
+        """The meal targets of each day of ``week`` for the saved profile."""
+        return list(week_targets(self.profile(), week))
+
+    def weekly_progress(self) -> list[WeekProgress]:
+        """Planned against done minutes, week by week, for the Progress page."""
+        plan = self.plan()
+        if plan is None:
+            return []
+        return list(weekly_progress(plan, self._store.outcomes(plan.start, plan.end)))
 
     def week_warnings(self, week: Week) -> list[str]:
         """The rules ``week`` breaks, in words (core.week_check)."""

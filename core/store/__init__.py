@@ -4,10 +4,10 @@ in or out, and speaks core dataclasses."""
 
 from __future__ import annotations
 
+from core.checkin import InvalidValue
 from core.store.autobackup import automatic_backups, readable_backups
 from core.store.backup import BackupData, BadBackup, load_backup
 from core.store.change import Change
-from core.store.convert import InvalidValue
 from core.store.repository import NoOutcome, Repository, open_repository
 from core.store.restore import read_sqlite_backup, replace_saved_data, restore_automatic_backup
 from core.store.safety import (

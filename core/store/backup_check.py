@@ -20,10 +20,11 @@ from core.checkin import (
     RPE_RANGE,
     CheckIn,
     Outcome,
+    check_checkin,
+    check_outcome,
 )
 from core.plan import KINDS, Plan, Session, Week
 from core.profile import AGE_RANGE, Profile, ProfileError, profile_from_dict
-from core.store.convert import check_checkin, check_outcome
 from core.store.safety import InvalidRequest
 
 FORMAT = "runner-legs-backup"

@@ -1,31 +1,20 @@
-"""Rows <-> core dataclasses, and the range checks of SPEC §7 ``log`` that every saved
-check-in and outcome passes (a refusal names the field, the value and the valid range)."""
+"""Rows <-> core dataclasses. The range checks every saved check-in and outcome passes live
+beside the dataclasses (core.checkin) and are re-exported here for the store's callers."""
 
 from __future__ import annotations
 
 import json
-import math
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from core.checkin import (
-    DISTANCE_RANGE,
-    HR_RANGE,
-    MINUTES_RANGE,
-    QUALITY_RANGE,
-    RPE_RANGE,
-    SLEEP_RANGE,
-    STATUSES,
-    WEIGHT_RANGE,
     CheckIn,
-    MeasurementError,
     Outcome,
-    check_measurements,
-    normal_areas,
+    check_checkin,
+    check_outcome,
 )
-from core.plan import FOAM_ROLL_AREAS, Session
+from core.plan import Session
 from core.profile import Profile, ProfileError, profile_from_dict
 from core.store.safety import StoredDataError
 
@@ -33,82 +22,9 @@ _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-class InvalidValue(ProfileError):
-    """A logged value is outside its range (the user's input): ``field``, ``value`` and
-    ``expected`` as for a profile field."""
-
-
 def nice_date(day: date) -> str:
     """``Mon 30 Nov`` (English, whatever the process locale)."""
     return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def _number(name: str, value: object, lo: float, hi: float, unit: str,
-            *, whole: bool = False) -> float:
-    expected = f"{lo:g}–{hi:g}{(' ' + unit) if unit else ''}"
-    if whole:
-        expected = "a whole number " + expected
-    if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or not lo <= value <= hi
-            or (whole and float(value) != int(value))):
-        raise InvalidValue(name, value, expected)
-    return float(value)
-
-
-def check_checkin(c: CheckIn) -> CheckIn:
-    """The check-in with its foam-roll areas in canonical order; ProfileError when a value is
-    out of range."""
-    if not isinstance(c.date, date):
-        raise InvalidValue("date", c.date, "a date")
-    if c.sleep_hours is not None:
-        _number("sleep_hours", c.sleep_hours, *SLEEP_RANGE, "hours")
-    if c.sleep_quality is not None:
-        _number("sleep_quality", c.sleep_quality, *QUALITY_RANGE, "", whole=True)
-    if c.weight_kg is not None:
-        _number("weight_kg", c.weight_kg, *WEIGHT_RANGE, "kg")
-    try:
-        check_measurements(c)
-    except MeasurementError as exc:
-        raise InvalidValue(exc.field, exc.value, exc.expected) from None
-    for name in ("warmup_done", "stretch_done", "water_met"):
-        if not isinstance(getattr(c, name), bool):
-            raise InvalidValue(name, getattr(c, name), "true or false")
-    areas = c.foam_roll
-    if (not isinstance(areas, (tuple, list))
-            or any(not isinstance(a, str) or a not in FOAM_ROLL_AREAS for a in areas)):
-        raise InvalidValue("foam_roll", areas, "areas from " + ", ".join(FOAM_ROLL_AREAS))
-    return replace(c, foam_roll=normal_areas(tuple(areas)),
-                   sleep_quality=None if c.sleep_quality is None else int(c.sleep_quality))
-
-
-def check_outcome(o: Outcome) -> Outcome:
-    """The outcome, or ProfileError naming the value that is out of range."""
-    if not isinstance(o.date, date):
-        raise InvalidValue("date", o.date, "a date")
-    if o.status not in STATUSES:
-        raise InvalidValue("status", o.status, "one of " + ", ".join(STATUSES))
-    if o.minutes is not None:
-        _number("minutes", o.minutes, *MINUTES_RANGE, "minutes", whole=True)
-    if o.rpe is not None:
-        _number("rpe", o.rpe, *RPE_RANGE, "", whole=True)
-    if o.distance_km is not None:
-        _number("distance_km", o.distance_km, *DISTANCE_RANGE, "km")
-    if o.avg_hr is not None:
-        _number("avg_hr", o.avg_hr, *HR_RANGE, "beats per minute", whole=True)
-    if o.source is not None and (not isinstance(o.source, str) or not o.source
-                                 or len(o.source) > 2000):
-        raise InvalidValue("source", o.source, "a file name")
-    if o.status == "skipped" and (o.minutes is not None or o.rpe is not None):
-        field = "minutes" if o.minutes is not None else "rpe"
-        raise InvalidValue(field, o.minutes if o.minutes is not None else o.rpe,
-                           "empty for a skipped session")
-    return replace(o, minutes=None if o.minutes is None else int(o.minutes),
-                   rpe=None if o.rpe is None else int(o.rpe),
-                   avg_hr=None if o.avg_hr is None else int(o.avg_hr))
-
-
-def check_minutes(minutes: object) -> int:
-    return int(_number("minutes", minutes, *MINUTES_RANGE, "minutes", whole=True))
 
 
 def checkin_from_row(row: Any) -> CheckIn:

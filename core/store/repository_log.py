@@ -8,13 +8,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from core.checkin import CheckIn, Outcome
+from core.checkin import CheckIn, Outcome, check_checkin, check_outcome
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
     CHECKIN_COLUMNS,
     OUTCOME_COLUMNS,
-    check_checkin,
-    check_outcome,
     checkin_from_row,
     checkin_from_tuple,
     checkin_to_row,

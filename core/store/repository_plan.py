@@ -8,11 +8,11 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from core.checkin import check_minutes
 from core.plan import KINDS, Plan, Session, Week
 from core.profile import Profile
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import (
-    check_minutes,
     nice_date,
     profile_from_text,
     session_from_text,

@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from core.plan import Plan, Week, monday_of
-from core.week_check import check_week
 from core.wording import month, month_year
 from desktop.context import AppContext
 from desktop.models.days import DayInfo
@@ -67,12 +66,8 @@ def build_days(ctx: AppContext, mode: str, anchor: date) -> list[DayInfo]:
 
 
 def week_warnings(ctx: AppContext, week: Week) -> list[str]:
-    """The broken rules of ``week`` in words (core.week_check)."""
-    plan = ctx.plan()
-    i = week.index - 1
-    previous = plan.weeks[i - 1] if i > 0 else None
-    last_full = next((w for w in reversed(plan.weeks[:i]) if not w.lighter), None)
-    return list(check_week(week, ctx.profile(), previous, last_full=last_full))
+    """The broken rules of ``week`` in words (core.week_check, asked through core.app)."""
+    return ctx.app.queries.week_warnings(week)
 
 
 def range_title(mode: str, anchor: date, days: list[DayInfo]) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.app import Change
-from core.nutrition import DayTargets, day_targets, week_targets
+from core.nutrition import DayTargets
 from core.plan import Plan, Session, Week, monday_of
 from core.profile import Profile
 from core.units import format_water, water_parts
@@ -173,7 +173,7 @@ class MealsPage(QWidget):
         profile = ctx.profile()
         plan = ctx.plan()
         session = plan.session_on(self._day)
-        self.targets = t = day_targets(profile, self._day, session)
+        self.targets = t = ctx.app.queries.targets(self._day)
         units = profile.units
         self.day_label.setText(day_title(self._day, self._today))
         self._show_session(session, self._day < plan.start or self._day > plan.end)
@@ -223,7 +223,7 @@ class MealsPage(QWidget):
             sessions = tuple(s for d in range(7)
                              if (s := plan.session_on(start + timedelta(days=d))) is not None)
             week = Week(index=0, start=start, lighter=False, sessions=sessions)
-        targets = week_targets(profile, week)
+        targets = self.ctx.app.queries.week_targets(week)
         rows = [TargetRow(t, week.session_on(t.date), profile.units, t.date == self._today)
                 for t in targets]
         label = f"Week of {start.day} {month(start)}"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.app import Change
 from core.plan import monday_of
-from core.progress import WeekProgress, weekly_progress, weight_series
+from core.progress import WeekProgress, weight_series
 from core.units import weight_in, weight_unit
 from core.weight_trend import Progress
 from core.wording import day_label
@@ -146,10 +146,8 @@ class ProgressPage(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
         today = ctx.today()
-        plan = ctx.plan()
         units = ctx.profile().units
-        outcomes = ctx.app.queries.outcomes(plan.start, plan.end)
-        self.weeks = weekly_progress(plan, outcomes)
+        self.weeks = ctx.app.queries.weekly_progress()
         self.progress_model.set_rows(self.weeks)
         current = next((w for w in self.weeks if w.week_start == monday_of(today)), None)
         if current is None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.app import Change
-from core.nutrition import day_targets
 from core.plan import Plan
 from core.recovery import Offer
 from core.units import water_parts
@@ -200,7 +199,6 @@ class TodayPage(QWidget):
         ctx = self.ctx
         today = ctx.today()
         plan, profile = ctx.plan(), ctx.profile()
-        session = plan.session_on(today)
         week = plan.week_of(today)
         where = (f"Week {week.index} of {len(plan.weeks)}" + (" · lighter week"
                  if week.lighter else "")) if week else (
@@ -216,7 +214,7 @@ class TodayPage(QWidget):
         self.detail.show_day(today)
         self.tomorrow.setText(coming_up(plan, today))
 
-        targets = day_targets(profile, today, session)
+        targets = ctx.app.queries.targets(today)
         t = targets.to_json()
         self.food["kcal"].set_value(f"{t['kcal']:,} kcal", "")
         self.food["protein"].set_value(f"{t['protein_g']} g", "")

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from core.activities.display import effort_facts
 from core.app import Change
 from core.checkin import Outcome
-from core.nutrition import day_targets
 from core.plan import Session
 from core.wording import weekday
 from desktop.context import AppContext
@@ -265,7 +264,7 @@ class SessionDetail(Panel):
         if rows:
             self.exercises.resizeRowsToContents()
             self.exercises.fit_height()
-        notes = day_targets(self.ctx.profile(), day, session).notes
+        notes = self.ctx.app.queries.targets(day).notes
         self.fuel.setText("<b>Fuel</b><br>" + _bullets(notes) if notes else "")
         self.fuel.setVisible(bool(notes))
         trainable = session.kind != "rest"
