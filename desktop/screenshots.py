@@ -25,13 +25,19 @@ ROLLS = (("quads", "calves"), (), ("glutes", "hamstrings"), ("quads", "glutes", 
 
 
 def populate(repo: object, today: date) -> None:
-    """The demo profile with a plan from two Mondays ago and two weeks of logs."""
+    """The demo profile with a plan from two Mondays ago, two weeks of logs, and the
+    morning weights of the four weeks before today (enough for a rate and a verdict)."""
     from core.checkin import CheckIn, Outcome
     from core.profile import demo_profile
 
     start = today - timedelta(days=today.weekday() + 14)
     save_profile(repo, demo_profile(), start)  # type: ignore[arg-type]
     plan = repo.plan()  # type: ignore[attr-defined]
+    for back in range(28, 14, -1):  # weights from before the plan: the trend needs 14+ days
+        wobble = (0.3, -0.2, 0.1, -0.3, 0.2)[back % 5]
+        repo.save_checkin(CheckIn(  # type: ignore[attr-defined]
+            date=today - timedelta(days=back), weight_kg=round(65.0 - 0.07 * (28 - back)
+                                                                + wobble, 1)))
     weight = 64.0
     day = start
     n = 0
@@ -40,7 +46,11 @@ def populate(repo: object, today: date) -> None:
         repo.save_checkin(CheckIn(  # type: ignore[attr-defined]
             date=day, sleep_hours=SLEEP[n % len(SLEEP)], sleep_quality=3 + n % 3,
             warmup_done=n % 4 != 3, stretch_done=n % 3 != 2, foam_roll=areas,
-            water_met=n % 5 != 4, weight_kg=round(weight, 1) if n % 3 == 0 else None))
+            water_met=n % 5 != 4,
+            weight_kg=round(weight + (0.2, -0.1, 0.3, -0.2)[n % 4], 1) if n % 7 != 6 else None,
+            thigh_cm=55.0 - n * 0.02 if n % 7 == 0 else None,
+            calf_cm=36.0 - n * 0.01 if n % 7 == 0 else None,
+            waist_cm=78.0 - n * 0.05 if n % 7 == 0 else None))
         session = plan.session_on(day)
         if session is not None and session.kind != "rest":
             if n == 9:
@@ -76,10 +86,25 @@ def dark_palette() -> object:
     return pal
 
 
+def _screen_config() -> Path:
+    """A config file for Qt's offscreen platform with one 1920 × 1200 screen (its default
+    screen is 800 × 800, and the window keeps itself on the screen)."""
+    import json
+    import tempfile
+
+    screen = {"name": "screenshots", "x": 0, "y": 0, "width": 1920, "height": 1200,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    path = Path(tempfile.gettempdir()) / "runner-legs-screenshots-screen.json"
+    path.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    return path
+
+
 def render(out_dir: Path, *, dark: bool = False, scale: float = 1.0,
            size: tuple[int, int] = SIZE) -> list[Path]:
     """Write one PNG per page (and the month view) into ``out_dir``; returns the files."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a desktop-sized screen, not 800 × 800
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen_config()}"
     os.environ["RUNNER_LEGS_TODAY"] = TODAY.isoformat()
     if scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = f"{scale:g}"  # read when the QApplication starts
