@@ -184,6 +184,10 @@ class ActivityImporter(QObject):
         if report.days:
             self.ctx.apply(report.change(), self)
         self.status(report.summary())
+        if report.refused and not quiet and (report.imported or len(report.refused) > 1):
+            from desktop.dialogs.messages import RefusedFiles
+
+            RefusedFiles.ask(self.window, [(r.file, r.reason) for r in report.refused])
         self.finished.emit(report)
 
     def _on_error(self, exc: BaseException) -> None:

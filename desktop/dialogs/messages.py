@@ -19,6 +19,25 @@ class ErrorMessage:
         box.exec()
 
 
+class RefusedFiles:
+    """Files an import could not use, each with its reason (the status bar only counts them)."""
+
+    SHOWN = 30  # lines listed; the rest are counted
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, refused: list[tuple[str, str]]) -> None:
+        n = len(refused)
+        title = f"{n} file{'' if n == 1 else 's'} not imported"
+        lines = [f"{name}: {reason}" for name, reason in refused[:cls.SHOWN]]
+        if n > cls.SHOWN:
+            lines.append(f"… and {n - cls.SHOWN} more")
+        box = QMessageBox(QMessageBox.Icon.Information, title,
+                          "Nothing of these files was written:\n\n" + "\n".join(lines),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAccessibleName(title)
+        box.exec()
+
+
 class UnsavedChanges:
     """Edits not saved yet: ``ask`` returns "save", "discard", or None to stay put."""
 

@@ -21,6 +21,7 @@ from core.app import App
 from core.profile import profile_from_dict
 from desktop.context import AppContext
 from desktop.dialogs.import_files import FilesAndFolders, ImportFilesDialog, WatchFolderDialog
+from desktop.dialogs.messages import RefusedFiles
 from desktop.main_window import MainWindow
 from tests.desktop.conftest import TEST_PROFILE
 
@@ -37,6 +38,15 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def refusals(monkeypatch: pytest.MonkeyPatch) -> list[list[tuple[str, str]]]:
+    """What the refused-files dialog was asked to list (one list per dialog)."""
+    shown: list[list[tuple[str, str]]] = []
+    monkeypatch.setattr(RefusedFiles, "ask",
+                        classmethod(lambda cls, parent, refused: shown.append(refused)))
+    return shown
 
 
 @pytest.fixture
@@ -78,6 +88,18 @@ def test_file_menu_import_marks_sessions_and_says_so(qtbot: Any, window: MainWin
     assert later.app.queries.outcome(WED).source == "walk.fit"
     message = window.statusBar().currentMessage()
     assert message == "Imported 2 activities: 2 marked a session done; 1 file refused"
+
+
+def test_the_refused_files_are_listed_with_their_reasons(
+        qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch,
+        refusals: list[list[tuple[str, str]]]) -> None:
+    """The status bar counts them; a dialog names each file and why it was not used."""
+    answer(monkeypatch, FIX / "run.fit", FIX / "workout.fit", FIX / "bad_crc.fit")
+    finished(qtbot, window, window.import_action.trigger)
+    assert len(refusals) == 1
+    named = {Path(name).name: reason for name, reason in refusals[0]}
+    assert set(named) == {"workout.fit", "bad_crc.fit"}
+    assert "workout" in named["workout.fit"] and "CRC" in named["bad_crc.fit"]
 
 
 def test_calendar_and_detail_show_distance_pace_and_heart_rate(
