@@ -99,6 +99,8 @@ class AppContext(QObject):
         A rebuilt plan (a profile change) or a restore makes the undo history obsolete: an old
         move would swap sessions of a plan it was never made for, so the stack is cleared.
         """
+        if change is not None:
+            self.app.queries.wrote(change)
         self._seen_version = self.app.queries.data_version()
         if makes_undo_obsolete(change):
             self.undo_stack.clear()

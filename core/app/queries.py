@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.activities.model import Activity
 from core.app.planning import with_notes
+from core.changes import Change
 from core.checkin import CheckIn, Outcome
 from core.nutrition import DayTargets, day_targets, week_targets
 from core.plan import Plan, Week
@@ -22,7 +23,7 @@ from core.weight_trend import DeficitOffer, Progress
 if TYPE_CHECKING:
     from core.store import Repository
 
-OFFER_HISTORY_DAYS = 14  # check-ins and marks looked at before the plan (or today)
+OFFER_HISTORY_DAYS = 14  # days of check-ins and marks the open offers are read from
 
 
 class Queries:
@@ -40,6 +41,19 @@ class Queries:
     def data_version(self) -> int:
         """Changes whenever any process committed a write (cheap enough to poll)."""
         return self._store.data_version()
+
+    def wrote(self, change: Change) -> None:
+        """Our own write ``change`` is done: a check-in or a mark leaves the profile and the
+        plan as they were, so they stay cached (re-reading the plan is the costly part of a
+        refresh); every other answer is worked out again."""
+        if change.plan or change.profile or change.everything:
+            return  # the next question sees the new version and reads everything again
+        now = self._store.data_version()
+        if self._cache_version is not None and self._store.only_ours_since(
+                self._cache_version, now):
+            self._cache = {k: v for k, v in self._cache.items()
+                           if k in ("profile", "plan", "demo")}
+            self._cache_version = now
 
     def _cached(self, key: str, read: Callable[[], Any]) -> Any:
         version = self._store.data_version()
@@ -109,12 +123,13 @@ class Queries:
         plan = self.plan()
         if plan is None:
             return []
+        # An offer names a session on or after today, at most three days after its trigger
+        # (two nights, or a skipped session), so two weeks of log hold every open one.
         today = self._today()
-        start = min(plan.start, today) - timedelta(days=OFFER_HISTORY_DAYS)
-        end = max(today, plan.start)
-        return adaptation_offers(plan, self._store.checkins(start, end),
-                                 self._store.outcomes(start, max(end, plan.end)), today,
-                                 dismissed=self._store.dismissed_offers())
+        start = today - timedelta(days=OFFER_HISTORY_DAYS)
+        return adaptation_offers(plan, self._store.checkins(start, today),
+                                 self._store.outcomes(start, today + timedelta(days=7)),
+                                 today, dismissed=self._store.dismissed_offers())
 
     def progress(self) -> Progress | None:
         """The weight trend, rate, energy-balance check and measurements (SPEC §5) today;

@@ -297,3 +297,9 @@ class RepositoryBase:
             return self._writes
         with self._errors():
             return (data_version(self._db) << 32) + self._writes
+
+    @staticmethod
+    def only_ours_since(before: int, now: int) -> bool:
+        """Between the ``data_version`` values ``before`` and ``now`` only this repository
+        wrote (no other process committed)."""
+        return before >> 32 == now >> 32

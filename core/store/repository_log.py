@@ -37,8 +37,8 @@ class LogPart(PlanPart):
 
     def checkin(self, day: date) -> CheckIn | None:
         with self._reading() as t:
-            row = None if t is None else t.checkin.get_or_none(t.checkin.day == day)
-            return None if row is None else checkin_from_row(row)
+            rows = [] if t is None else _checkins(t, day, day)  # plain SQL: read on every tick
+            return checkin_from_tuple(rows[0]) if rows else None
 
     def save_checkin(self, checkin: CheckIn) -> Change:
         """Save the day's whole check-in (an empty one removes it); ProfileError names a
@@ -50,8 +50,8 @@ class LogPart(PlanPart):
 
     def outcome(self, day: date) -> Outcome | None:
         with self._reading() as t:
-            row = None if t is None else t.outcome.get_or_none(t.outcome.day == day)
-            return None if row is None else outcome_from_row(row)
+            rows = [] if t is None else _outcomes(t, day, day)
+            return outcome_from_tuple(rows[0]) if rows else None
 
     def save_outcome(self, o: Outcome) -> Change:
         """Mark the day's planned session done or skipped (ValueError when no session is

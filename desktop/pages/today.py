@@ -259,6 +259,9 @@ class TodayPage(QWidget):
     @Slot(object, object)
     def _on_ctx_changed(self, change: Change | None, initiator: object) -> None:
         today = self.ctx.today()  # the day, and the nights and marks its offers read
+        if initiator is self.checklist and change is not None and not change.plan:
+            refresh_when_shown(self, lambda: self._show_offers(today))  # a night may offer
+            return  # the checklist shows its own tick; nothing else on the page changed
         if change is None or change.touches(today - timedelta(days=14),
                                             today + timedelta(days=7)):
             refresh_when_shown(self, self.refresh)
