@@ -72,7 +72,8 @@ def _run_targets(args: argparse.Namespace) -> int:
     if outside:
         note = (f"{day.isoformat()} is outside the plan ({plan.start.isoformat()} to "
                 f"{plan.end.isoformat()}): targets for a rest day")
-        targets = replace(targets, warnings=(*targets.warnings, note))
+        # a note, not a warning: SPEC §4 keeps warnings for the floors and carbs held at 0
+        targets = replace(targets, notes=(*targets.notes, note))
     if args.format == "json":
         json.dump(targets.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

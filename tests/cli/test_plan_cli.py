@@ -180,7 +180,7 @@ def test_weeks_or_start_with_the_saved_profile_says_the_stored_plan_is_not_shown
         assert "not shown" in note[0] and json.loads(fresh.stdout)["weeks"]
 
 
-def test_targets_outside_the_plan_warn_that_it_is_a_rest_day(tmp_path: Path) -> None:
+def test_targets_outside_the_plan_note_that_it_is_a_rest_day(tmp_path: Path) -> None:
     home = tmp_path / "home"
     assert run_cli("profile", "--set", str(write_profile(tmp_path)), home=home).returncode == 0
     before = run_cli("targets", "--date", "2026-11-21", home=home)
@@ -188,9 +188,10 @@ def test_targets_outside_the_plan_warn_that_it_is_a_rest_day(tmp_path: Path) -> 
     t = json.loads(before.stdout)
     assert t["session_kind"] == "rest"
     assert ("2026-11-21 is outside the plan (2026-11-23 to 2027-02-14): targets for a rest "
-            "day") in t["warnings"]
+            "day") in t["notes"]
+    assert t["warnings"] == []  # warnings are for the floors and carbs held at 0 (SPEC §4)
     inside = json.loads(run_cli("targets", "--date", "2026-11-24", home=home).stdout)
-    assert not any("outside the plan" in w for w in inside["warnings"])
+    assert not any("outside the plan" in n for n in inside["notes"] + inside["warnings"])
     text = run_cli("targets", "--demo", "--date", "2030-01-01", "--format", "text")
     assert text.returncode == 0 and "outside the plan" in text.stdout
 
