@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.adaptation import accept
-from core.app import planning
+from core.app import measuring, planning
 from core.changes import Change
 from core.checkin import CheckIn, Outcome
 from core.errors import RequestError
@@ -141,11 +141,11 @@ class Operations:
 
     def accept_deficit_offer(self, offer_id: str) -> Change:
         """Save the energy-balance offer's ``deficit_kcal`` (the plan stays as it is)."""
-        return self._store.accept_deficit_offer(offer_id, self._today())
+        return measuring.accept_deficit_offer(self._store, offer_id, self._today())
 
     def dismiss_deficit_offer(self, offer_id: str) -> Change:
         """Decline the energy-balance offer until its verdict changes."""
-        return self._store.dismiss_deficit_offer(offer_id, self._today())
+        return measuring.dismiss_deficit_offer(self._store, offer_id, self._today())
 
     def set_deficit(self, kcal: int) -> Change:
         """Save ``deficit_kcal`` alone (undoing or redoing an accepted deficit offer)."""

@@ -68,5 +68,11 @@ class Transaction:
     def put_sessions(self, sessions: list[Session] | tuple[Session, ...]) -> None:
         _put_sessions(self._t, sessions)
 
+    def dismiss_deficit(self, day: date, verdict: str) -> None:
+        """Remember the declined energy-balance offer (its verdict, on ``day``)."""
+        from core.store.repository_measure import dismiss_deficit
+
+        dismiss_deficit(self._t, day, verdict)
+
     def set_setting(self, key: str, value: str) -> None:
         self._t.setting.replace(key=key, value=value).execute()

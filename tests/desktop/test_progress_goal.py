@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCharts import QDateTimeAxis, QLineSeries, QScatterSeries
 from PySide6.QtCore import QDateTime, Qt
 
+from core.app.measuring import open_deficit_offer
 from core.checkin import CheckIn
 from core.profile import Profile, profile_from_dict
 from desktop.pages.progress import ProgressPage
@@ -110,7 +111,7 @@ def test_dismissing_the_offer_hides_it_and_keeps_the_deficit(make_page: Any,
                                                              qtbot: Any) -> None:
     page = make_page([CheckIn(TODAY - timedelta(days=i), weight_kg=64.0) for i in range(28)])
     qtbot.mouseClick(page.goal.dismiss, Qt.MouseButton.LeftButton)
-    assert page.ctx.app.store.deficit_offer(TODAY) is None
+    assert open_deficit_offer(page.ctx.app.store, TODAY) is None
     assert page.ctx.app.store.profile().deficit_kcal == 300
     assert not page.goal.offer_buttons.isVisibleTo(page)
 

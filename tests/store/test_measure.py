@@ -9,9 +9,15 @@ from pathlib import Path
 
 import pytest
 
+from core.app.measuring import (
+    accept_deficit_offer,
+    dismiss_deficit_offer,
+    open_deficit_offer,
+    progress_report,
+)
 from core.checkin import CheckIn
 from core.profile import ProfileError
-from core.store import InvalidRequest, Repository, open_repository
+from core.store import Repository, open_repository
 from core.store.backup import BadBackup
 from tests.store.helpers import FIRST_MONDAY, repo_with_profile
 
@@ -44,9 +50,9 @@ def test_backup_carries_measurements_and_a_declined_deficit_offer(tmp_path: Path
     source = repo_with_profile(tmp_path / "a")
     weigh(source, 28, 64.0)
     source.log_day(FIRST_MONDAY, {"thigh_cm": 56.0, "hips_cm": 97.0})
-    offer = source.deficit_offer(TODAY)
+    offer = open_deficit_offer(source, TODAY)
     assert offer is not None
-    source.dismiss_deficit_offer(offer.id, TODAY)
+    dismiss_deficit_offer(source, offer.id, TODAY)
     out = tmp_path / "backup.json"
     source.backup_to(out)
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -57,7 +63,7 @@ def test_backup_carries_measurements_and_a_declined_deficit_offer(tmp_path: Path
     target = open_repository(tmp_path / "b", today=lambda: TODAY)
     target.restore_from(out)
     assert target.checkin(FIRST_MONDAY) == source.checkin(FIRST_MONDAY)
-    assert target.deficit_offer(TODAY) is None  # still declined after the restore
+    assert open_deficit_offer(target, TODAY) is None  # still declined after the restore
     # a measurement out of range in a backup is refused, naming where
     first["thigh_cm"] = 120
     out.write_text(json.dumps(data), encoding="utf-8")
@@ -69,47 +75,47 @@ def test_accepting_the_deficit_offer_saves_the_profile_and_keeps_the_plan(
         tmp_path: Path) -> None:
     repo = repo_with_profile(tmp_path)
     weigh(repo, 28, 64.0)  # a flat trend against a 300 kcal deficit: too slow
-    report = repo.progress_report(TODAY)
+    report = progress_report(repo, TODAY)
     assert report is not None and report.check == "too_slow"
     assert report.rate_kg_per_week == pytest.approx(0.0)
-    offer = repo.deficit_offer(TODAY)
+    offer = open_deficit_offer(repo, TODAY)
     assert offer is not None and (offer.id, offer.current, offer.suggested) == (
         "deficit-400", 300, 400)
     plan = repo.plan()
-    with pytest.raises(InvalidRequest, match="no open offer with id deficit-999"):
-        repo.accept_deficit_offer("deficit-999", TODAY)
-    change = repo.accept_deficit_offer(offer.id, TODAY)
+    with pytest.raises(ValueError, match="no open offer with id deficit-999"):
+        accept_deficit_offer(repo, "deficit-999", TODAY)
+    change = accept_deficit_offer(repo, offer.id, TODAY)
     assert change.profile and not change.plan
     assert repo.profile().deficit_kcal == 400  # type: ignore[union-attr]
     assert repo.plan() == plan
     # the next offer asks for 500; setting the deficit back (undo) offers 400 again
-    nxt = repo.deficit_offer(TODAY)
+    nxt = open_deficit_offer(repo, TODAY)
     assert nxt is not None and nxt.suggested == 500
     repo.set_deficit(300)
     assert repo.profile().deficit_kcal == 300  # type: ignore[union-attr]
-    assert repo.deficit_offer(TODAY) == offer
+    assert open_deficit_offer(repo, TODAY) == offer
 
 
 def test_a_dismissed_offer_returns_when_the_verdict_changes(tmp_path: Path) -> None:
     repo = repo_with_profile(tmp_path)
     weigh(repo, 28, 64.0)
-    offer = repo.deficit_offer(TODAY)
+    offer = open_deficit_offer(repo, TODAY)
     assert offer is not None
-    repo.dismiss_deficit_offer(offer.id, TODAY)
-    assert repo.deficit_offer(TODAY) is None
-    assert repo.deficit_offer(TODAY + timedelta(days=1)) is None  # same verdict next day
-    with pytest.raises(InvalidRequest):
-        repo.dismiss_deficit_offer(offer.id, TODAY)
+    dismiss_deficit_offer(repo, offer.id, TODAY)
+    assert open_deficit_offer(repo, TODAY) is None
+    assert open_deficit_offer(repo, TODAY + timedelta(days=1)) is None  # same verdict next day
+    with pytest.raises(ValueError):
+        dismiss_deficit_offer(repo, offer.id, TODAY)
     # a drop of 4 kg: on track for a while, then too fast, then flat again (too slow)
     weights = [62.0, 60.0] + [60.0] * 53
     for i, kg in enumerate(weights):
         repo.log_day(TODAY + timedelta(days=i + 1), {"weight_kg": kg})
-    assert repo.progress_report(TODAY + timedelta(days=4)).check == "on_track"  # type: ignore[union-attr]
-    assert repo.deficit_offer(TODAY + timedelta(days=4)) is None
+    assert progress_report(repo, TODAY + timedelta(days=4)).check == "on_track"  # type: ignore[union-attr]
+    assert open_deficit_offer(repo, TODAY + timedelta(days=4)) is None
     fast_day = TODAY + timedelta(days=13)
-    fast = repo.deficit_offer(fast_day)
+    fast = open_deficit_offer(repo, fast_day)
     assert fast is not None and (fast.check, fast.suggested) == ("too_fast", 200)
-    repo.dismiss_deficit_offer(fast.id, fast_day)
-    assert repo.deficit_offer(fast_day + timedelta(days=7)) is None
-    slow = repo.deficit_offer(TODAY + timedelta(days=52))  # too slow again: back, as new
+    dismiss_deficit_offer(repo, fast.id, fast_day)
+    assert open_deficit_offer(repo, fast_day + timedelta(days=7)) is None
+    slow = open_deficit_offer(repo, TODAY + timedelta(days=52))  # too slow again: back, as new
     assert slow is not None and (slow.check, slow.suggested) == ("too_slow", 400)
