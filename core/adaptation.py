@@ -18,7 +18,7 @@ from typing import Any
 from core.catalog import LIGHTEST_WEEK, SETS_LIGHTER, WEEKLY_GROWTH
 from core.checkin import CheckIn, Outcome
 from core.plan import ADAPTED_KEY, HARD_KINDS, Plan, Session, Week, monday_of
-from core.planner import WEEKS_RANGE, build_plan
+from core.planner import WEEKS_RANGE, build_plan, minutes_run
 from core.profile import Profile
 
 SHORT_NIGHT_HOURS = 7.0
@@ -231,17 +231,8 @@ class Judgement:
 
 def done_minutes(week: Week, log: Mapping[date, Outcome]) -> int:
     """A finished week's running minutes: actual minutes when done, 0 when skipped, the
-    plan's minutes when not marked."""
-    total = 0
-    for session in week.sessions:
-        if not session.is_run:
-            continue
-        outcome = log.get(session.date)
-        if outcome is None:
-            total += session.minutes
-        elif outcome.status == "done":
-            total += session.minutes if outcome.minutes is None else outcome.minutes
-    return total
+    plan's minutes when not marked (the planner's one rule for it)."""
+    return minutes_run(week, log)
 
 
 def week_to_judge(plan: Plan, today: date, judged_through: date | None) -> Week | None:
