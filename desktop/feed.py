@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from core.app import exports
@@ -63,6 +64,25 @@ class FeedKeeper(QObject):
         self.ctx.note_quiet_write()
 
     # --- menu actions --------------------------------------------------------------------
+    def make_actions(self) -> tuple[QAction, QAction]:
+        """Keep a calendar file up to date…, and Stop updating it (for the File menu); the
+        second names the file and is enabled only while a feed is kept."""
+        self.feed_action = QAction("&Keep a calendar file up to date…", self.window)
+        self.feed_action.triggered.connect(self.choose)
+        self.stop_action = QAction("S&top updating the calendar file", self.window)
+        self.stop_action.triggered.connect(self.stop)
+        self.state_changed.connect(self._update_actions)
+        self._update_actions()
+        return self.feed_action, self.stop_action
+
+    @Slot()
+    def _update_actions(self) -> None:
+        path = self.path()
+        self.stop_action.setEnabled(path is not None)
+        name = path.name.replace("&", "&&") if path is not None else ""  # not a mnemonic
+        self.stop_action.setText(f"S&top updating {name}" if path is not None
+                                 else "S&top updating the calendar file")
+
     def choose(self) -> None:
         """File → Keep a calendar file up to date…: write the chosen file now; remember it
         once it has been written."""

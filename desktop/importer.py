@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.activities.read import hidden
@@ -75,6 +75,23 @@ class ActivityImporter(QObject):
         self._quiet = False  # a look at the watched folder that found nothing new says nothing
         self._seen: set[tuple[str, int, int]] = set()
         self.progressed.connect(self._on_progressed)
+
+    def take_drops(self, target: QWidget) -> None:
+        """Import activity files dropped anywhere on ``target`` (SPEC §9)."""
+        target.setAcceptDrops(True)
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            assert isinstance(event, QDropEvent)  # QDragEnterEvent and QDragMoveEvent too
+            paths = local_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                if kind == QEvent.Type.Drop:
+                    self.import_paths(paths)
+                return True
+        return False
 
     @property
     def running(self) -> bool:

@@ -15,9 +15,6 @@ from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QKeySequence,
     QMoveEvent,
     QResizeEvent,
@@ -29,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QToolButton,
@@ -42,10 +38,11 @@ from core.plan import Week
 from desktop.context import AppContext
 from desktop.export_actions import Exporter
 from desktop.feed import FeedKeeper
-from desktop.importer import ActivityImporter, local_paths
+from desktop.importer import ActivityImporter
 from desktop.style import app_icon, long_day, set_title, sidebar_style, svg_icon
 from desktop.tasks import manager
 from desktop.widgets.panel import Banner, Panel, Role
+from desktop.window_place import default_geometry, keep_on_screen
 
 # (name, sidebar label, module, class)
 PAGES: tuple[tuple[str, str, str, str], ...] = (
@@ -67,22 +64,6 @@ COMPACT_KEY = "window/compact_sidebar"
 POLL_MS = 2000
 SAVE_DELAY_MS = 500
 DEMO_TEXT = "You're looking at a demo plan — set up your profile"
-
-
-def app_version() -> str:
-    from importlib import metadata  # only the About box needs it: not read at start-up
-
-    try:
-        return metadata.version("runner-legs")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def about_text() -> str:
-    return (f"<h3>Runner Legs {app_version()}</h3>"
-            "<p>A training plan, meal targets and a recovery checklist for runners who want "
-            "lean, defined legs, with a fridge-door schedule to print.</p>"
-            "<p>Your data stays on this computer.</p>")
 
 
 class MainWindow(QMainWindow):
@@ -167,9 +148,8 @@ class MainWindow(QMainWindow):
 
         self.exporter = Exporter(self, ctx, self._fridge_week, self.show_status)
         self.importer = ActivityImporter(self, ctx, self.show_status)
-        self.setAcceptDrops(True)  # activity files dropped anywhere on the window
+        self.importer.take_drops(self)  # activity files dropped anywhere on the window
         self.feed = FeedKeeper(self, ctx, self.show_status)
-        self.feed.state_changed.connect(self._update_feed_actions)
         self._build_menus()
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
         ctx.changed.connect(self._on_ctx_changed)
@@ -235,11 +215,8 @@ class MainWindow(QMainWindow):
         self.watch_action = self._action(file, "Export &workouts for a watch…",
                                          ex.export_watch)
         file.addSeparator()
-        self.feed_action = self._action(file, "&Keep a calendar file up to date…",
-                                        self.feed.choose)
-        self.feed_stop_action = self._action(file, "S&top updating the calendar file",
-                                             self.feed.stop)
-        self._update_feed_actions()
+        self.feed_action, self.feed_stop_action = self.feed.make_actions()
+        file.addActions([self.feed_action, self.feed_stop_action])
         file.addSeparator()
         self.backup_action = self._action(file, "&Back up…", ex.backup)
         self.restore_action = self._action(file, "&Restore…", ex.restore)
@@ -263,27 +240,6 @@ class MainWindow(QMainWindow):
         self.guide_action = self._action(help_menu, "&How the plan works", self.open_guide,
                                          QKeySequence.StandardKey.HelpContents)
         self.about_action = self._action(help_menu, "&About Runner Legs", self.show_about)
-
-    # --- activity files dropped on the window (SPEC §9) ---------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt override
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
-        paths = local_paths(event.mimeData())
-        if not paths:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        self.importer.import_paths(paths)
 
     # --- pages ---------------------------------------------------------------------------
     def page(self, name: str) -> QWidget:
@@ -354,14 +310,6 @@ class MainWindow(QMainWindow):
         self.notice_banner.show()
         self.show_status(text, 30000)
 
-    @Slot()
-    def _update_feed_actions(self) -> None:
-        path = self.feed.path()
-        self.feed_stop_action.setEnabled(path is not None)
-        name = path.name.replace("&", "&&") if path is not None else ""  # not a mnemonic
-        self.feed_stop_action.setText(f"S&top updating {name}" if path is not None
-                                      else "S&top updating the calendar file")
-
     def _update_demo_banner(self) -> None:
         self.demo_banner.setVisible(self.ctx.is_demo())
 
@@ -417,14 +365,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Runner Legs", about_text())
+        from desktop.dialogs.about import AboutBox
+
+        AboutBox.ask(self)
 
     # --- settings ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self._default_geometry()
+            default_geometry(self)
         self.set_sidebar_compact(bool(settings.value(COMPACT_KEY, False, bool)))
         page = settings.value(PAGE_KEY, "", str)
         self.show_page(page if page in PAGE_NAMES else "today")
@@ -449,35 +399,8 @@ class MainWindow(QMainWindow):
         self.save_settings()
 
     def fit_to_screen(self) -> None:
-        """Never larger than the screen's free area, and on it (a geometry saved on a bigger
-        screen, or a large QT_SCALE_FACTOR, would put the window's edges out of reach)."""
-        screen = self.screen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        frame = self.frameGeometry().size() - self.geometry().size()
-        width = min(self.width(), area.width() - frame.width())
-        height = min(self.height(), area.height() - frame.height())
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        x = min(max(self.x(), area.left()), area.right() - self.frameGeometry().width() + 1)
-        y = min(max(self.y(), area.top()), area.bottom() - self.frameGeometry().height() + 1)
-        if (x, y) != (self.x(), self.y()):
-            self.move(x, y)
-
-    def _default_geometry(self) -> None:
-        """First start: a roomy window (up to 1360 × 880) centred on the screen."""
-        fm = self.fontMetrics()
-        width, height = max(fm.averageCharWidth() * 150, 1360), max(fm.height() * 44, 880)
-        screen = self.screen()
-        if screen is not None:
-            area = screen.availableGeometry()
-            width = min(width, area.width() * 9 // 10)
-            height = min(height, area.height() * 9 // 10)
-            self.resize(width, height)
-            self.move(area.center() - self.rect().center())
-        else:
-            self.resize(width, height)
+        """Never larger than the screen's free area, and on it."""
+        keep_on_screen(self)
 
     def save_settings(self) -> None:
         """Remember the window's place and size and the page (also while running, so a

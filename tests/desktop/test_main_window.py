@@ -10,7 +10,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from core.app.planning import save_profile
-from desktop.main_window import DEMO_TEXT, PAGE_NAMES, MainWindow, about_text
+from desktop.dialogs.about import about_text
+from desktop.main_window import DEMO_TEXT, PAGE_NAMES, MainWindow
 from tests.desktop.conftest import TODAY, open_store
 
 
