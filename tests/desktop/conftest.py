@@ -117,3 +117,19 @@ def open_page(qtbot: Any, tmp_path: Path) -> Iterator[Any]:
     yield make
     for store in repos:
         store.close()
+
+
+@pytest.fixture
+def calendar_page(qtbot: Any, ctx: Any) -> Any:
+    """The calendar page over ``ctx``, shown, active, the day grid focused."""
+    from desktop.pages.calendar import CalendarPage
+
+    widget = CalendarPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    widget.grid.setFocus()
+    return widget
