@@ -189,7 +189,7 @@ class Operations:
         writing nothing (InvalidRequest in plain words naming the file)."""
         from core.store.backup_read import read_backup
 
-        return read_backup(path)
+        return read_backup(path, self._store.data_dir)
 
     def restore_data(self, data: BackupData) -> Change:
         """Replace everything with an already checked backup, in one transaction."""

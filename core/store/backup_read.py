@@ -3,23 +3,19 @@ checked in full before anything is replaced, with refusals in plain words."""
 
 from __future__ import annotations
 
-import json
-import shutil
-import tempfile
-from datetime import date
 from pathlib import Path
 
-from core.store.backup import BackupData, BadBackup, dump, load_backup
-from core.store.backup_check import parse_backup
-from core.store.safety import SQLITE_MAGIC, InvalidRequest, StoreError, check_sqlite_file
+from core.store.backup import BackupData, BadBackup, load_backup
+from core.store.safety import SQLITE_MAGIC, InvalidRequest, check_sqlite_file
 
 NOT_A_BACKUP = ("is not a Runner Legs backup: pick a file made with File → Back up, or an "
                 "automatic backup (runner-legs-DATE.sqlite3)")
 
 
-def read_backup(path: Path) -> BackupData:
+def read_backup(path: Path, data_dir: Path) -> BackupData:
     """Everything ``path`` holds, validated as for a restore; InvalidRequest (a sentence
-    naming the file and what is wrong) when it cannot be restored. Nothing is written."""
+    naming the file and what is wrong) when it cannot be restored. Nothing of the data is
+    written (an automatic backup is read through a scratch copy in ``data_dir``)."""
     path = Path(path)
     name = f"“{path.name}”"
     if not path.is_file():
@@ -30,7 +26,7 @@ def read_backup(path: Path) -> BackupData:
     except OSError as exc:
         raise InvalidRequest(f"{name} cannot be read ({exc.strerror})") from None
     if head == SQLITE_MAGIC:
-        return _read_database(path, name)
+        return _read_database(path, name, data_dir)
     try:
         return load_backup(path)
     except BadBackup as exc:
@@ -44,28 +40,17 @@ def read_backup(path: Path) -> BackupData:
                              f"{exc.problem}") from None
 
 
-def _read_database(path: Path, name: str) -> BackupData:
-    """An automatic backup, read from a scratch copy (the file itself is never opened for
-    writing, nor migrated)."""
-    from core.store.db import DB_NAME
-    from core.store.repository import open_repository
+def _read_database(path: Path, name: str, data_dir: Path) -> BackupData:
+    """An automatic backup, read as a restore reads it (through SQLite, WAL included, into
+    a scratch copy in ``data_dir``); the file itself is only read."""
+    from core.store.restore import BadBackupValue, read_sqlite_backup
 
     if check_sqlite_file(path):
         raise InvalidRequest(f"{name} is damaged and cannot be restored")
-    with tempfile.TemporaryDirectory(prefix="runner-legs-read-") as tmp:
-        shutil.copyfile(path, Path(tmp, DB_NAME))
-        try:
-            repo = open_repository(Path(tmp), today=lambda: date.min)  # read only
-        except StoreError:
-            raise InvalidRequest(f"{name} {NOT_A_BACKUP}") from None
-        try:
-            with repo._reading() as t:
-                data = None if t is None else dump(t)
-            return parse_backup(json.loads(json.dumps(data)))
-        except BadBackup as exc:
-            raise InvalidRequest(f"{name} has a value that cannot be restored: {exc.where} "
-                                 f"{exc.problem}") from None
-        except (StoreError, ValueError, KeyError, TypeError, AttributeError):
-            raise InvalidRequest(f"{name} {NOT_A_BACKUP}") from None
-        finally:
-            repo.close()
+    try:
+        return read_sqlite_backup(data_dir, path)
+    except BadBackupValue as exc:
+        raise InvalidRequest(f"{name} has a value that cannot be restored: {exc.detail}") \
+            from None
+    except InvalidRequest:
+        raise InvalidRequest(f"{name} {NOT_A_BACKUP}") from None

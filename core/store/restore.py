@@ -106,6 +106,15 @@ def _copy_through_sqlite(backup: Path, out: Path) -> None:
         raise InvalidRequest(f"the backup {backup} cannot be used: SQLite says: {exc}") from None
 
 
+class BadBackupValue(InvalidRequest):
+    """A backup whose data reads but holds a value that cannot be restored; ``detail`` names
+    the value and the problem ("checkins[3].sleep_hours must be 0–24")."""
+
+    def __init__(self, text: str, detail: str) -> None:
+        super().__init__(text)
+        self.detail = detail
+
+
 def _checked_values(backup: Path, scratch: Path) -> BackupData:
     from core.store.repository import Repository
 
@@ -118,8 +127,9 @@ def _checked_values(backup: Path, scratch: Path) -> BackupData:
             data = None if t is None else dump(t)
         return parse_backup(json.loads(json.dumps(data)))
     except BadBackup as exc:
-        raise InvalidRequest(f"the backup {backup} cannot be used, nothing changed: "
-                             f"{exc.where} {exc.problem}") from None
+        detail = f"{exc.where} {exc.problem}"
+        raise BadBackupValue(f"the backup {backup} cannot be used, nothing changed: {detail}",
+                             detail) from None
     except DamagedDatabase as exc:
         raise InvalidRequest(f"the backup {backup} cannot be used, nothing changed: "
                              f"{exc.reason}") from None

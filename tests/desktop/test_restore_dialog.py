@@ -100,3 +100,32 @@ def test_cancel_after_the_check_changes_nothing(main_window, ctx, tmp_path, monk
     asked = pick(monkeypatch, backup, reply=None)
     main_window.restore_action.trigger()
     assert len(asked) == 2 and ctx.app.store.outcome(TODAY) is not None
+
+
+def test_a_sqlite_backup_is_read_with_its_wal_and_without_its_triggers(
+        qtbot, main_window, ctx, tmp_path, monkeypatch, shown) -> None:
+    """The window reads an automatic backup as the command line restores it: through SQLite
+    (a check-in still in the backup's -wal file counts), and a trigger the file carries
+    never runs on the data."""
+    auto = tmp_path / "runner-legs-2026-11-23.sqlite3"
+    source = sqlite3.connect(ctx.app.store.path)
+    target = sqlite3.connect(auto)
+    source.backup(target)
+    source.close()
+    target.execute("PRAGMA journal_mode=WAL")
+    target.execute("PRAGMA wal_autocheckpoint=0")
+    target.execute("CREATE TRIGGER wipe AFTER INSERT ON checkin BEGIN DELETE FROM outcome; "
+                   "END")
+    target.execute("INSERT INTO checkin (day, sleep_hours, warmup_done, stretch_done, "
+                   "foam_roll, water_met) VALUES (?, 6.5, 0, 0, '', 0)", (TODAY.isoformat(),))
+    target.commit()
+    keep_open = target  # the check-in stays in the -wal file while the backup is read
+    asked = pick(monkeypatch, auto)
+    with qtbot.waitSignal(ctx.changed):
+        main_window.restore_action.trigger()
+    keep_open.close()
+    assert "1 check-in" in asked[1] and not shown
+    assert ctx.app.store.checkin(TODAY).sleep_hours == 6.5
+    names = [r[0] for r in sqlite3.connect(ctx.app.store.path).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'")]
+    assert names == []
