@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -209,12 +210,17 @@ class ProfilePage(QWidget):
         except ValueError as exc:  # ProfileError, or the store refusing
             self.result.set_text(f"Not saved: {exc}", "warning")
             return
+        self._announce(change, lambda: self.saved_text(old_profile, old_plan, change))
+
+    def _announce(self, change: Change, words: Callable[[], str]) -> None:
+        """Tell every page about this page's write (the form is not reloaded under the
+        user's hands meanwhile), then say what it did."""
         self._saving = True
         try:
             self.ctx.apply(change)
         finally:
             self._saving = False
-        self.result.set_text(self.saved_text(old_profile, old_plan, change), "success")
+        self.result.set_text(words(), "success")
         self.profile_saved.emit(change)
 
     def saved_text(self, old_profile: Profile, old_plan: Plan, change: Change) -> str:
@@ -289,13 +295,7 @@ class ProfilePage(QWidget):
         except ValueError as exc:
             self.result.set_text(f"No new plan: {exc}", "warning")
             return
-        self._saving = True
-        try:
-            self.ctx.apply(change)
-        finally:
-            self._saving = False
-        self.result.set_text(store_note(change), "success")
-        self.profile_saved.emit(change)
+        self._announce(change, lambda: store_note(change))
 
     @Slot()
     def _on_revert_clicked(self) -> None:
