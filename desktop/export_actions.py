@@ -51,10 +51,6 @@ def ics_file(out: Path, profile: Profile, plan: Plan) -> Exported:
     return exports.ics(out, profile, plan)
 
 
-def history_file(out: Path, days: list[dict[str, Any]], decimal_comma: bool) -> Exported:
-    return exports.history_csv_file(out, days, decimal_comma=decimal_comma)
-
-
 def locale_writes_decimal_comma() -> bool:
     """True when the user's locale writes 7,5 (its spreadsheet will expect ';' and ',')."""
     from PySide6.QtCore import QLocale
@@ -212,13 +208,8 @@ class Exporter(QObject):
         if choice is None:
             return
         path, chosen = choice
-        try:
-            days = self.ctx.app.queries.history()
-        except (OSError, ValueError) as exc:
-            ErrorMessage.ask(self.window, "History CSV failed", str(exc))
-            self.failed.emit(str(exc))
-            return
-        self._run("History CSV", history_file, path, days, chosen == CSV_COMMA_FILTER)
+        self._run("History CSV", self.ctx.app.exports.history_file, path,
+                  chosen == CSV_COMMA_FILTER)
 
     def export_watch(self) -> None:
         """One FIT workout file per run of the shown week, into a folder the user picks."""

@@ -151,6 +151,11 @@ class Exports:
         profile, plan = self._saved()
         return ics(out, profile, plan)
 
+    def history_file(self, out: Path, decimal_comma: bool = False) -> Exported:
+        """Every logged day as a CSV file (read and written together, so a window can do
+        both off its UI thread: five years of history take tens of milliseconds to read)."""
+        return history_csv_file(out, self._queries.history(), decimal_comma=decimal_comma)
+
     def fit_workouts(self, folder: Path, week: Week | None = None) -> ExportedFiles:
         """The week's (default: the current week's) runs as watch workouts."""
         return fit_workouts(folder, week or self.current_week())
