@@ -225,10 +225,11 @@ def water(ml: float, units: str) -> str:
 
 
 def body_weight(kg: float, units: str) -> str:
-    """A body weight: "64 kg", or pounds to 0.1 lb ("141.1 lb") for imperial units."""
+    """A body weight to 0.1: "64 kg", "63.7 kg" (a smoothed trend too), or pounds to 0.1 lb
+    ("141.1 lb") for imperial units."""
     if units == "imperial":
         return f"{round(kg * LB_PER_KG, 1):g} lb"
-    return f"{kg:g} kg"
+    return f"{round(kg, 1):g} kg"
 
 
 def body_height(cm: float, units: str) -> str:

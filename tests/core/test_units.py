@@ -98,3 +98,11 @@ def test_every_face_converts_a_weight_the_same_way() -> None:
     from core.wording import body_weight
 
     assert body_weight(88.7, "imperial") == format_weight(88.7, "imperial") == "195.6 lb"
+
+
+def test_a_trend_weight_prints_to_a_tenth() -> None:
+    """The plan PDF's cover printed the weight trend as "63.6631 kg"."""
+    from core.wording import body_weight
+
+    assert body_weight(63.6631, "metric") == "63.7 kg"
+    assert body_weight(64.0, "metric") == "64 kg"
