@@ -79,6 +79,12 @@ class App:
     def close(self) -> None:
         self.store.close()
 
+    def __enter__(self) -> App:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def open_app(data_dir: Path, today: Callable[[], date]) -> App:
     """The App over ``data_dir`` (DamagedDatabase and friends from the store when the file

@@ -268,12 +268,9 @@ def resolve(args: argparse.Namespace, *, week_hint: date | None = None) -> Sourc
         check_age(profile, start)
         return Source(profile, build_plan(profile, start, weeks or 12), stored=False)
 
-    app = open_data(args)
-    try:
+    with open_data(args) as app:
         saved = app.queries.saved_profile()
         stored_plan = app.queries.plan()
-    finally:
-        app.close()
     if saved is None:
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE', "
                            "or use --profile FILE or --demo")
@@ -295,11 +292,8 @@ def judge_finished_weeks(args: argparse.Namespace) -> None:
     §3 short weeks) in the saved data; say what changed on stderr, as a note."""
     if getattr(args, "profile", None) or getattr(args, "demo", False):
         return
-    app = open_data(args)
-    try:
+    with open_data(args) as app:
         change = app.ops.judge_finished_weeks()
-    finally:
-        app.close()
     if not change.is_empty:
         note(f"note: {change.summary}")
 
@@ -316,3 +310,12 @@ def _start(option: date | None, stored: date | None, week_hint: date | None,
     if week_hint is not None:
         return monday_of(week_hint)
     return monday_on_or_after(today)
+
+
+def print_json(value: Any) -> None:
+    """``value`` as indented JSON on stdout (the ``--format json`` of every command)."""
+    import json
+    import sys
+
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -4,7 +4,6 @@ read and write the saved data, all through ``core.app``."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -27,6 +26,7 @@ from core.cli.common import (
     iso_date,
     open_data,
     output_path,
+    print_json,
     ranged_float,
     ranged_int,
     read_profile_file,
@@ -119,29 +119,18 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return data_dir(args)
 
 
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def _run_profile(args: argparse.Namespace) -> int:
     if args.set_file:
         profile = read_profile_file(args.set_file, on=monday_on_or_after(args.today))
-        app = open_data(args)
-        try:
+        with open_data(args) as app:
             change = app.ops.save_profile(profile)
-        finally:
-            app.close()
         print(change.summary)
         return 0
-    app = open_data(args)
-    try:
+    with open_data(args) as app:
         saved = app.queries.saved_profile()
-    finally:
-        app.close()
     if saved is None:
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE'")
-    _print_json(saved.to_dict())
+    print_json(saved.to_dict())
     return 0
 
 
@@ -187,25 +176,19 @@ def _run_history(args: argparse.Namespace) -> int:
     if args.start and args.end and args.start > args.end:
         raise InvalidInput(f"--from ({args.start.isoformat()}) must not be after --to "
                            f"({args.end.isoformat()})")
-    app = open_data(args)
-    try:
+    with open_data(args) as app:
         days = app.queries.history(args.start, args.end)
-    finally:
-        app.close()
     if args.format == "csv":
         sys.stdout.write(history_csv(days, decimal_comma=args.decimal_comma))
     else:
-        _print_json({"days": days})
+        print_json({"days": days})
     return 0
 
 
 def _run_backup(args: argparse.Namespace) -> int:
     out = output_path(args)
-    app = open_data(args)
-    try:
+    with open_data(args) as app:
         app.ops.backup(out)
-    finally:
-        app.close()
     print(f"Backup written to {args.out}")
     return 0
 

@@ -130,11 +130,8 @@ def _run_plan_pdf(args: argparse.Namespace) -> int:
     out = _target(args)
     progress = None
     if source.stored:  # the saved weights belong to the saved profile only
-        app = open_data(args)
-        try:
+        with open_data(args) as app:
             progress = app.queries.progress()
-        finally:
-            app.close()
     return _write(lambda: exports.plan_pdf(out, source.profile, source.plan,
                                            progress=progress))
 

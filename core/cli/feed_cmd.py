@@ -84,12 +84,9 @@ def refresh_feed(args: argparse.Namespace) -> None:
 
     path = None
     try:
-        app = open_data(args)
-        try:
+        with open_data(args) as app:
             path = app.exports.feed_path()
             app.exports.refresh_feed()
-        finally:
-            app.close()
     except (StoreError, RequestError, InvalidInput, OSError, ValueError) as exc:
         where = f" {path}" if path else ""
         line = " ".join(str(exc).split())

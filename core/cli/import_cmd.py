@@ -26,11 +26,8 @@ def _run_import(args: argparse.Namespace) -> int:
     from core.app import StoreError
 
     try:
-        app = open_data(args)
-        try:
+        with open_data(args) as app:
             report = app.ops.import_paths(args.paths)
-        finally:
-            app.close()
     except StoreError as exc:
         raise CliError(str(exc)) from None
     imported = [{"file": file, "sport": m.activity.sport, "start": utc_text(m.activity.start),

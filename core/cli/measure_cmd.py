@@ -5,12 +5,11 @@ dismissed by id."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from core.cli.common import CliError, InvalidInput, global_options, open_data
+from core.cli.common import CliError, InvalidInput, global_options, open_data, print_json
 from core.weight_trend import Progress, verdict_words
 
 if TYPE_CHECKING:
@@ -53,21 +52,13 @@ def _guard(run: Any) -> Any:
     return guarded
 
 
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def _run_progress(args: argparse.Namespace) -> int:
-    app = open_data(args)
-    try:
+    with open_data(args) as app:
         report = app.queries.progress()
-    finally:
-        app.close()
     if report is None:
         raise InvalidInput("no saved profile: save one with 'runner-legs profile --set FILE'")
     if args.format == "json":
-        _print_json(report.to_json())
+        print_json(report.to_json())
     else:
         sys.stdout.write(progress_text(report))
     return 0
@@ -121,15 +112,14 @@ def offer_rows(easier: list[Offer], deficit: DeficitOffer | None,
 
 def _run_offers(args: argparse.Namespace) -> int:
     today: date = args.today
-    app = open_data(args)
-    try:
+    with open_data(args) as app:
         easier = app.queries.open_offers()
         deficit = app.queries.deficit_offer()
         chosen = args.accept or args.dismiss
         if not chosen:
             rows = offer_rows(easier, deficit, today)
             if args.format == "json":
-                _print_json({"offers": rows})
+                print_json({"offers": rows})
             else:
                 sys.stdout.write("".join(f"{r['id']}  {r['reason']}\n" for r in rows)
                                  or "No open offers.\n")
@@ -146,7 +136,5 @@ def _run_offers(args: argparse.Namespace) -> int:
             open_ids = [r["id"] for r in offer_rows(easier, deficit, today)]
             raise InvalidInput(f"no open offer with id {chosen} (open: "
                                f"{', '.join(open_ids) or 'none'})")
-    finally:
-        app.close()
     print(change.summary)
     return 0
