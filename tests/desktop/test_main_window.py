@@ -175,7 +175,7 @@ def _focus_and_press(qtbot: Any, window: MainWindow, key: Qt.Key,
 
 def test_saving_the_profile_makes_an_earlier_move_not_undoable(
         qtbot: Any, main_window: MainWindow, ctx: Any) -> None:
-    from tests.desktop.test_calendar import drop
+    from tests.desktop.calendar_support import drop
 
     calendar = main_window.show_page("calendar")
     tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
@@ -215,7 +215,7 @@ def test_a_change_from_outside_clears_the_undo_history(qtbot: Any, main_window: 
 def test_undoing_a_drag_puts_both_sessions_back_exactly(qtbot: Any, main_window: MainWindow,
                                                         ctx: Any) -> None:
     from desktop.pages.calendar_cell import week_cell_texts
-    from tests.desktop.test_calendar import drop
+    from tests.desktop.calendar_support import drop
 
     calendar = main_window.show_page("calendar")
     tue, thu = TODAY + timedelta(days=1), TODAY + timedelta(days=3)
@@ -242,7 +242,7 @@ def test_undoing_a_drag_puts_both_sessions_back_exactly(qtbot: Any, main_window:
 
 def test_a_swap_names_both_sessions_in_the_status_bar(main_window: MainWindow,
                                                       ctx: Any) -> None:
-    from tests.desktop.test_calendar import drop
+    from tests.desktop.calendar_support import drop
 
     calendar = main_window.show_page("calendar")
     thu, fri = TODAY + timedelta(days=3), TODAY + timedelta(days=4)
