@@ -9,17 +9,18 @@ import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from core.activities.read import hidden
-from core.app import App
-from core.app.importing import ImportReport
 from desktop.context import AppContext
 from desktop.tasks import run_task
+
+if TYPE_CHECKING:  # the readers (FIT, TCX, GPX) load with the first import, not at start-up
+    from core.app import App
+    from core.app.importing import ImportReport
 
 WATCHED_KEY = "import/watched_folder"
 SHOW_AFTER_MS = 400  # a quick import never flashes a dialog
@@ -39,6 +40,8 @@ def scan_folder(folder: Path, seen: frozenset[tuple[str, int, int]]
                 ) -> tuple[list[Path], set[tuple[str, int, int]]]:
     """The files under ``folder`` not looked at yet (by path, size and modification time),
     and the keys of every file found."""
+    from core.activities.read import hidden
+
     fresh: list[Path] = []
     keys: set[tuple[str, int, int]] = set()
     for root, dirs, files in os.walk(folder, followlinks=False):
@@ -257,6 +260,8 @@ def _import_new(app: App, cancelled: Callable[[], bool], progress: Callable[[int
                 folder: Path, seen: frozenset[tuple[str, int, int]]
                 ) -> tuple[ImportReport, set[tuple[str, int, int]]]:
     """Worker: import the files of ``folder`` not seen before."""
+    from core.app.importing import ImportReport
+
     fresh, keys = scan_folder(folder, seen)
     if not fresh:
         return ImportReport(), keys
