@@ -51,7 +51,7 @@ def minimal_table_pdf(profile: Profile, week: Week) -> bytes:
 
 
 def _clear_caches() -> None:
-    for cached in (text._runs, text._width, grid.label_size, shaping._shape):
+    for cached in (text._runs, text._width, grid.label_size, shaping._shape, shaping._pieces):
         cached.cache_clear()
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from core.export import text as txt
 from core.export.pdf_style import SHAPED, fonts
-from core.export.shaping import shape
+from core.export.shaping import shape, text_object
 from core.export.text_layer import TextLayer
 
 ELLIPSIS = "…"
@@ -221,23 +221,29 @@ def draw_text(canvas: Any, text: str, x: float, y: float, size: float, *,
         canvas.setFillColor(colour)
     if len(parts) == 1:  # the common case: one font, its width is ``total``
         font, part = parts[0]
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, shape(part, font, size)[0] if font in SHAPED else part)
+        _draw_run(canvas, part, font, x, y, size)
         return total
     for font, part in parts:
-        canvas.setFont(font, size)
-        drawn, w = _drawn(part, font, size)
-        canvas.drawString(x, y, drawn)
-        x += w
+        _draw_run(canvas, part, font, x, y, size)
+        x += _run_width(part, font, size)
     return total
 
 
-def _drawn(part: str, font: str, size: float) -> tuple[str, float]:
+def _draw_run(canvas: Any, part: str, font: str, x: float, y: float, size: float) -> None:
+    """One font run; a shaped one with the letters its clusters stand for (``shaping``)."""
+    canvas.setFont(font, size)
     if font in SHAPED:
-        return shape(part, font, size)
+        canvas.drawText(text_object(canvas, x, y, part, font, size))
+    else:
+        canvas.drawString(x, y, part)
+
+
+def _run_width(part: str, font: str, size: float) -> float:
+    if font in SHAPED:
+        return shape(part, font, size)[1]
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    return part, float(stringWidth(part, font, size))
+    return float(stringWidth(part, font, size))
 
 
 def tick_boxes(canvas: Any, boxes: list[tuple[float, float, float]], *, line: float = 1.1,

@@ -1,11 +1,20 @@
 """Every private reportlab attribute the app reads, in one place (STYLE habit 15).
 
-The fridge page writes its text layer itself and the shaped scripts need their typed text in
-the PDF's ToUnicode maps; both reach below reportlab's public API. Each reach is a function
+The fridge page writes its text layer itself, shaped runs put ``/ActualText`` spans inside
+reportlab's text objects, and the shaped scripts need their typed text in the PDF's
+ToUnicode maps; all three reach below reportlab's public API. Each reach is a function
 here, checked against the reportlab versions it was written for (:func:`check_version`,
 called when the first PDF is made and by the tests), so an upgrade fails loudly in one place
 instead of printing wrong PDFs. Nothing is patched process-wide: the ToUnicode builder is
 swapped only while one of our documents is written (:func:`our_to_unicode_maps`).
+
+The ``/ActualText`` spans do not make that swap unnecessary: readers that ignore them
+(pdf.js, pypdf, pdfminer) and right-to-left runs (which have none) still take the text from
+the ToUnicode maps, and reportlab's own map gives conjunct glyphs private-use code points.
+reportlab builds each map by calling the module-level ``makeToUnicodeCMap`` from
+``TTFont.addObjects``; doing without the swap would take a font class that rewrites
+``addObjects`` or edits the written document's objects, both deeper reaches than borrowing
+that one function for the length of our save.
 """
 
 from __future__ import annotations
@@ -32,6 +41,7 @@ def check_version() -> None:
     """Raise ReportlabChanged unless every internal below is where it was."""
     from reportlab.pdfbase import ttfonts
     from reportlab.pdfgen.canvas import Canvas
+    from reportlab.pdfgen.textobject import PDFTextObject
 
     if version()[0] not in SUPPORTED_MAJORS:
         raise ReportlabChanged(f"reportlab {version()} is not a version Runner Legs was "
@@ -42,6 +52,8 @@ def check_version() -> None:
         ("TTFont._dynamicFont", getattr(ttfonts.TTFont, "_dynamicFont", None) is not None),
         ("Canvas._doc", "_doc" in Canvas.__init__.__code__.co_names),
         ("Canvas._fontname", "_fontname" in _canvas_names()),
+        ("PDFTextObject._code", "_code" in PDFTextObject.__init__.__code__.co_names),
+        ("ShapedStr slices keep their glyph records", _slices_keep_shape_data()),
     ) if not ok]
     if missing:
         raise ReportlabChanged("reportlab changed internals the PDFs rely on: "
@@ -57,6 +69,15 @@ def _canvas_names() -> set[str]:
     return names
 
 
+def _slices_keep_shape_data() -> bool:
+    from reportlab.pdfbase.ttfonts import ShapedStr
+
+    try:
+        return list(getattr(ShapedStr("ab", shapeData=[1, 2])[1:], "__shapeData__", [])) == [2]
+    except Exception:  # noqa: BLE001 - any failure means the class changed
+        return False
+
+
 # -- the canvas --------------------------------------------------------------------------
 
 def canvas_font(canvas: Any) -> tuple[str, float]:
@@ -67,6 +88,12 @@ def canvas_font(canvas: Any) -> tuple[str, float]:
 def canvas_document(canvas: Any) -> Any:
     """The PDF document object a canvas writes into (fonts subset per document)."""
     return canvas._doc
+
+
+def text_object_literal(obj: Any, operators: str) -> None:
+    """Put raw PDF operators into a reportlab text object, after the text drawn so far (the
+    canvas has the public ``addLiteral``; its text objects have nothing like it)."""
+    obj._code.append(operators)
 
 
 # -- fonts -------------------------------------------------------------------------------
@@ -109,4 +136,4 @@ def our_to_unicode_maps(builder: Callable[[str, list[int]], str]) -> Iterator[No
 
 __all__ = ["ReportlabChanged", "canvas_document", "canvas_font", "check_version",
            "is_ascii_readable", "is_dynamic_font", "our_to_unicode_maps", "shape_data",
-           "version"]
+           "text_object_literal", "version"]

@@ -3,8 +3,9 @@
 One BT/ET for the whole page instead of one per string, a relative move (``Td``) per string,
 and a font or colour change only when it changes. Strings in the embedded TrueType fonts go
 through reportlab's documented dynamic-font calls (``splitString`` and
-``getSubsetInternalName``), so reportlab still subsets and embeds the fonts; shaped runs and
-non-TrueType fonts are drawn by a reportlab text object of their own.
+``getSubsetInternalName``), so reportlab still subsets and embeds the fonts; shaped runs (with
+their ``/ActualText`` spans, see ``shaping``) and non-TrueType fonts are drawn by a reportlab
+text object of their own.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 from core.export import rl_internals as rl
 from core.export import text as txt
 from core.export.pdf_style import SHAPED
-from core.export.shaping import shape
+from core.export.shaping import shape, text_object
 
-Run = tuple[str, str, float]  # (font, string to draw, width at 1 pt)
+Run = tuple[str, str, float]  # (font, text (shaped when drawn), width at 1 pt)
 
 
 class TextLayer:
@@ -55,9 +56,12 @@ class TextLayer:
             x -= total / 2
         if colour is not None and colour is not self._colour:
             self.setFillColor(colour)
-        for font, drawn, run_unit in runs:
+        for font, part, run_unit in runs:
             self._font = (font, size)
-            self.drawString(x, y, drawn)
+            if font in SHAPED:
+                self._shaped(x, y, part)
+            else:
+                self.drawString(x, y, part)
             x += run_unit * size
         return total
 
@@ -109,12 +113,21 @@ class TextLayer:
         self._chunks[(name, text)] = chunks
         return chunks
 
+    def _shaped(self, x: float, y: float, text: str) -> None:
+        """A run of a shaped script, in a text object of its own (it closes ours)."""
+        name, size = self._font
+        self._own(text_object(self.canvas, x, y, text, name, size))
+
     def _other(self, x: float, y: float, text: str) -> None:
         """One string drawn by a reportlab text object of its own (it closes ours)."""
         name, size = self._font
         obj = self.canvas.beginText(x, y)
         obj.setFont(name, size)
         obj.textOut(text)
+        self._own(obj)
+
+    def _own(self, obj: Any) -> None:
+        """A reportlab text object between two of ours."""
         self._ops += ["ET", obj.getCode(), "BT"]
         self._tf = None
         self._at = (0, 0)
@@ -135,14 +148,13 @@ def _line(text: str, bold: bool) -> tuple[float, list[Run]]:
     unit = txt.width(text, 1.0, bold=bold)
     if len(parts) == 1:
         font, part = parts[0]
-        return unit, [(font, shape(part, font, 1.0)[0] if font in SHAPED else part, unit)]
+        return unit, [(font, part, unit)]
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     runs: list[Run] = []
     for font, part in parts:
         if font in SHAPED:
-            drawn, w = shape(part, font, 1.0)
-            runs.append((font, drawn, w))
+            runs.append((font, part, shape(part, font, 1.0)[1]))
         else:
             runs.append((font, part, float(stringWidth(part, font, 1.0))))
     return unit, runs
