@@ -12,7 +12,7 @@ from pathlib import Path
 from core import clock
 from core.app.planning import save_profile
 from core.checkin import CheckIn, Outcome
-from core.plan import FOAM_ROLL_AREAS, Plan, Session, monday_of
+from core.plan import FOAM_ROLL_AREAS, HARD_KINDS, Plan, Session, monday_of
 from core.planner import build_plan
 from core.profile import demo_profile
 from core.store import BackupData, open_repository
@@ -22,7 +22,8 @@ TODAY = date(2026, 11, 20)
 
 def history_data(years: int = 5, today: date = TODAY, seed: int = 7) -> BackupData:
     """A demo profile, a current 12-week plan that began four weeks ago, earlier plans back
-    to ``years`` ago, and a check-in and a session outcome for every day before today."""
+    to ``years`` ago, a check-in and a session outcome for every day before today, and the
+    adaptation offers declined on the way (about one hard session in four)."""
     rng = random.Random(seed)
     profile = demo_profile()
     current_start = monday_of(today) - timedelta(weeks=4)
@@ -52,8 +53,13 @@ def history_data(years: int = 5, today: date = TODAY, seed: int = 7) -> BackupDa
                                     minutes=s.minutes if done else None,
                                     rpe=rng.randint(3, 9) if done else None))
         day += timedelta(days=1)
+    declines = random.Random(seed + 1)  # its own draws: the log above stays as it was
+    dismissed = frozenset(d for d, s in sorted(sessions.items())
+                          if first <= d < today and s.kind in HARD_KINDS
+                          and declines.random() < 0.25)
     return BackupData(profile=profile, plan=current, other_sessions=tuple(earlier),
-                      checkins=tuple(checkins), outcomes=tuple(outcomes))
+                      checkins=tuple(checkins), outcomes=tuple(outcomes),
+                      dismissed_offers=dismissed)
 
 
 def make_history(data_dir: Path, years: int = 5, today: date = TODAY) -> Path:
@@ -67,13 +73,15 @@ def make_history(data_dir: Path, years: int = 5, today: date = TODAY) -> Path:
 
 
 def make_recent_user(data_dir: Path, days: int = 31, today: date = TODAY) -> Path:
-    """The same profile, current plan and last ``days`` days of logs as
-    :func:`make_history`, without the older history: the same month to read, less behind it."""
+    """The same profile, current plan and last ``days`` days of logs (and declined offers)
+    as :func:`make_history`, without the older history: the same month to read, less behind
+    it."""
     data = history_data(today=today)
     since = today - timedelta(days=days)
     recent = replace(data, other_sessions=(),
                      checkins=tuple(c for c in data.checkins if c.date >= since),
-                     outcomes=tuple(o for o in data.outcomes if o.date >= since))
+                     outcomes=tuple(o for o in data.outcomes if o.date >= since),
+                     dismissed_offers=frozenset(d for d in data.dismissed_offers if d >= since))
     repo = open_repository(data_dir, today=clock.today)
     try:
         repo.restore_data(recent)

@@ -125,12 +125,14 @@ class Queries:
         if plan is None:
             return []
         # An offer names a session on or after today, at most three days after its trigger
-        # (two nights, or a skipped session), so two weeks of log hold every open one.
+        # (two nights, or a skipped session), so two weeks of log hold every open one, and
+        # only the offers declined for today or later can hide one (years of declines are
+        # not read on every tick).
         today = self._today()
         start = today - timedelta(days=OFFER_HISTORY_DAYS)
         return adaptation_offers(plan, self._store.checkins(start, today),
                                  self._store.outcomes(start, today + timedelta(days=7)),
-                                 today, dismissed=self._store.dismissed_offers())
+                                 today, dismissed=self._store.dismissed_offers(today))
 
     def progress(self) -> Progress | None:
         """The weight trend, rate, energy-balance check and measurements (SPEC §5) today;

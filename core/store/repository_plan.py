@@ -61,11 +61,14 @@ class PlanPart(RepositoryBase):
             t.offer_dismissal.insert(day=day).on_conflict_ignore().execute()
             return Change(days=frozenset({day}), summary=f"Offer for {nice_date(day)} declined")
 
-    def dismissed_offers(self) -> frozenset[date]:
+    def dismissed_offers(self, since: date | None = None) -> frozenset[date]:
+        """The days whose offer was declined (only those from ``since`` on, when given)."""
         with self._reading() as t:
             if t is None:
                 return frozenset()
-            return frozenset(r.day for r in t.offer_dismissal.select())
+            od = t.offer_dismissal
+            rows = od.select(od.day) if since is None else od.select(od.day).where(od.day >= since)
+            return frozenset(r.day for r in rows)
 
     def setting(self, key: str) -> str | None:
         with self._reading() as t:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,6 +94,42 @@ def test_every_page_gets_the_same_open_offers(tmp_path: Path) -> None:
     assert len(offers) == 1 and offers[0].date > clock.day
     app.ops.dismiss_offer(offers[0].date)
     assert app.queries.open_offers() == []
+
+
+def test_an_offer_declined_stays_declined_on_its_own_day(tmp_path: Path) -> None:
+    clock = Clock(FRIDAY)
+    app = app_on(tmp_path, clock)
+    clock.day = FIRST_MONDAY + timedelta(days=2)
+    for n, hours in ((1, 6.2), (2, 5.9)):
+        app.ops.check_in(CheckIn(date=FIRST_MONDAY + timedelta(days=n), sleep_hours=hours))
+    [offer] = app.queries.open_offers()
+    app.ops.dismiss_offer(offer.date)
+    clock.day = offer.date  # the offer's day: still open, had it not been declined
+    assert app.queries.open_offers() == []
+
+
+def test_open_offers_read_two_weeks_of_log_and_no_older_declines(tmp_path: Path) -> None:
+    """The open offers are worked out again after every tick: what they read must not
+    grow with the years of history behind today."""
+    clock = Clock(FRIDAY)
+    app = app_on(tmp_path, clock)
+    clock.day = FIRST_MONDAY + timedelta(days=30)
+    asked: list[tuple[str, tuple[object, ...]]] = []
+    store = app.store
+    for name in ("checkins", "outcomes", "dismissed_offers"):
+        read = getattr(store, name)
+
+        def spy(*args: object, _name: str = name, _read: Any = read) -> Any:
+            asked.append((_name, args))
+            return _read(*args)
+
+        setattr(store, name, spy)
+    app.queries.open_offers()
+    today = clock.day
+    assert sorted(asked) == [
+        ("checkins", (today - timedelta(days=14), today)),
+        ("dismissed_offers", (today,)),
+        ("outcomes", (today - timedelta(days=14), today + timedelta(days=7)))]
 
 
 def test_the_first_command_on_the_monday_after_judges_the_week_once(tmp_path: Path) -> None:

@@ -133,6 +133,16 @@ def test_replace_session_and_dismissed_offers(tmp_path: Path) -> None:
     assert repo.dismissed_offers() == frozenset({day})
 
 
+def test_declined_offers_can_be_read_from_a_day_on(tmp_path: Path) -> None:
+    repo = repo_with_profile(tmp_path)
+    days = [FIRST_MONDAY + timedelta(days=n) for n in (1, 4, 8)]
+    for d in days:
+        repo.dismiss_offer(d)
+    assert repo.dismissed_offers() == frozenset(days)
+    assert repo.dismissed_offers(days[1]) == frozenset(days[1:])  # the day itself included
+    assert repo.dismissed_offers(days[2] + timedelta(days=1)) == frozenset()
+
+
 def test_checkin_ranges_are_refused_by_name_and_nothing_is_saved(tmp_path: Path) -> None:
     repo = repo_with_profile(tmp_path)
     bad = [("sleep_hours", 24.5), ("sleep_hours", -1.0), ("sleep_quality", 6),
