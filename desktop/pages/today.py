@@ -46,15 +46,10 @@ class OfferBox(QWidget):
 
     def __init__(self, ctx: AppContext, offer: Offer) -> None:
         super().__init__()
-        self.ctx, self.offer = ctx, offer
-        when = f"{weekday(offer.date)} {offer.date.day} {month(offer.date, short=True)}"
-        self.notice = Notice("info", f"{offer.reason}\n\nEasier option for {when}: "
-                                     f"{offer_words(offer)} instead of "
-                                     f"{offer.original.title}.")
+        self.ctx = ctx
+        self.notice = Notice("info", " ")
         self.accept = QPushButton("Accept the easier sessio&n")
-        self.accept.setAccessibleName(f"Accept the easier session on {when}")
         self.decline = QPushButton("Dismiss, &keep the plan")
-        self.decline.setAccessibleName(f"Decline the offer for {when}")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.decline)
@@ -65,6 +60,16 @@ class OfferBox(QWidget):
         layout.addLayout(buttons)
         self.accept.clicked.connect(self._on_accept_clicked)
         self.decline.clicked.connect(self._on_decline_clicked)
+        self.set_offer(offer)
+
+    def set_offer(self, offer: Offer) -> None:
+        """Show ``offer`` (a box is reused for the next offer rather than built again)."""
+        self.offer = offer
+        when = f"{weekday(offer.date)} {offer.date.day} {month(offer.date, short=True)}"
+        self.notice.set_text(f"{offer.reason}\n\nEasier option for {when}: "
+                             f"{offer_words(offer)} instead of {offer.original.title}.", "info")
+        self.accept.setAccessibleName(f"Accept the easier session on {when}")
+        self.decline.setAccessibleName(f"Decline the offer for {when}")
 
     @Slot()
     def _on_accept_clicked(self) -> None:
@@ -111,7 +116,8 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.setObjectName("todayPage")
         self.ctx = ctx
-        self.offer_boxes: list[OfferBox] = []
+        self.offer_boxes: list[OfferBox] = []  # those shown, in order
+        self._spare_boxes: list[OfferBox] = []  # hidden, for the next offers
 
         self.title = heading("Today")
         self.subtitle = muted()
@@ -228,18 +234,24 @@ class TodayPage(QWidget):
         self._show_offers(today)
 
     def _show_offers(self, today: date) -> None:
-        ctx = self.ctx
-        for box in self.offer_boxes:  # keep the parent: a box may be inside its own click
+        """The open offers of the coming week, each in a box. Boxes are kept and reused:
+        building one, and taking it out again, cost a mark that toggles an offer a frame."""
+        offers = [offer for offer in self.ctx.app.queries.open_offers()
+                  if (offer.date - today).days <= OFFER_LOOKAHEAD_DAYS]
+        if offers == [box.offer for box in self.offer_boxes]:
+            return  # the same offers (and any message a box shows) stay as they are
+        boxes = self.offer_boxes + self._spare_boxes
+        while len(boxes) < len(offers):
+            box = OfferBox(self.ctx, offers[len(boxes)])
+            self.offers.addWidget(box)
+            boxes.append(box)
+        for box, offer in zip(boxes, offers, strict=False):
+            box.set_offer(offer)
+        for box in boxes[len(offers):]:  # hidden, not deleted: a box may be inside its own click
             box.hide()
-            self.offers.removeWidget(box)
-            box.deleteLater()
-        self.offer_boxes = []
-        offers = ctx.app.queries.open_offers()
-        for offer in offers:
-            if (offer.date - today).days <= OFFER_LOOKAHEAD_DAYS:
-                box = OfferBox(ctx, offer)
-                self.offers.addWidget(box)
-                self.offer_boxes.append(box)
+        for box in boxes[:len(offers)]:
+            box.show()
+        self.offer_boxes, self._spare_boxes = boxes[:len(offers)], boxes[len(offers):]
 
     @Slot()
     def _on_new_plan_clicked(self) -> None:

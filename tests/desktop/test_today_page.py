@@ -18,7 +18,7 @@ from core.plan import monday_on_or_after
 from core.profile import profile_from_dict
 from core.store import open_repository
 from desktop.context import AppContext
-from desktop.pages.today import TodayPage
+from desktop.pages.today import OfferBox, TodayPage
 
 TODAY = date(2026, 11, 23)  # a Monday: the plan starts today
 RUNNER = {"name": "Sam", "sex": "female", "birth_date": "1990-03-02", "height_cm": 165,
@@ -79,6 +79,21 @@ def test_two_short_nights_offer_an_easier_session_that_can_be_accepted_and_undon
     assert page.offer_boxes == []  # accepted: nothing left to offer
     page.ctx.undo_stack.undo()
     assert page.ctx.app.store.plan().session_on(box.offer.date).kind == original.kind
+
+
+def test_an_offer_that_comes_back_is_shown_again_in_the_same_box(make_page, qtbot) -> None:
+    page = make_page(short_nights())
+    page.show()
+    box = page.offer_boxes[0]
+    text = box.notice.text()
+    qtbot.mouseClick(box.accept, Qt.MouseButton.LeftButton)
+    assert page.offer_boxes == [] and not box.isVisible()  # gone from the screen
+    page.ctx.undo_stack.undo()  # the plan as it was: the offer is open again
+    assert page.offer_boxes == [box] and box.isVisible()
+    assert box.notice.text() == text
+    assert len(page.findChildren(OfferBox)) == 1  # shown again, not built a second time
+    page.refresh()  # nothing changed: the box, and what it says, stay
+    assert page.offer_boxes == [box] and box.notice.text() == text
 
 
 def test_declined_offer_goes_away_and_changes_nothing(make_page, qtbot) -> None:
