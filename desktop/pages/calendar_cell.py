@@ -150,6 +150,49 @@ def fit_mark(text: str, fm: QFontMetrics, width: int) -> str:
             return candidate
     return fm.elidedText(bare.replace(" ", ""), Qt.TextElideMode.ElideRight, width)
 
+# A week cell's lines for (texts, title, fonts, width, height, icon): measuring and breaking
+# the words is most of a cell's paint, and a move or a mark repaints every cell of the week.
+_CHIP_LINES: dict[tuple[object, ...], tuple[list[tuple[int, str, bool]], int]] = {}
+_CHIP_LINES_KEPT = 512
+
+
+def week_chip_lines(info: DayInfo, width: int, height: int, icon_px: int, bold: QFont,
+                    plain: QFont) -> tuple[list[tuple[int, str, bool]], int]:
+    """The lines a week cell's chip shows, each as (offset from the chip's top, text, is
+    the title), and the chip's height: as many lines as fit in ``height``, the last one
+    ending in "…" when something is left out."""
+    texts = week_cell_texts(info)
+    title = fitting_title(info, QFontMetrics(bold), width)
+    key = (tuple(texts), title, bold.key(), plain.key(), width, height, icon_px)
+    known = _CHIP_LINES.get(key)
+    if known is not None:
+        return known
+    limit = height - 5  # QRect.bottom() is top + height - 1
+    y = icon_px + 8
+    placed: list[tuple[int, str, bool]] = []
+    cut = False
+    for block, style in texts:
+        is_title = style == "title"
+        fm = QFontMetrics(bold if is_title else plain)
+        for line in wrap_lines(title if is_title else block, fm, width):
+            if y + fm.height() > limit:
+                cut = True
+                break
+            placed.append((y, line, is_title))
+            y += fm.height()
+        if cut:
+            break
+        y += 3
+    if cut and placed:
+        top, line, is_title = placed[-1]
+        placed[-1] = (top, with_ellipsis(line, QFontMetrics(bold if is_title else plain),
+                                         width), is_title)
+    if len(_CHIP_LINES) >= _CHIP_LINES_KEPT:
+        _CHIP_LINES.clear()
+    _CHIP_LINES[key] = answer = (placed, y + 4)
+    return answer
+
+
 class DayDelegate(QStyledItemDelegate):
     """Paints one day: date, session chip (colour, icon, title, minutes) and its marks."""
 
@@ -286,44 +329,24 @@ class DayDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _week_chip(self, painter: QPainter, pal: QPalette, info: DayInfo, room: QRect,
-                   icon_px: int, bold: QFont, plain: QFont, text: QColor, muted: QColor) -> int:
+                   icon_px: int, bold: QFont, plain: QFont, text: QColor, muted: QColor) -> None:
         """The week cell's chip: icon, title, minutes and what to do, as many lines as fit;
         the last shown line ends in "…" when something is left out."""
         assert info.session is not None
         width = room.width() - 16
-        limit = room.bottom() - 4
-        y = room.top() + icon_px + 8
-        placed: list[tuple[int, str, QFont, QColor]] = []
-        cut = False
-        for block, style in week_cell_texts(info):
-            font = bold if style == "title" else plain
-            fm = QFontMetrics(font)
-            if style == "title":
-                block = fitting_title(info, fm, width)
-            for line in wrap_lines(block, fm, width):
-                if y + fm.height() > limit:
-                    cut = True
-                    break
-                placed.append((y, line, font, text if style == "title" else muted))
-                y += fm.height()
-            if cut:
-                break
-            y += 3
-        if cut and placed:
-            top, line, font, color = placed[-1]
-            placed[-1] = (top, with_ellipsis(line, QFontMetrics(font), width), font, color)
-        chip = QRect(room.left(), room.top(), room.width(), min(room.height(),
-                                                               y - room.top() + 4))
+        lines, height = week_chip_lines(info, width, room.height(), icon_px, bold, plain)
+        chip = QRect(room.left(), room.top(), room.width(), min(room.height(), height))
         self._chip(painter, pal, info.session.kind, chip)
         kind_icon(info.session.kind).paint(painter, QRect(chip.left() + 8, chip.top() + 5,
                                                           icon_px, icon_px))
-        for top, line, font, color in placed:
+        for dy, line, is_title in lines:
+            font = bold if is_title else plain
             painter.setFont(font)
-            painter.setPen(color)
-            painter.drawText(QRect(room.left() + 8, top, width, QFontMetrics(font).height()),
+            painter.setPen(text if is_title else muted)
+            painter.drawText(QRect(room.left() + 8, room.top() + dy, width,
+                                   QFontMetrics(font).height()),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, line)
         painter.setFont(plain)
-        return y
 
     def _chip(self, painter: QPainter, pal: QPalette, kind: str, chip: QRect) -> None:
         if kind == "rest":

@@ -309,3 +309,27 @@ def test_a_narrow_week_cell_shortens_the_title_instead_of_cutting_words(
     assert fitting_title(strength, fm, 400) == f"Strength {workout}"
     narrow = fitting_title(strength, fm, fm.horizontalAdvance("Strength") - 2)
     assert narrow == f"Str. {workout}" and "…" not in narrow
+
+
+def test_a_week_cell_shows_what_its_session_says_now(page: CalendarPage) -> None:
+    """The cell's lines are kept between paints, but never for a session that changed."""
+    from dataclasses import replace
+
+    from PySide6.QtGui import QFont
+
+    from desktop.pages.calendar_cell import week_chip_lines
+
+    day = next(d for d in page.model.days()
+               if d.session and d.session.minutes and d.session.kind != "strength")
+    plain = page.grid.font()
+    bold = QFont(plain)
+    bold.setBold(True)
+    before, _ = week_chip_lines(day, 200, 400, 20, bold, plain)
+    assert any("min" in line for _, line, _ in before)
+    longer = replace(day, session=replace(day.session, minutes=day.session.minutes + 15,
+                                          edited=True))
+    after, _ = week_chip_lines(longer, 200, 400, 20, bold, plain)
+    assert after != before and any("edited" in line for _, line, _ in after)
+    short, height = week_chip_lines(day, 200, 60, 20, bold, plain)
+    assert len(short) < len(before) and height <= 60 and short[-1][1].endswith("…")
+    assert week_chip_lines(day, 200, 400, 20, bold, plain)[0] == before
