@@ -20,6 +20,7 @@ from core.checkin import CheckIn, Outcome
 from core.plan import ADAPTED_KEY, HARD_KINDS, Plan, Session, Week, monday_of
 from core.planner import WEEKS_RANGE, build_plan, minutes_run
 from core.profile import Profile
+from core.wording import short_day
 
 SHORT_NIGHT_HOURS = 7.0
 OFFER_WINDOW_DAYS = 3  # an offer goes to the first hard session in the 3 days after a trigger
@@ -83,8 +84,6 @@ def triggers(checkins: Iterable[CheckIn], outcomes: Iterable[Outcome], plan: Pla
             found.append(Trigger(day, SHORT_SLEEP, (
                 f"Two short nights in a row ({_hours(before)} h and {_hours(now)} h, under "
                 f"{_hours(SHORT_NIGHT_HOURS)} h): an easier session lets your body catch up.")))
-    from core.wording import short_day  # here: core.wording reads core.recovery, which reads us
-
     for o in outcomes:
         if o.status != "skipped" or o.date > today:
             continue

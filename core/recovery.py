@@ -1,5 +1,6 @@
 """Recovery (SPEC §5): the daily checklist, sleep and foam-rolling numbers and chart series.
-The adaptation offers of SPEC §3 live in core.adaptation (re-exported here).
+The adaptation offers of SPEC §3 live in core.adaptation and the sleep target in core.sleep
+(both re-exported here).
 
 A check-in dated D holds the night slept before D. When several check-ins share a date, or
 several outcomes, the last one wins.
@@ -16,25 +17,12 @@ from core.adaptation import adaptation_offers as adaptation_offers
 from core.checkin import CheckIn
 from core.plan import ADAPTED_KEY as ADAPTED_KEY
 from core.plan import FOAM_ROLL_AREAS, Session
-
-SLEEP_TARGET = (7.0, 9.0)
-SLEEP_TARGET_65 = (7.0, 8.0)
-OLDER_AGE = 65
-
-
-def sleep_target(age: int) -> tuple[float, float]:
-    """Hours of sleep to aim for: 7–9 [S4], 7–8 from 65 [EXT: National Sleep Foundation]."""
-    return SLEEP_TARGET_65 if age >= OLDER_AGE else SLEEP_TARGET
-
-
-def sleep_target_text(age: int) -> str:
-    """The sleep target in words: "7–9 h", or "7–8 h" from 65 — the one rule every face uses."""
-    lo, hi = sleep_target(age)
-    return f"{_hours(lo)}–{_hours(hi)} h"
-
-
-def _hours(h: float) -> str:
-    return str(int(h)) if float(h).is_integer() else f"{h:g}"
+from core.sleep import OLDER_AGE as OLDER_AGE
+from core.sleep import SLEEP_TARGET as SLEEP_TARGET
+from core.sleep import SLEEP_TARGET_65 as SLEEP_TARGET_65
+from core.sleep import hours_text as _hours
+from core.sleep import sleep_target as sleep_target
+from core.sleep import sleep_target_text as sleep_target_text
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from core.catalog import KIND_LABELS
 from core.nutrition import whole
 from core.plan import RUN_KINDS, Session
 from core.profile import Profile
-from core.recovery import sleep_target_text
+from core.sleep import sleep_target_text
 from core.units import CM_PER_INCH, INCHES_PER_FOOT, LB_PER_KG, ML_PER_FL_OZ
 
 _PLAIN_DOSE = {

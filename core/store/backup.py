@@ -20,6 +20,7 @@ from core.store.convert import (
     session_from_text,
     session_to_text,
 )
+from core.store.rows import load_plan, write_plan
 from core.store.safety import InvalidRequest
 from core.store.tables import Tables
 
@@ -30,10 +31,8 @@ __all__ = ["BackupData", "BadBackup", "dump", "load_backup", "apply_backup"]
 
 def dump(t: Tables) -> dict[str, Any]:
     """Everything stored, as the JSON object of a backup file."""
-    from core.store.repository_plan import _load_plan
-
     profile_row = t.profile.get_or_none(t.profile.id == 1)
-    plan = _load_plan(t)
+    plan = load_plan(t)
     others = [session_from_text(r.session) for r in t.plan_day.select().order_by(t.plan_day.day)
               if plan is None or not plan.start <= r.day <= plan.end]
     return {
@@ -109,8 +108,6 @@ MACHINE_SETTINGS = frozenset({"calendar_feed", "import/watched_folder"})
 
 def apply_backup(t: Tables, data: BackupData) -> None:
     """Replace every stored row with the backup's content (call inside one transaction)."""
-    from core.store.repository_plan import write_plan
-
     kept = {r.key: r.value for r in t.setting.select().where(t.setting.key.in_(
         sorted(MACHINE_SETTINGS)))}
     settings = {k: v for k, v in data.settings.items() if k not in MACHINE_SETTINGS} | kept

@@ -14,7 +14,8 @@ from core.activities.times import parse_time
 from core.changes import NO_CHANGES, Change
 from core.checkin import Outcome
 from core.store.convert import outcome_from_row, outcome_to_row, session_from_text
-from core.store.repository_measure import MeasurePart
+from core.store.database import Database
+from core.store.rows import unmatched_activities
 from core.store.tables import Tables
 
 
@@ -26,8 +27,12 @@ class Imported:
     change: Change
 
 
-class ImportPart(MeasurePart):
-    """Writing imported activities."""
+class ImportPart:
+    """Writing imported activities and reading the ones that matched no session, through
+    the repository's one database."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     def import_activities(self, activities: Sequence[Activity]) -> Imported:
         """Match and keep ``activities`` (already read and checked against today) in one
@@ -36,11 +41,11 @@ class ImportPart(MeasurePart):
         over (SPEC §3)."""
         if not activities:
             return Imported((), NO_CHANGES)
-        with self._reading() as t:
+        with self._database.reading() as t:
             preview = None if t is None else _matching(t, activities)
         if preview is not None and not preview.kept:
             return Imported(preview.results, NO_CHANGES)
-        with self._writing() as t:
+        with self._database.writing() as t:
             m = _matching(t, activities)
             for day, mark in sorted(m.marks.items()):
                 old = t.outcome.get_or_none(t.outcome.day == day)
@@ -57,12 +62,13 @@ class ImportPart(MeasurePart):
         days = frozenset(a.date for a, _ in m.kept) | frozenset(m.marks)
         return Imported(m.results, Change(days=days, summary=import_summary(m.results)))
 
-
     def activities_by_day(self, start: date, end: date) -> dict[date, list[Activity]]:
         """The imported activities that matched no session, from ``start`` to ``end``, by
         day, in start order (what the calendar shows outside the plan)."""
+        with self._database.reading() as t:
+            unmatched = {} if t is None else unmatched_activities(t, start, end)
         out: dict[date, list[Activity]] = {}
-        for day, rows in self.unmatched_activities(start, end).items():
+        for day, rows in unmatched.items():
             out[day] = [Activity(sport=r["sport"], start=parse_time(r["start"]) or
                                  datetime.min.replace(tzinfo=UTC), date=day,
                                  minutes=r["minutes"], distance_km=r["distance_km"],

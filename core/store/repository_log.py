@@ -23,7 +23,8 @@ from core.store.convert import (
     outcome_to_row,
     session_from_text,
 )
-from core.store.repository_plan import PlanPart
+from core.store.database import Database
+from core.store.rows import unmatched_activities
 from core.store.safety import InvalidRequest
 from core.store.tables import Tables
 
@@ -32,11 +33,14 @@ class NoOutcome(InvalidRequest):
     """Minutes or RPE were given for a day whose session is not marked done or skipped."""
 
 
-class LogPart(PlanPart):
-    """Check-in and outcome reads and writes."""
+class LogPart:
+    """Check-in and outcome reads and writes, through the repository's one database."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     def checkin(self, day: date) -> CheckIn | None:
-        with self._reading() as t:
+        with self._database.reading() as t:
             rows = [] if t is None else _checkins(t, day, day)  # plain SQL: read on every tick
             return checkin_from_tuple(rows[0]) if rows else None
 
@@ -44,12 +48,12 @@ class LogPart(PlanPart):
         """Save the day's whole check-in (an empty one removes it); ProfileError names a
         value out of range."""
         c = check_checkin(checkin)
-        with self._writing() as t:
+        with self._database.writing() as t:
             _put_checkin(t, c)
         return Change(days=frozenset({c.date}), summary=f"Check-in saved for {nice_date(c.date)}")
 
     def outcome(self, day: date) -> Outcome | None:
-        with self._reading() as t:
+        with self._database.reading() as t:
             rows = [] if t is None else _outcomes(t, day, day)
             return outcome_from_tuple(rows[0]) if rows else None
 
@@ -57,14 +61,14 @@ class LogPart(PlanPart):
         """Mark the day's planned session done or skipped (ValueError when no session is
         planned that day)."""
         o = check_outcome(o)
-        with self._writing() as t:
+        with self._database.writing() as t:
             _require_planned(t, o.date)
             t.outcome.replace(**outcome_to_row(o)).execute()
         return _logged(o.date, f"Session on {nice_date(o.date)} marked {o.status}")
 
     def clear_outcome(self, day: date) -> Change:
         """Unmark the day's session."""
-        with self._writing() as t:
+        with self._database.writing() as t:
             gone = t.outcome.delete().where(t.outcome.day == day).execute()
         if not gone:
             return NO_CHANGES
@@ -82,7 +86,7 @@ class LogPart(PlanPart):
             check_checkin(replace(CheckIn(date=day), **checkin))
         if outcome:
             check_outcome(replace(Outcome(date=day, status="done"), **outcome))
-        with self._writing() as t:
+        with self._database.writing() as t:
             if checkin:
                 row = t.checkin.get_or_none(t.checkin.day == day)
                 base = checkin_from_row(row) if row is not None else CheckIn(date=day)
@@ -100,17 +104,17 @@ class LogPart(PlanPart):
 
     def checkins(self, start: date, end: date) -> list[CheckIn]:
         """The check-ins from ``start`` to ``end`` (both included), oldest first."""
-        with self._reading() as t:
+        with self._database.reading() as t:
             return [] if t is None else [checkin_from_tuple(r) for r in _checkins(t, start, end)]
 
     def outcomes(self, start: date, end: date) -> list[Outcome]:
         """The marked sessions from ``start`` to ``end`` (both included), oldest first."""
-        with self._reading() as t:
+        with self._database.reading() as t:
             return [] if t is None else [outcome_from_tuple(r) for r in _outcomes(t, start, end)]
 
     def history(self, start: date | None = None, end: date | None = None) -> list[dict[str, Any]]:
         """SPEC §7 history rows: the days with a check-in or a marked session, oldest first."""
-        with self._reading() as t:
+        with self._database.reading() as t:
             if t is None:
                 return []
             lo, hi = start or date.min, end or date.max
@@ -129,21 +133,8 @@ class LogPart(PlanPart):
 
     def unmatched_activities(self, start: date, end: date) -> dict[date, list[dict[str, Any]]]:
         """The imported activities that matched no session, by day (SPEC §7 ``activities``)."""
-        with self._reading() as t:
+        with self._database.reading() as t:
             return {} if t is None else unmatched_activities(t, start, end)
-
-
-def unmatched_activities(t: Tables, start: date, end: date) -> dict[date, list[dict[str, Any]]]:
-    """SPEC §7 history ``activities`` from ``start`` to ``end``, by day, in start order."""
-    sql = ('SELECT "day", "sport", "start", "minutes", "distance_km", "avg_hr", "source" '
-           'FROM "activity" WHERE "counted" = 0 AND "day" BETWEEN ? AND ? '
-           'ORDER BY "start", "sport"')
-    out: dict[date, list[dict[str, Any]]] = {}
-    for r in t.activity._meta.database.execute_sql(sql, (start.isoformat(), end.isoformat())):
-        out.setdefault(date.fromisoformat(r[0]), []).append(
-            {"sport": r[1], "start": r[2], "minutes": r[3], "distance_km": r[4],
-             "avg_hr": r[5], "source": r[6]})
-    return out
 
 
 def _logged(day: date, summary: str) -> Change:

@@ -9,31 +9,35 @@ from datetime import date
 from core.checkin import MEASUREMENTS, CheckIn
 from core.store.change import NO_CHANGES, Change
 from core.store.convert import profile_from_text
-from core.store.repository_log import LogPart
-from core.store.repository_plan import _write_profile
+from core.store.database import Database
+from core.store.rows import write_profile
 from core.store.safety import InvalidRequest
 from core.store.tables import Tables
 
 _BODY = ("weight_kg", *MEASUREMENTS)
 
 
-class MeasurePart(LogPart):
-    """Body check-ins, the declined deficit offer and the deficit alone."""
+class MeasurePart:
+    """Body check-ins, the declined deficit offer and the deficit alone, through the
+    repository's one database."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
 
     def body_checkins(self, today: date) -> list[CheckIn]:
         """The check-ins up to ``today`` that hold a weight or a measurement, with just those
         fields, oldest first."""
-        with self._reading() as t:
+        with self._database.reading() as t:
             return [] if t is None else body_checkins(t, today)
 
     def deficit_dismissal(self) -> tuple[date, str] | None:
         """(day, verdict) of the last declined energy-balance offer, if any."""
-        with self._reading() as t:
+        with self._database.reading() as t:
             return None if t is None else deficit_dismissal(t)
 
     def set_deficit(self, kcal: int, summary: str = "") -> Change:
         """Save ``deficit_kcal`` alone (an accepted offer, or undoing one); the plan stays."""
-        with self._writing() as t:
+        with self._database.writing() as t:
             return set_deficit(t, kcal, summary or f"Daily deficit set to {kcal} kcal")
 
 
@@ -44,7 +48,7 @@ def set_deficit(t: Tables, kcal: int, summary: str) -> Change:
     profile = profile_from_text(row.data)
     if profile.deficit_kcal == kcal:
         return NO_CHANGES
-    _write_profile(t, profile.with_changes(deficit_kcal=kcal), bool(row.demo))
+    write_profile(t, profile.with_changes(deficit_kcal=kcal), bool(row.demo))
     return Change(profile=True, summary=summary)
 
 
@@ -62,8 +66,3 @@ def body_checkins(t: Tables, today: date) -> list[CheckIn]:
 def deficit_dismissal(t: Tables) -> tuple[date, str] | None:
     row = t.deficit_dismissal.select().order_by(t.deficit_dismissal.day.desc()).first()
     return None if row is None else (row.day, str(row.verdict))
-
-
-def dismiss_deficit(t: Tables, day: date, verdict: str) -> None:
-    t.deficit_dismissal.delete().execute()
-    t.deficit_dismissal.insert(day=day, verdict=verdict).execute()

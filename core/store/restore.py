@@ -23,12 +23,13 @@ from pathlib import Path
 import peewee
 
 from core.files import fsync_folder, read_head
-from core.store import autobackup
-from core.store.backup import apply_backup, dump
+from core.store.autobackup import aside_name, backups_dir, move_side_files
+from core.store.backup import MACHINE_SETTINGS, apply_backup, dump
 from core.store.backup_check import BackupData, BadBackup, parse_backup
 from core.store.change import Change
 from core.store.db import DB_NAME, note_commit, open_database
 from core.store.migrations import latest, migrate_database
+from core.store.repository import Repository, open_repository
 from core.store.safety import (
     FILE_MODE,
     SQLITE_MAGIC,
@@ -116,14 +117,12 @@ class BadBackupValue(InvalidRequest):
 
 
 def _checked_values(backup: Path, scratch: Path) -> BackupData:
-    from core.store.repository import Repository
-
     problem = _schema_problem(scratch / DB_NAME)
     if problem:
         raise InvalidRequest(f"the backup {backup} cannot be used: {problem}")
     repo = Repository(scratch, today=lambda: date.min)  # read only, never written
     try:
-        with repo._reading() as t:
+        with repo.database.reading() as t:
             data = None if t is None else dump(t)
         return parse_backup(json.loads(json.dumps(data)))
     except BadBackup as exc:
@@ -174,8 +173,6 @@ def replace_saved_data(data_dir: Path, data: BackupData, *, keep_copy: bool,
     replaced by a fresh file built and verified beside it, and kept as the aside file. On any
     failure (a full disk, an I/O error) the live database is exactly as it was.
     """
-    from core.store.repository import open_repository
-
     data_dir = Path(data_dir)
     try:
         repo = open_repository(data_dir, today=today)
@@ -185,7 +182,7 @@ def replace_saved_data(data_dir: Path, data: BackupData, *, keep_copy: bool,
     try:
         kept = None
         if keep_copy and repo.path.exists():
-            kept = autobackup.aside_name(data_dir)
+            kept = aside_name(data_dir)
             try:
                 repo.copy_to(kept)
             except OSError as exc:
@@ -209,7 +206,7 @@ def _rebuild(data_dir: Path, data: BackupData) -> Path:
     path = data_dir / DB_NAME
     try:
         with temp_database(data_dir) as tmp:
-            _build(tmp, data, autobackup.backups_dir(data_dir))
+            _build(tmp, data, backups_dir(data_dir))
             _carry_machine_settings(path, tmp)
             problem = check_sqlite_file(tmp)
             if problem:
@@ -218,12 +215,12 @@ def _rebuild(data_dir: Path, data: BackupData) -> Path:
             with tmp.open("rb+") as fh:
                 os.fsync(fh.fileno())
             os.chmod(tmp, FILE_MODE)
-            aside = autobackup.aside_name(data_dir)
+            aside = aside_name(data_dir)
             try:  # the damaged file stays in place until the new one replaces it atomically
                 os.link(path, aside)
             except OSError:
                 shutil.copy2(path, aside)
-            autobackup.move_side_files(path, aside)
+            move_side_files(path, aside)
             os.replace(tmp, path)
     except OSError as exc:
         raise DataUnavailable(f"cannot write the restored database in {data_dir}: "
@@ -237,8 +234,6 @@ def _carry_machine_settings(current: Path, restored: Path) -> None:
     """Settings that name files on this machine (``backup.MACHINE_SETTINGS``, the calendar
     feed) keep their current values, as an in-place restore keeps them; a damaged file that
     cannot be read gives nothing to keep."""
-    from core.store.backup import MACHINE_SETTINGS
-
     keys = sorted(MACHINE_SETTINGS)
     marks = ",".join("?" * len(keys))
     try:

@@ -11,13 +11,14 @@ from core.checkin import Outcome
 from core.plan import Plan, Session
 from core.profile import Profile
 from core.store.convert import outcome_from_tuple
-from core.store.repository_plan import (
-    _load_plan,
-    _logged_days,
-    _put_sessions,
-    _readable_profile,
-    _write_profile,
+from core.store.rows import (
+    dismiss_deficit,
+    load_plan,
+    logged_days,
+    put_sessions,
+    readable_profile,
     write_plan,
+    write_profile,
 )
 from core.store.tables import Tables
 
@@ -34,13 +35,13 @@ class Transaction:
         """(profile, demo flag) as stored, None before the first save; the profile is None
         when the stored one can no longer be read."""
         row = self._t.profile.get_or_none(self._t.profile.id == 1)
-        return None if row is None else (_readable_profile(row.data), bool(row.demo))
+        return None if row is None else (readable_profile(row.data), bool(row.demo))
 
     def plan(self) -> Plan | None:
-        return _load_plan(self._t)
+        return load_plan(self._t)
 
     def logged_days(self) -> set[date]:
-        return _logged_days(self._t)
+        return logged_days(self._t)
 
     def outcomes(self, start: date, end: date) -> dict[date, Outcome]:
         """The outcomes logged from ``start`` to ``end``, both included."""
@@ -56,7 +57,7 @@ class Transaction:
     # -- writes -------------------------------------------------------------------------
 
     def write_profile(self, profile: Profile, demo: bool) -> None:
-        _write_profile(self._t, profile, demo)
+        write_profile(self._t, profile, demo)
 
     def set_demo(self, demo: bool) -> None:
         self._t.profile.update(demo=demo).where(self._t.profile.id == 1).execute()
@@ -66,12 +67,10 @@ class Transaction:
         write_plan(self._t, plan)
 
     def put_sessions(self, sessions: list[Session] | tuple[Session, ...]) -> None:
-        _put_sessions(self._t, sessions)
+        put_sessions(self._t, sessions)
 
     def dismiss_deficit(self, day: date, verdict: str) -> None:
         """Remember the declined energy-balance offer (its verdict, on ``day``)."""
-        from core.store.repository_measure import dismiss_deficit
-
         dismiss_deficit(self._t, day, verdict)
 
     def set_setting(self, key: str, value: str) -> None:

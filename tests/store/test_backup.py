@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from core import clock
 from core.app.planning import move, set_minutes
 from core.checkin import CheckIn, Outcome
-from core.store import Repository, open_repository, repository_plan
+from core.store import Repository, open_repository
+from core.store import backup as backup_module
 from core.store.backup import BadBackup
 from tests.store.helpers import FIRST_MONDAY, TODAY, repo_with_profile
 
@@ -180,7 +181,7 @@ def test_restore_is_one_transaction(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         raise OSError("disk full")
 
     # The plan is written after the old rows are deleted: failing there must undo it all.
-    monkeypatch.setattr(repository_plan, "write_plan", fail)
+    monkeypatch.setattr(backup_module, "write_plan", fail)
     with pytest.raises(OSError):
         target.restore_from(tmp_path / "good.json")
     monkeypatch.undo()

@@ -46,10 +46,10 @@ def test_a_batch_is_one_transaction(tmp_path: Path) -> None:
     repo = open_repository(tmp_path, today=lambda: TODAY)
     repo.import_activities([run(date(2024, 3, 4))])
     statements: list[str] = []
-    repo._db.connection().set_trace_callback(statements.append)
+    repo.database.connection().set_trace_callback(statements.append)
     batch = [run(date(2024, 3, 1 + i), 6, 30, f"{i}.fit") for i in range(20)]
     done = repo.import_activities(batch)
-    repo._db.connection().set_trace_callback(None)
+    repo.database.connection().set_trace_callback(None)
     assert [s for s in statements if s.upper().startswith("BEGIN")] == ["BEGIN IMMEDIATE"]
     assert sum(1 for m in done.results if m.result != "duplicate") == 20
     assert len(repo.history(date(2024, 3, 1), date(2024, 3, 20))) >= 20

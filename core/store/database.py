@@ -1,6 +1,8 @@
-"""The repository's connection life: open lazily (a read never creates the file), check the
-file for damage, migrate, take the day's automatic backup before the first write, and run
-each write as one IMMEDIATE transaction."""
+"""The repository's one database file, and its connection's life: open lazily (a read never
+creates the file), check the file for damage, migrate, take the day's automatic backup before
+the first write, and run each write as one IMMEDIATE transaction. The parts of the repository
+(``core.store.repository_plan`` and its siblings) each hold the same :class:`Database` and
+read or write only through :meth:`Database.reading` and :meth:`Database.writing`."""
 
 from __future__ import annotations
 
@@ -15,7 +17,13 @@ from pathlib import Path
 
 import peewee
 
-from core.store import autobackup
+from core.store.autobackup import (
+    automatic_backups,
+    backups_dir,
+    daily_backup,
+    readable_backups,
+    rotate,
+)
 from core.store.db import (
     DB_NAME,
     data_version,
@@ -61,8 +69,9 @@ def _test_write_delay() -> None:
         time.sleep(float(delay))
 
 
-class RepositoryBase:
-    """Connection handling shared by the repository's parts."""
+class Database:
+    """The database file in ``data_dir`` and this process's connection to it, shared by the
+    repository's parts: each reads in :meth:`reading` and writes in :meth:`writing`."""
 
     def __init__(self, data_dir: Path, *, today: Callable[[], date]) -> None:
         self.data_dir = Path(data_dir)
@@ -81,7 +90,7 @@ class RepositoryBase:
         if not self._db.is_closed():
             self._db.close()
 
-    def _open(self, *, create: bool) -> bool:
+    def open(self, *, create: bool) -> bool:
         """Connect, check and migrate; False when there is no file and ``create`` is False."""
         if self._ready:
             return True
@@ -98,7 +107,7 @@ class RepositoryBase:
         else:
             make_private(self.path)
         self._check_file(fresh=fresh)
-        with self._errors():
+        with self.errors():
             found = user_version(self._db)
             if found == 0 and self._db.get_tables():
                 self.close()
@@ -106,9 +115,9 @@ class RepositoryBase:
                                  "Legs data; it was left as it is")
             if 0 < found < latest():
                 self._quick_check()  # never upgrade a damaged file
-            migrate_database(self._db, self.path, autobackup.backups_dir(self.data_dir))
+            migrate_database(self._db, self.path, backups_dir(self.data_dir))
             set_wal(self._db)
-        for folder in (self.data_dir, autobackup.backups_dir(self.data_dir)):
+        for folder in (self.data_dir, backups_dir(self.data_dir)):
             tighten_dir(folder)
         self._ready = True
         return True
@@ -117,7 +126,7 @@ class RepositoryBase:
         """A zero-byte file with no automatic backup beside it holds nothing to lose: it is
         a new database. With a backup it is damage (the backup is offered)."""
         try:
-            return self.path.stat().st_size == 0 and not autobackup.automatic_backups(
+            return self.path.stat().st_size == 0 and not automatic_backups(
                 self.data_dir)
         except OSError:
             return False
@@ -149,22 +158,22 @@ class RepositoryBase:
 
     def check(self) -> None:
         """Run ``PRAGMA quick_check`` (DamagedDatabase when it fails); nothing is written."""
-        if self._open(create=False):
+        if self.open(create=False):
             self._quick_check()
 
     def verify(self) -> None:
         """``quick_check`` and every stored value read back and checked as a JSON restore
         checks it (DamagedDatabase naming the first bad one); nothing is written."""
-        if self._open(create=False):
+        if self.open(create=False):
             self._quick_check()
             self._check_values()
 
     def _check_values(self) -> None:
-        """StoredDataError (damage, through ``_errors``) for the first stored value of the
+        """StoredDataError (damage, through ``errors``) for the first stored value of the
         wrong type or range (see core.store.integrity)."""
         from core.store.integrity import check_stored_values
 
-        with self._errors():
+        with self.errors():
             check_stored_values(self._db)
 
     def _quick_check(self) -> None:
@@ -180,7 +189,7 @@ class RepositoryBase:
         if problem is not None:
             self.close()
             raise DamagedDatabase(self.path, problem,
-                                  autobackup.readable_backups(self.data_dir))
+                                  readable_backups(self.data_dir))
 
     def _raise_unavailable(self, text: str) -> None:
         """DataUnavailable when SQLite's failure is a full disk, a read-only folder, an I/O
@@ -195,20 +204,20 @@ class RepositoryBase:
                                   "was changed")
 
     @contextmanager
-    def _errors(self) -> Iterator[None]:
+    def errors(self) -> Iterator[None]:
         """SQLite failures become one-line StoreErrors (DamagedDatabase for a broken file)."""
         try:
             yield
         except StoredDataError as exc:  # undecodable or wrong-typed stored values: damage
             self.close()
             raise DamagedDatabase(self.path, str(exc),
-                                  autobackup.readable_backups(self.data_dir)) from None
+                                  readable_backups(self.data_dir)) from None
         except _DB_ERRORS as exc:
             text = str(exc)
             if any(w in text.lower() for w in _DAMAGE_WORDS):
                 self.close()
                 raise DamagedDatabase(self.path, f"SQLite says: {text}",
-                                      autobackup.readable_backups(self.data_dir)) from exc
+                                      readable_backups(self.data_dir)) from exc
             self._raise_unavailable(text)
             if "locked" in text.lower() or "busy" in text.lower():
                 raise StoreError(f"the database {self.path} is busy: another program kept it "
@@ -216,16 +225,16 @@ class RepositoryBase:
             raise StoreError(f"the database {self.path} failed: {text}") from exc
 
     @contextmanager
-    def _reading(self) -> Iterator[Tables | None]:
+    def reading(self) -> Iterator[Tables | None]:
         """The tables to read, or None when no database file exists yet."""
-        if not self._open(create=False):
+        if not self.open(create=False):
             yield None
             return
-        with self._errors():
+        with self.errors():
             yield self._t
 
     @contextmanager
-    def _writing(self) -> Iterator[Tables]:
+    def writing(self) -> Iterator[Tables]:
         """One write transaction (BEGIN IMMEDIATE), after the day's automatic backup.
 
         When the write fails, nothing it did stays on disk: the transaction rolls back, the
@@ -233,10 +242,10 @@ class RepositoryBase:
         """
         new_dir = not self.data_dir.exists()
         new_file = not self.path.exists()
-        self._open(create=True)
+        self.open(create=True)
         made = self._first_write_today()
         try:
-            with self._errors(), self._db.atomic("IMMEDIATE"):
+            with self.errors(), self._db.atomic("IMMEDIATE"):
                 yield self._t
                 _test_write_delay()
         except BaseException:
@@ -249,7 +258,7 @@ class RepositoryBase:
         self._writes += 1
         note_commit()
         if made is not None:
-            autobackup.rotate(self.data_dir)
+            rotate(self.data_dir)
 
     def _remove_new_file(self, new_dir: bool) -> None:
         """Undo creating the database (and its folder) for a write that then failed."""
@@ -258,11 +267,12 @@ class RepositoryBase:
         for suffix in ("", "-wal", "-shm"):
             self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
         if new_dir:
-            for folder in (autobackup.backups_dir(self.data_dir), self.data_dir):
+            for folder in (backups_dir(self.data_dir), self.data_dir):
                 with contextlib.suppress(OSError):
                     folder.rmdir()
 
-    def _connection(self) -> sqlite3.Connection:
+    def connection(self) -> sqlite3.Connection:
+        """This thread's sqlite3 connection (SQLite's backup API copies through it)."""
         conn: sqlite3.Connection = self._db.connection()
         return conn
 
@@ -274,17 +284,17 @@ class RepositoryBase:
             return None
         self._quick_check()
         made = None
-        with self._errors():
+        with self.errors():
             t = self._t
             if any(m.select().limit(1).exists() for m in (t.profile, t.checkin, t.outcome)):
                 self._check_values()  # damage quick_check cannot see is never copied
-                autobackup.rotate(self.data_dir)  # one left over by a process killed mid-write
+                rotate(self.data_dir)  # one left over by a process killed mid-write
                 try:
-                    made = autobackup.daily_backup(self._connection(), self.data_dir, today)
+                    made = daily_backup(self.connection(), self.data_dir, today)
                 except OSError as exc:
                     raise DataUnavailable(
                         f"cannot write the day's automatic backup in "
-                        f"{autobackup.backups_dir(self.data_dir)}: {exc.strerror or exc}; "
+                        f"{backups_dir(self.data_dir)}: {exc.strerror or exc}; "
                         "nothing was changed") from None
         self._backup_day = today
         return made
@@ -293,9 +303,9 @@ class RepositoryBase:
 
     def data_version(self) -> int:
         """Changes whenever any process committed a write (cheap enough to poll)."""
-        if not self._open(create=False):
+        if not self.open(create=False):
             return self._writes
-        with self._errors():
+        with self.errors():
             return (data_version(self._db) << 32) + self._writes
 
     @staticmethod
