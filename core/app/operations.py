@@ -11,13 +11,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.adaptation import accept
-from core.app import measuring, planning
+from core.app.measuring import accept_deficit_offer as _accept_deficit_offer
+from core.app.measuring import dismiss_deficit_offer as _dismiss_deficit_offer
+from core.app.planning import judge_finished_weeks as _judge_finished_weeks
+from core.app.planning import move as _move
+from core.app.planning import save_profile as _save_profile
+from core.app.planning import set_minutes as _set_minutes
+from core.app.planning import start_plan as _start_plan
 from core.changes import Change
 from core.checkin import CheckIn, Outcome
 from core.errors import RequestError
 from core.plan import Session
 from core.profile import Profile
 from core.recovery import Offer
+
+# The use cases above are imported as _name: each is run by the method of the same name.
 
 if TYPE_CHECKING:
     from core.app.importing import ImportReport
@@ -50,7 +58,7 @@ class Operations:
     def save_profile(self, profile: Profile, *, demo: bool = False) -> Change:
         """Save the profile; the plan starts (or is rebuilt from) the Monday on or after
         today, keeping past days and every logged day."""
-        return planning.save_profile(self._store, profile, self._today(), demo=demo)
+        return _save_profile(self._store, profile, self._today(), demo=demo)
 
     def ensure_profile(self) -> Change | None:
         """First start: store the built-in demo profile and its plan, flagged as the demo."""
@@ -58,29 +66,29 @@ class Operations:
 
         if self._store.profile() is not None:
             return None
-        return planning.save_profile(self._store, demo_profile(), self._today(), demo=True)
+        return _save_profile(self._store, demo_profile(), self._today(), demo=True)
 
     def start_new_plan(self) -> Change:
         """Save the current profile again: a fresh plan from the Monday on or after today."""
         profile = self._store.profile()
         if profile is None:
             raise RequestError("no_profile", {}, "there is no saved profile to plan from")
-        return planning.save_profile(self._store, profile, self._today())
+        return _save_profile(self._store, profile, self._today())
 
     def start_plan(self, start: date, weeks: int) -> Change:
         """A fresh plan of ``weeks`` weeks (4–24) from the Monday on or after ``start`` (not
         before the Monday on or after today), as the command line's --start and --weeks."""
-        return planning.start_plan(self._store, start, weeks, self._today())
+        return _start_plan(self._store, start, weeks, self._today())
 
     # -- sessions -----------------------------------------------------------------------
 
     def move(self, src: date, dst: date) -> Change:
         """Swap two days' sessions of one week or of neighbouring weeks; both are marked
         edited."""
-        return planning.move(self._store, src, dst)
+        return _move(self._store, src, dst)
 
     def set_minutes(self, day: date, minutes: int) -> Change:
-        return planning.set_minutes(self._store, day, minutes)
+        return _set_minutes(self._store, day, minutes)
 
     def replace_session(self, session: Session) -> Change:
         """Put ``session`` on its date (an accepted offer, or undoing an edit)."""
@@ -134,18 +142,18 @@ class Operations:
     def judge_finished_weeks(self) -> Change:
         """At the first command or window start on or after a Monday: judge the week that
         has just ended, once (SPEC §3 short weeks); NO_CHANGES when there is nothing new."""
-        return planning.judge_finished_weeks(self._store, self._today())
+        return _judge_finished_weeks(self._store, self._today())
 
     def dismiss_offer(self, day: date) -> Change:
         return self._store.dismiss_offer(day)
 
     def accept_deficit_offer(self, offer_id: str) -> Change:
         """Save the energy-balance offer's ``deficit_kcal`` (the plan stays as it is)."""
-        return measuring.accept_deficit_offer(self._store, offer_id, self._today())
+        return _accept_deficit_offer(self._store, offer_id, self._today())
 
     def dismiss_deficit_offer(self, offer_id: str) -> Change:
         """Decline the energy-balance offer until its verdict changes."""
-        return measuring.dismiss_deficit_offer(self._store, offer_id, self._today())
+        return _dismiss_deficit_offer(self._store, offer_id, self._today())
 
     def set_deficit(self, kcal: int) -> Change:
         """Save ``deficit_kcal`` alone (undoing or redoing an accepted deficit offer)."""

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from core.activities.model import Activity
-from core.app import measuring
+from core.app.measuring import open_deficit_offer, progress_report
 from core.app.planning import with_notes
 from core.changes import Change
 from core.checkin import CheckIn, Outcome
@@ -139,14 +139,14 @@ class Queries:
         None before a profile is saved."""
         today = self._today()
         report: Progress | None = self._cached(f"progress {today}",
-                                               lambda: measuring.progress_report(self._store, today))
+                                               lambda: progress_report(self._store, today))
         return report
 
     def deficit_offer(self) -> DeficitOffer | None:
         """The open energy-balance offer today, if the check asks for another deficit."""
         today = self._today()
         offer: DeficitOffer | None = self._cached(f"deficit offer {today}",
-                                                  lambda: measuring.open_deficit_offer(self._store, today))
+                                                  lambda: open_deficit_offer(self._store, today))
         return offer
 
     def targets(self, day: date) -> DayTargets:

@@ -6,9 +6,9 @@ Colours come from the palette and the kind's accent, so light and dark themes bo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -17,8 +17,18 @@ from core.wording import month, weekday
 from desktop.models.days import DayInfo, DaysModel, kind_text
 from desktop.style import format_minutes, kind_color, kind_icon, mix, short_kind_label, tint
 
-if TYPE_CHECKING:
-    from desktop.pages.calendar_view import DayGrid
+
+class CellView(Protocol):
+    """What a cell's painter asks of the grid it paints in (calendar_view.DayGrid)."""
+
+    mode: str  # "week" or "month"
+
+    def gridSize(self) -> QSize: ...  # noqa: N802 - Qt's name
+
+    def hasFocus(self) -> bool: ...  # noqa: N802 - Qt's name
+
+    def palette(self) -> QPalette: ...
+
 
 Index = QModelIndex | QPersistentModelIndex
 DONE_COLOR = QColor("#2E9E5B")
@@ -196,8 +206,8 @@ def week_chip_lines(info: DayInfo, width: int, height: int, icon_px: int, bold: 
 class DayDelegate(QStyledItemDelegate):
     """Paints one day: date, session chip (colour, icon, title, minutes) and its marks."""
 
-    def __init__(self, view: DayGrid) -> None:
-        super().__init__(view)
+    def __init__(self, view: CellView, parent: QObject) -> None:
+        super().__init__(parent)  # the grid: it keeps its delegate alive
         self.view = view
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

@@ -66,7 +66,7 @@ class DayGrid(QListView):
         self.setDragDropOverwriteMode(True)  # a drop lands ON a day, never between days
         self.setMouseTracking(True)
         self.setFrameShape(QListView.Shape.NoFrame)
-        self.setItemDelegate(DayDelegate(self))
+        self.setItemDelegate(DayDelegate(self, self))
         self.doubleClicked.connect(lambda index: self.day_activated.emit(self._date(index)))
 
     def days_model(self) -> DaysModel:
