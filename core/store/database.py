@@ -82,6 +82,10 @@ class Database:
         self._ready = False
         self._writes = 0
         self._backup_day: date | None = None
+        # (day, data_version) of the last full check that passed: the day's first write
+        # need not check the file again when nothing was committed since (the window checks
+        # it at start, and the first tick would otherwise check it twice).
+        self._verified: tuple[date, int] | None = None
 
     # -- life ---------------------------------------------------------------------------
 
@@ -167,6 +171,7 @@ class Database:
         if self.open(create=False):
             self._quick_check()
             self._check_values()
+            self._verified = (self.today(), self.data_version())
 
     def _check_values(self) -> None:
         """StoredDataError (damage, through ``errors``) for the first stored value of the
@@ -278,16 +283,21 @@ class Database:
 
     def _first_write_today(self) -> Path | None:
         """Before the day's first write: quick_check the file (a damaged one is never written
-        to, nor copied over a good backup), then copy it into backups/ when it holds data."""
+        to, nor copied over a good backup), then copy it into backups/ when it holds data.
+        A full check (:meth:`verify`) made today, with no commit from anyone since, stands
+        for the checks."""
         today = self.today()
         if self._backup_day == today:
             return None
-        self._quick_check()
+        checked = self._verified == (today, self.data_version())  # and nothing written since
+        if not checked:
+            self._quick_check()
         made = None
         with self.errors():
             t = self._t
             if any(m.select().limit(1).exists() for m in (t.profile, t.checkin, t.outcome)):
-                self._check_values()  # damage quick_check cannot see is never copied
+                if not checked:
+                    self._check_values()  # damage quick_check cannot see is never copied
                 rotate(self.data_dir)  # one left over by a process killed mid-write
                 try:
                     made = daily_backup(self.connection(), self.data_dir, today)

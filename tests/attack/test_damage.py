@@ -135,6 +135,39 @@ def test_a_value_damaged_database_is_never_copied_into_backups(
     assert snapshot(home) == before
 
 
+def test_a_value_damaged_after_the_start_up_check_is_still_never_copied(
+        home: Path) -> None:
+    """The window checks the file at start, and its first write of the day leans on that
+    check, but not once another program has written since."""
+    from core.checkin import CheckIn
+    from core.store import DamagedDatabase
+
+    day = date(2026, 11, 22)
+    repo = open_repository(home, today=lambda: day)
+    repo.verify()  # what the window does at start: the file is sound
+    _wrong_type(home)  # then another program writes a bad value
+    backups = automatic_backups(home)
+    with pytest.raises(DamagedDatabase):
+        repo.save_checkin(CheckIn(date=day, sleep_hours=7.0))
+    repo.close()
+    assert automatic_backups(home) == backups  # nothing copied into backups/
+    conn = sqlite3.connect(home / DB)
+    assert conn.execute("SELECT count(*) FROM checkin WHERE day = ?",
+                        (day.isoformat(),)).fetchone() == (0,)  # nor written
+    conn.close()
+
+
+def test_the_first_write_after_the_start_up_check_backs_up_the_day(home: Path) -> None:
+    from core.checkin import CheckIn
+
+    day = date(2026, 11, 22)
+    repo = open_repository(home, today=lambda: day)
+    repo.verify()
+    repo.save_checkin(CheckIn(date=day, sleep_hours=7.0))
+    repo.close()
+    assert any("2026-11-22" in b.name for b in automatic_backups(home))
+
+
 def test_sqlite_failures_are_said_plainly() -> None:
     assert sqlite_failure("database or disk is full") == "the disk is full"
     assert sqlite_failure("attempt to write a readonly database").endswith("read-only")
