@@ -13,7 +13,7 @@ from core.nutrition import whole
 from core.plan import RUN_KINDS, Session
 from core.profile import Profile
 from core.sleep import sleep_target_text
-from core.units import CM_PER_INCH, INCHES_PER_FOOT, LB_PER_KG, ML_PER_FL_OZ
+from core.units import CM_PER_INCH, LB_PER_KG, format_height, ml_to_fl_oz
 
 _PLAIN_DOSE = {
     "long_run": "Conversational pace",
@@ -215,7 +215,7 @@ def span(first: date, last: date) -> str:
 def water_amount(ml: float, units: str) -> str:
     """A water amount: "2.6 L", or whole fluid ounces ("88 fl oz") for imperial units."""
     if units == "imperial":
-        return f"{whole(ml / ML_PER_FL_OZ)} fl oz"
+        return f"{whole(ml_to_fl_oz(ml))} fl oz"
     return f"{ml / 1000:.1f} L"
 
 
@@ -234,11 +234,7 @@ def body_weight(kg: float, units: str) -> str:
 
 def body_height(cm: float, units: str) -> str:
     """A height: "168 cm", or feet and inches to 0.1 in ("5 ft 6.1 in") for imperial units."""
-    if units != "imperial":
-        return f"{cm:g} cm"
-    total = round(cm / CM_PER_INCH, 1)
-    feet = int(total // INCHES_PER_FOOT)
-    return f"{feet} ft {round(total - feet * INCHES_PER_FOOT, 1):g} in"
+    return format_height(cm, units)
 
 
 def per_body_weight(grams_per_kg: float, units: str) -> str:
