@@ -1,11 +1,13 @@
 """Desktop speed: ``runner-legs --smoke`` against a bare PySide6 main window, the floor under
 it (six plain pages on the same libraries, ``bench/six_pages.py``) against the same window, a
 user's start up to the first painted page (a saved profile with a month of logs, opening on
-Today; the goal is ≤ 1.5× the bare window), and moving between weeks and months with five
+Today; the goal is ≤ 1.5× the bare window) beside the floor under it (one plain page shaped
+like Today on the same libraries, ``bench/one_page.py``), and moving between weeks and months with five
 years of history against an empty database (≤ 1.2×).
 
 Each row's two figures are measured in the same run, alternately, best of N: the machine's
-load moves both."""
+load moves both. The windows are drawn off screen; ``BENCH_QPA_PLATFORM=xcb`` (with a
+``DISPLAY``) measures them on a real X server instead."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from bench.timing import PYTHON, best_of, command_time, command_times
+from bench.timing import PYTHON, alternated, best_of, command_time, command_times
 from core import clock
 from core.app import App
 
@@ -21,6 +23,7 @@ BARE = ("from PySide6.QtWidgets import QApplication, QMainWindow\n"
         "app = QApplication([])\nw = QMainWindow()\nw.resize(1100, 720)\nw.show()\n"
         "app.processEvents()\n")
 SIX_PAGES = str(Path(__file__).with_name("six_pages.py"))
+ONE_PAGE = str(Path(__file__).with_name("one_page.py"))
 SMOKE = "import sys; from desktop.launch import main; sys.exit(main(['--smoke']))"
 # What `runner-legs` does for a plain start (desktop.launch.start), stopping once the first
 # page has painted.
@@ -28,7 +31,8 @@ FIRST_PAINT = "import sys; from desktop.launch import start; sys.exit(start(firs
 
 
 def _env(home: Path) -> dict[str, str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RUNNER_LEGS_HOME=str(home))
+    platform = os.environ.get("BENCH_QPA_PLATFORM", "offscreen")
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, RUNNER_LEGS_HOME=str(home))
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached
     env.setdefault("RUNNER_LEGS_TODAY", "2026-11-23")
     return env
@@ -60,10 +64,13 @@ def _users_start(home: Path) -> list[tuple[str, float, float]]:
     make_recent_user(home / "data", today=today)
     env["XDG_CONFIG_HOME"] = str(home / "config")
     command_time([PYTHON, "-c", FIRST_PAINT], repeat=1, env=env)  # settings and bytecode
-    wall, base, cpu, cpu_base = command_times([PYTHON, "-c", FIRST_PAINT], [PYTHON, "-c", BARE],
-                                              repeat=7, env=env)
+    (wall, cpu), (floor, cpu_floor), (base, cpu_base) = alternated(
+        ([PYTHON, "-c", FIRST_PAINT], [PYTHON, ONE_PAGE], [PYTHON, "-c", BARE]), repeat=7,
+        env=env)
     return [("user's start (saved profile), first paint vs bare window", wall, base),
-            ("  the same in CPU time (steadier on a busy machine)", cpu, cpu_base)]
+            ("  the same in CPU time (steadier on a busy machine)", cpu, cpu_base),
+            ("  one plain page, same libraries (floor) vs bare window", floor, base),
+            ("  user's start vs that floor", wall, floor)]
 
 
 def _navigation_rows() -> list[tuple[str, float, float]]:

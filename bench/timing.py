@@ -30,12 +30,19 @@ def command_times(args: Sequence[str], baseline: Sequence[str], repeat: int = 5,
     """Best wall times of a command and its baseline, run in turn (a, b, a, b, ...), so a
     change in the machine's load between them moves both figures alike; then their best CPU
     times (user + system), which a busy machine disturbs far less than wall time."""
+    (wall, cpu), (wall_base, cpu_base) = alternated((args, baseline), repeat, env)
+    return wall, wall_base, cpu, cpu_base
+
+
+def alternated(commands: Sequence[Sequence[str]], repeat: int = 5,
+               env: dict[str, str] | None = None) -> list[tuple[float, float]]:
+    """Best (wall, CPU) seconds of each command, the commands run in turn ``repeat`` times."""
     import resource
 
-    wall = [float("inf"), float("inf")]
-    cpu = [float("inf"), float("inf")]
+    wall = [float("inf")] * len(commands)
+    cpu = [float("inf")] * len(commands)
     for _ in range(repeat):
-        for k, command in enumerate((args, baseline)):
+        for k, command in enumerate(commands):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             subprocess.run(list(command), check=True, stdout=subprocess.DEVNULL, env=env)
@@ -43,7 +50,7 @@ def command_times(args: Sequence[str], baseline: Sequence[str], repeat: int = 5,
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             cpu[k] = min(cpu[k], used)
-    return wall[0], wall[1], cpu[0], cpu[1]
+    return list(zip(wall, cpu, strict=True))
 
 
 PYTHON = sys.executable

@@ -187,11 +187,12 @@ def _run(argv: list[str], *, smoke: bool, data_dir: str | None, first_paint: boo
     use_folder_settings(folder, migrate=not smoke)
     single = None
     if not smoke:
-        from desktop.single_instance import ALREADY_RUNNING_MESSAGE, SingleInstance
+        from desktop.single_instance import SingleInstance
 
         single = SingleInstance(folder)
-        if not single.claim():
-            print(f"runner-legs: {ALREADY_RUNNING_MESSAGE}", file=sys.stderr)
+        # The folder is claimed now; later copies are answered once the window is up.
+        if not single.claim(listen=False):
+            print(f"runner-legs: {single.refusal}", file=sys.stderr)
             return 0
     notices: list[str] = []
     try:
@@ -225,6 +226,8 @@ def _run(argv: list[str], *, smoke: bool, data_dir: str | None, first_paint: boo
             app.processEvents()
             return 0
         QTimer.singleShot(0, gc.enable)  # the first page is on screen: collect as usual
+        if single is not None:
+            QTimer.singleShot(0, single.listen)  # and later copies can be answered
         code = app.exec()
         return int(code)
     finally:

@@ -1,7 +1,14 @@
 """One running copy per data folder: a second start asks the first to come to the front and
 then quits, instead of opening the same database twice.
 
-The socket lives in ``$XDG_RUNTIME_DIR`` (a private folder of this user), else in a per-user
+The folder is claimed with a lock file (``QLockFile``, in QtCore): taking it is atomic, so two
+copies started at the same moment cannot both open, and a lock left by a copy that crashed
+is seen as stale (its process is gone) and taken over. The first copy then answers on a
+local socket; the window opens that socket once it has painted (``listen``), so QtNetwork is
+not loaded before the first page. A later copy that finds the folder locked asks the holder
+to come forward, waiting a moment for it to listen.
+
+The socket and the lock live in ``$XDG_RUNTIME_DIR`` (a private folder of this user), else in a per-user
 0700 folder of its own, never under a guessable name in the shared ``/tmp``; and each side
 checks that the other end belongs to the same user. So another local account can neither
 keep the app from opening nor bring its window forward.
@@ -17,13 +24,22 @@ import stat
 import struct
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDeadlineTimer, QLockFile, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
+
 ALREADY_RUNNING_MESSAGE = "Runner Legs is already open for this data folder; brought it to the front"
+STILL_STARTING_MESSAGE = ("Runner Legs is already starting for this data folder and did not "
+                          "answer yet; it will open its window there")
 _ACTIVATE = b"activate\n"
+# How long a later copy keeps asking a copy that holds the folder but does not listen yet (it
+# is still starting: checking its file, or asking about a damaged one).
+ASK_FOR_MS = 3000
+_RETRY_MS = 50
 
 
 def _private(folder: Path) -> bool:
@@ -90,46 +106,75 @@ def bring_to_front(window: QWidget) -> None:
 
 class SingleInstance(QObject):
     """Claims the data folder for this process; ``activate_requested`` fires when a later copy
-    was started for the same folder."""
+    was started for the same folder (once ``listen`` has run)."""
 
     activate_requested = Signal()
 
     def __init__(self, data_dir: str | os.PathLike[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(data_dir)
+        self._lock = QLockFile(self.name + ".lock")
+        self._lock.setStaleLockTime(0)  # held for the whole run: stale only when its copy died
         self._server: QLocalServer | None = None
+        self.refusal = ALREADY_RUNNING_MESSAGE
 
-    def claim(self, timeout_ms: int = 1000) -> bool:
-        """True when this process is now the only copy; False when another copy answered
-        (it has been asked to come to the front)."""
-        if self._server is not None:
+    def claim(self, timeout_ms: int = ASK_FOR_MS, *, listen: bool = True) -> bool:
+        """True when this process now holds the folder; False when another copy does (it has
+        been asked to come to the front, or is still starting: ``refusal`` says which).
+
+        ``listen=False`` leaves the socket for ``listen`` to open later (the window does so
+        once its first page has painted)."""
+        if self._lock.isLocked():
             return True
-        if self._notify_running(timeout_ms):
+        if not self._lock.tryLock(0):
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                # The lock cannot be written (a full or read-only runtime folder): start
+                # unguarded rather than not at all, as before the lock existed.
+                return not self._notify_running(timeout_ms, wait_for_listener=False)
+            answered = self._notify_running(timeout_ms, wait_for_listener=True)
+            self.refusal = ALREADY_RUNNING_MESSAGE if answered else STILL_STARTING_MESSAGE
             return False
-        # Nobody answered: a socket file left by a crashed copy must not block this start.
+        if listen:
+            self.listen()
+        return True
+
+    def listen(self) -> None:
+        """Answer later copies from now on (no-op unless the folder is claimed)."""
+        if self._server is not None or not self._lock.isLocked():
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        # The folder is ours: a socket file still there was left by a copy that crashed.
         QLocalServer.removeServer(self.name)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
-            # Another copy may have won a race between our check and listen: let it answer.
-            # If none answers we cannot listen, but nothing else runs: start without the lock.
-            return not self._notify_running(timeout_ms)
-        server.newConnection.connect(self._on_server_new_connection)
-        self._server = server
-        return True
+        if server.listen(self.name):
+            server.newConnection.connect(self._on_server_new_connection)
+            self._server = server
 
     def release(self) -> None:
-        """Stop answering (the socket file goes away); done automatically on destruction."""
+        """Stop answering and give the folder up (the socket and lock files go away); done
+        automatically on destruction."""
         if self._server is not None:
             self._server.close()
             self._server = None
+        if self._lock.isLocked():
+            self._lock.unlock()
 
-    def _notify_running(self, timeout_ms: int) -> bool:
-        """Ask a running copy to come forward; True when one accepted the request."""
-        socket = QLocalSocket()
-        socket.connectToServer(self.name)
-        if not socket.waitForConnected(timeout_ms):
-            return False
+    def _notify_running(self, timeout_ms: int, *, wait_for_listener: bool) -> bool:
+        """Ask a running copy to come forward (``wait_for_listener``: retrying until
+        ``timeout_ms`` while it is not listening yet); True when one accepted the request."""
+        from PySide6.QtNetwork import QLocalSocket
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while True:
+            socket = QLocalSocket()
+            socket.connectToServer(self.name)
+            if socket.waitForConnected(max(0, deadline.remainingTime())):
+                break
+            if not wait_for_listener or deadline.hasExpired():
+                return False
+            QThread.msleep(_RETRY_MS)  # not listening yet: it is still starting
         if not same_user(int(socket.socketDescriptor())):  # someone else's socket
             socket.abort()
             return False

@@ -210,7 +210,7 @@ def test_a_peer_of_another_user_is_ignored(tmp_path: Path, monkeypatch: pytest.M
     first.activate_requested.connect(lambda: asked.append(True))
     monkeypatch.setattr(single, "peer_uid", lambda fd: os.getuid() + 1)
     second = SingleInstance(tmp_path / "data")
-    assert not second._notify_running(500), "a server of another user is not trusted"
+    assert not second._notify_running(500, wait_for_listener=False), "a server of another user is not trusted"
     monkeypatch.setattr(single, "same_user", lambda fd: True)
     conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     conn.connect(first.name)

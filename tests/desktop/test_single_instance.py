@@ -87,3 +87,111 @@ def test_bring_to_front_restores_a_minimised_window(qtbot: QtBot) -> None:
     bring_to_front(window)
     assert window.isVisible()
     assert not window.isMinimized()
+
+
+def test_a_copy_still_starting_holds_the_folder(tmp_path: Path) -> None:
+    """Claimed but not listening yet (the window is still checking its file): a later copy
+    does not open the same folder too, and says why."""
+    from desktop.single_instance import STILL_STARTING_MESSAGE
+
+    first = SingleInstance(tmp_path)
+    second = SingleInstance(tmp_path)
+    try:
+        assert first.claim(listen=False)
+        assert second.claim(timeout_ms=200) is False
+        assert second.refusal == STILL_STARTING_MESSAGE
+    finally:
+        first.release()
+        second.release()
+
+
+_LATER_COPY = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from desktop.single_instance import SingleInstance
+app = QCoreApplication([])
+copy = SingleInstance(sys.argv[1])
+print(copy.claim(), copy.refusal)
+"""
+
+
+def test_a_later_copy_waits_for_the_first_to_listen(qtbot: QtBot, tmp_path: Path) -> None:
+    """The window opens its socket only once it has painted: a copy started in between keeps
+    asking, and the first comes forward as soon as it listens."""
+    import subprocess
+
+    from desktop.single_instance import ALREADY_RUNNING_MESSAGE
+
+    first = SingleInstance(tmp_path)
+    assert first.claim(listen=False)
+    later = subprocess.Popen([sys.executable, "-c", _LATER_COPY, str(tmp_path)],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        qtbot.wait(400)  # the later copy is asking, and nobody answers yet
+        assert later.poll() is None
+        with qtbot.waitSignal(first.activate_requested, timeout=5000):
+            first.listen()
+        out, _ = later.communicate(timeout=10)
+    finally:
+        later.kill()
+        first.release()
+    assert out.strip() == f"False {ALREADY_RUNNING_MESSAGE}"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_lock_left_by_a_killed_copy_does_not_block(qtbot: QtBot, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+
+    killed = ("import os, signal, sys\n"
+              "from PySide6.QtCore import QCoreApplication\n"
+              "from desktop.single_instance import SingleInstance\n"
+              "app = QCoreApplication([])\n"
+              "copy = SingleInstance(sys.argv[1])\n"
+              "assert copy.claim()\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    done = subprocess.run([sys.executable, "-c", killed, str(tmp_path)], check=False)
+    assert done.returncode == -signal.SIGKILL
+    assert Path(server_name(tmp_path) + ".lock").exists()  # what the killed copy left
+    fresh = SingleInstance(tmp_path)
+    later = SingleInstance(tmp_path)
+    try:
+        assert fresh.claim()
+        with qtbot.waitSignal(fresh.activate_requested, timeout=5000):
+            assert later.claim() is False
+    finally:
+        fresh.release()
+        later.release()
+    assert not Path(server_name(tmp_path) + ".lock").exists()
+
+
+@pytest.mark.slow
+def test_starting_the_app_twice_brings_the_first_window_forward(tmp_path: Path) -> None:
+    """Two real starts on one data folder: the second says so on stderr and exits 0; the
+    first keeps running (it answered once its window was up)."""
+    import os
+    import subprocess
+    import time
+
+    from desktop.single_instance import ALREADY_RUNNING_MESSAGE
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RUNNER_LEGS_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_RUNTIME_DIR=str(runtime),
+               RUNNER_LEGS_TODAY="2026-11-20")
+    start = [sys.executable, "-c", "import sys; from desktop.launch import main; sys.exit(main([]))"]
+    first = subprocess.Popen(start, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(600):  # until the first copy has claimed the folder
+            if list(runtime.glob("*.lock")) or first.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert list(runtime.glob("*.lock")), "the first copy claims its folder"
+        second = subprocess.run(start, env=env, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0
+        assert ALREADY_RUNNING_MESSAGE in second.stderr
+        assert first.poll() is None, "the first copy is still open"
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
