@@ -8,10 +8,10 @@ local socket; the window opens that socket once it has painted (``listen``), so 
 not loaded before the first page. A later copy that finds the folder locked asks the holder
 to come forward, waiting a moment for it to listen.
 
-The socket and the lock live in ``$XDG_RUNTIME_DIR`` (a private folder of this user), else in a per-user
-0700 folder of its own, never under a guessable name in the shared ``/tmp``; and each side
-checks that the other end belongs to the same user. So another local account can neither
-keep the app from opening nor bring its window forward.
+The socket and the lock live in ``$XDG_RUNTIME_DIR`` (a private folder of this user), else in
+a per-user 0700 folder of its own, never under a guessable name in the shared ``/tmp``; and
+each side checks that the other end belongs to the same user. So another local account can
+neither keep the app from opening nor bring its window forward.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
 ALREADY_RUNNING_MESSAGE = "Runner Legs is already open for this data folder; brought it to the front"
-STILL_STARTING_MESSAGE = ("Runner Legs is already starting for this data folder and did not "
-                          "answer yet; it will open its window there")
+STILL_STARTING_MESSAGE = ("Runner Legs is already starting for this data folder; its window "
+                          "opens in a moment")
 _ACTIVATE = b"activate\n"
 # How long a later copy keeps asking a copy that holds the folder but does not listen yet (it
 # is still starting: checking its file, or asking about a damaged one).
