@@ -195,21 +195,18 @@ def day_label(d: date) -> str:
 
 def date_range(start: date) -> str:
     """"Mon 13 – Sun 19 Jan 2025", naming the month or year twice only when it changes."""
-    end = start + timedelta(days=6)
-    if start.year != end.year:
-        return f"Mon {day_label(start)} {start.year} – Sun {day_label(end)} {end.year}"
-    if start.month != end.month:
-        return f"Mon {day_label(start)} – Sun {day_label(end)} {end.year}"
-    return f"Mon {start.day} – Sun {day_label(end)} {end.year}"
+    return span(start, start + timedelta(days=6), days=("Mon ", "Sun "))
 
 
-def span(first: date, last: date) -> str:
-    """"10 Mar – 1 Jun 2025": a plan's whole range, the year twice only when it changes."""
+def span(first: date, last: date, *, days: tuple[str, str] = ("", "")) -> str:
+    """"10 Mar – 1 Jun 2025": a plan's whole range, the year twice only when it changes
+    (``days`` puts a weekday's name before each end)."""
+    before, after = days
     if first.year != last.year:
-        return f"{day_label(first)} {first.year} – {day_label(last)} {last.year}"
+        return f"{before}{day_label(first)} {first.year} – {after}{day_label(last)} {last.year}"
     if first.month != last.month:
-        return f"{day_label(first)} – {day_label(last)} {last.year}"
-    return f"{first.day} – {day_label(last)} {last.year}"
+        return f"{before}{day_label(first)} – {after}{day_label(last)} {last.year}"
+    return f"{before}{first.day} – {after}{day_label(last)} {last.year}"
 
 
 def water_amount(ml: float, units: str) -> str:

@@ -1,9 +1,11 @@
 """A second copy for the same data folder hands over to the first instead of opening it
-twice; a socket left behind by a crash does not block the next start."""
+twice; a socket or a lock left behind by a crash does not block the next start."""
 
 from __future__ import annotations
 
+import signal
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,21 +14,47 @@ from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.single_instance import SingleInstance, bring_to_front, server_name
+from desktop.single_instance import (
+    ALREADY_RUNNING_MESSAGE,
+    STILL_STARTING_MESSAGE,
+    SingleInstance,
+    bring_to_front,
+    server_name,
+)
+
+# Another copy in a process of its own: claims the folder, says how that went; with "--die"
+# it is killed right after the claim, leaving what a crash leaves.
+_OTHER_COPY = """
+import os, signal, sys
+from PySide6.QtCore import QCoreApplication
+from desktop.single_instance import SingleInstance
+app = QCoreApplication([])
+copy = SingleInstance(sys.argv[1])
+claimed = copy.claim()
+if sys.argv[2:] == ["--die"]:
+    os.kill(os.getpid(), signal.SIGKILL)
+print(claimed, copy.refusal)
+"""
+
+
+def claims_and_answers(qtbot: QtBot, folder: Path) -> None:
+    """A new copy claims ``folder``, and a copy started after it is handed over to it."""
+    fresh = SingleInstance(folder)
+    later = SingleInstance(folder)
+    try:
+        assert fresh.claim()
+        with qtbot.waitSignal(fresh.activate_requested, timeout=5000):
+            assert later.claim() is False
+        assert later.refusal == ALREADY_RUNNING_MESSAGE
+    finally:
+        fresh.release()
+        later.release()
 
 
 def test_second_copy_is_refused_and_first_is_asked_to_come_forward(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    first = SingleInstance(tmp_path)
-    second = SingleInstance(tmp_path)
-    try:
-        assert first.claim()
-        with qtbot.waitSignal(first.activate_requested, timeout=5000):
-            assert second.claim() is False
-    finally:
-        first.release()
-        second.release()
+    claims_and_answers(qtbot, tmp_path)
 
 
 def test_different_data_folders_run_side_by_side(tmp_path: Path) -> None:
@@ -67,16 +95,9 @@ def test_stale_socket_after_a_crash_does_not_block_a_new_start(
     dead.bind(str(path))  # a socket file with nobody listening: what a killed copy leaves
     dead.close()
     assert path.exists()
-    fresh = SingleInstance(tmp_path)
-    later = SingleInstance(tmp_path)
     try:
-        assert fresh.claim()
-        # and the new copy really answers: a later start hands over to it
-        with qtbot.waitSignal(fresh.activate_requested, timeout=5000):
-            assert later.claim() is False
+        claims_and_answers(qtbot, tmp_path)  # and the new copy really answers
     finally:
-        fresh.release()
-        later.release()
         path.unlink(missing_ok=True)
 
 
@@ -92,8 +113,6 @@ def test_bring_to_front_restores_a_minimised_window(qtbot: QtBot) -> None:
 def test_a_copy_still_starting_holds_the_folder(tmp_path: Path) -> None:
     """Claimed but not listening yet (the window is still checking its file): a later copy
     does not open the same folder too, and says why."""
-    from desktop.single_instance import STILL_STARTING_MESSAGE
-
     first = SingleInstance(tmp_path)
     second = SingleInstance(tmp_path)
     try:
@@ -105,26 +124,12 @@ def test_a_copy_still_starting_holds_the_folder(tmp_path: Path) -> None:
         second.release()
 
 
-_LATER_COPY = """
-import sys
-from PySide6.QtCore import QCoreApplication
-from desktop.single_instance import SingleInstance
-app = QCoreApplication([])
-copy = SingleInstance(sys.argv[1])
-print(copy.claim(), copy.refusal)
-"""
-
-
 def test_a_later_copy_waits_for_the_first_to_listen(qtbot: QtBot, tmp_path: Path) -> None:
     """The window opens its socket only once it has painted: a copy started in between keeps
     asking, and the first comes forward as soon as it listens."""
-    import subprocess
-
-    from desktop.single_instance import ALREADY_RUNNING_MESSAGE
-
     first = SingleInstance(tmp_path)
     assert first.claim(listen=False)
-    later = subprocess.Popen([sys.executable, "-c", _LATER_COPY, str(tmp_path)],
+    later = subprocess.Popen([sys.executable, "-c", _OTHER_COPY, str(tmp_path)],
                              stdout=subprocess.PIPE, text=True)
     try:
         qtbot.wait(400)  # the later copy is asking, and nobody answers yet
@@ -140,29 +145,13 @@ def test_a_later_copy_waits_for_the_first_to_listen(qtbot: QtBot, tmp_path: Path
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_lock_left_by_a_killed_copy_does_not_block(qtbot: QtBot, tmp_path: Path) -> None:
-    import signal
-    import subprocess
-
-    killed = ("import os, signal, sys\n"
-              "from PySide6.QtCore import QCoreApplication\n"
-              "from desktop.single_instance import SingleInstance\n"
-              "app = QCoreApplication([])\n"
-              "copy = SingleInstance(sys.argv[1])\n"
-              "assert copy.claim()\n"
-              "os.kill(os.getpid(), signal.SIGKILL)\n")
-    done = subprocess.run([sys.executable, "-c", killed, str(tmp_path)], check=False)
-    assert done.returncode == -signal.SIGKILL
-    assert Path(server_name(tmp_path) + ".lock").exists()  # what the killed copy left
-    fresh = SingleInstance(tmp_path)
-    later = SingleInstance(tmp_path)
-    try:
-        assert fresh.claim()
-        with qtbot.waitSignal(fresh.activate_requested, timeout=5000):
-            assert later.claim() is False
-    finally:
-        fresh.release()
-        later.release()
-    assert not Path(server_name(tmp_path) + ".lock").exists()
+    killed = subprocess.run([sys.executable, "-c", _OTHER_COPY, str(tmp_path), "--die"],
+                            check=False)
+    assert killed.returncode == -signal.SIGKILL
+    lock = Path(server_name(tmp_path) + ".lock")
+    assert lock.exists()  # what the killed copy left
+    claims_and_answers(qtbot, tmp_path)
+    assert not lock.exists()
 
 
 @pytest.mark.slow
@@ -170,10 +159,7 @@ def test_starting_the_app_twice_brings_the_first_window_forward(tmp_path: Path) 
     """Two real starts on one data folder: the second says so on stderr and exits 0; the
     first keeps running (it answered once its window was up)."""
     import os
-    import subprocess
     import time
-
-    from desktop.single_instance import ALREADY_RUNNING_MESSAGE
 
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)

@@ -26,19 +26,19 @@ CREATED = datetime(2025, 1, 1, 8, 30, tzinfo=UTC)
 Row = tuple[Any, Any, str, float | None, tuple[int, int] | None]
 
 
+def step_row(m: dict[str, Any]) -> Row:
+    """One decoded workout step, named the same by both decoders."""
+    if m["duration_type"] == "repeat_until_steps_cmplt":
+        return (None, None, m["duration_type"], None, (m["duration_step"], m["repeat_steps"]))
+    return (m["wkt_step_name"], m["intensity"], m["duration_type"], m.get("duration_time"), None)
+
+
 def garmin_rows(data: bytes) -> tuple[dict[str, Any], dict[str, Any], list[Row]]:
     stream = Stream.from_byte_array(bytearray(data))
     assert Decoder(stream).is_fit()
     messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
     assert errors == []
-    rows: list[Row] = []
-    for m in messages["workout_step_mesgs"]:
-        if m["duration_type"] == "repeat_until_steps_cmplt":
-            rows.append((None, None, m["duration_type"], None,
-                         (m["duration_step"], m["repeat_steps"])))
-        else:
-            rows.append((m["wkt_step_name"], m["intensity"], m["duration_type"],
-                         m.get("duration_time"), None))
+    rows = [step_row(m) for m in messages["workout_step_mesgs"]]
     return messages["file_id_mesgs"][0], messages["workout_mesgs"][0], rows
 
 
@@ -49,14 +49,7 @@ def fitdecode_rows(data: bytes) -> tuple[dict[str, Any], dict[str, Any], list[Ro
             if isinstance(frame, fitdecode.FitDataMessage):
                 found.setdefault(frame.name, []).append(
                     {f.name: f.value for f in frame.fields})
-    rows: list[Row] = []
-    for m in found["workout_step"]:
-        if m["duration_type"] == "repeat_until_steps_cmplt":
-            rows.append((None, None, m["duration_type"], None,
-                         (m["duration_step"], m["repeat_steps"])))
-        else:
-            rows.append((m["wkt_step_name"], m["intensity"], m["duration_type"],
-                         m.get("duration_time"), None))
+    rows = [step_row(m) for m in found["workout_step"]]
     return found["file_id"][0], found["workout"][0], rows
 
 
